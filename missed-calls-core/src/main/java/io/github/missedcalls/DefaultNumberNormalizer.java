@@ -1,0 +1,137 @@
+package io.github.missedcalls;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The normalization of R3, without knowledge of any numbering plan.
+ *
+ * <ol>
+ *   <li>An empty value and the words {@code anonymous}, {@code unknown}, {@code private},
+ *       {@code restricted}, {@code unavailable}, {@code withheld} (any case) are withheld.
+ *   <li>Spaces, dashes, dots, slashes and brackets are removed, and so is a {@code (0)} written
+ *       after a country code ({@code +380 (0)44 ...} is {@code +38044...}).
+ *   <li>A leading {@code 00} becomes {@code +}.
+ *   <li>With a country calling code: a number starting with the trunk prefix becomes {@code +},
+ *       the country code and the rest; a number of 11 or more digits starting with the country
+ *       code becomes {@code +} and the digits.
+ *   <li>Anything else of 3 to 15 digits, with or without a leading {@code +}, is kept; any other
+ *       value cannot be normalized.
+ * </ol>
+ */
+public final class DefaultNumberNormalizer implements NumberNormalizer {
+
+  /** The national trunk prefix most countries use. */
+  public static final String DEFAULT_TRUNK_PREFIX = "0";
+
+  private static final Set<String> WITHHELD_WORDS =
+      Set.of("anonymous", "unknown", "private", "restricted", "unavailable", "withheld");
+  // E.164 allows at most 15 digits; fewer than 3 is no callable number (not even a short code).
+  private static final int MIN_DIGITS = 3;
+  private static final int MAX_DIGITS = 15;
+  // A number this long that starts with the country code already carries it (R3, step 4).
+  private static final int MIN_DIGITS_WITH_COUNTRY_CODE = 11;
+
+  private final @Nullable String countryCode;
+  private final String trunkPrefix;
+
+  private DefaultNumberNormalizer(@Nullable String countryCode, String trunkPrefix) {
+    this.countryCode = countryCode;
+    this.trunkPrefix = trunkPrefix;
+  }
+
+  /** Normalization without a country code: steps 1, 2, 3 and 5 of R3. */
+  public static DefaultNumberNormalizer withoutCountryCode() {
+    return new DefaultNumberNormalizer(null, DEFAULT_TRUNK_PREFIX);
+  }
+
+  /**
+   * Normalization for a project in one country.
+   *
+   * @param countryCode the country calling code, with or without {@code +} ({@code 380}, {@code +7})
+   * @param trunkPrefix the national trunk prefix ({@code 0} in most countries, {@code 8} in some)
+   * @throws IllegalArgumentException if the country code is not 1 to 3 digits or the trunk
+   *     prefix not 1 to 4 digits
+   */
+  public static DefaultNumberNormalizer forCountry(String countryCode, String trunkPrefix) {
+    Objects.requireNonNull(countryCode, "countryCode");
+    Objects.requireNonNull(trunkPrefix, "trunkPrefix");
+    String code = countryCode.strip();
+    if (code.startsWith("+")) {
+      code = code.substring(1);
+    }
+    if (!code.matches("[1-9][0-9]{0,2}")) {
+      throw new IllegalArgumentException("country code must be 1 to 3 digits: " + countryCode);
+    }
+    if (!trunkPrefix.matches("[0-9]{1,4}")) {
+      throw new IllegalArgumentException("trunk prefix must be 1 to 4 digits: " + trunkPrefix);
+    }
+    return new DefaultNumberNormalizer(code, trunkPrefix);
+  }
+
+  @Override
+  public @Nullable String normalize(@Nullable String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String value = raw.strip();
+    if (value.isEmpty() || WITHHELD_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    String compact = removeSeparators(value);
+    if (compact.startsWith("00")) {
+      compact = "+" + compact.substring(2);
+    }
+    if (countryCode != null && !compact.startsWith("+")) {
+      if (compact.startsWith(trunkPrefix)) {
+        compact = "+" + countryCode + compact.substring(trunkPrefix.length());
+      } else if (compact.length() >= MIN_DIGITS_WITH_COUNTRY_CODE && compact.startsWith(countryCode)) {
+        compact = "+" + compact;
+      }
+    }
+    int digitsFrom = compact.startsWith("+") ? 1 : 0;
+    int digits = compact.length() - digitsFrom;
+    if (digits < MIN_DIGITS || digits > MAX_DIGITS || !allDigits(compact, digitsFrom)) {
+      throw new IllegalArgumentException("client number cannot be normalized: " + raw);
+    }
+    return compact;
+  }
+
+  private static String removeSeparators(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    boolean international = value.startsWith("+") || value.startsWith("00");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      // "+44 (0)20 ..." writes the trunk prefix for national callers; it is not dialled from abroad.
+      if (international && c == '(' && value.startsWith("(0)", i)) {
+        i += 2;
+        continue;
+      }
+      if (c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '[' || c == ']'
+          || Character.isWhitespace(c)) {
+        continue;
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static boolean allDigits(String value, int from) {
+    for (int i = from; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return countryCode == null
+        ? "DefaultNumberNormalizer[no country code]"
+        : "DefaultNumberNormalizer[+" + countryCode + ", trunk prefix " + trunkPrefix + "]";
+  }
+}

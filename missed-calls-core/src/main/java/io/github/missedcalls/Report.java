@@ -1,0 +1,63 @@
+package io.github.missedcalls;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Both tabs of one project's report for a window and an as-of instant (R8).
+ *
+ * <p>The unprocessed tab is ordered longest-waiting first (first missed call ascending, then
+ * client); the processed tab latest resolution first (resolution descending, then client, then
+ * first missed call).
+ *
+ * @param project the project
+ * @param zone the project's zone, for display
+ * @param from the window's start, inclusive
+ * @param to the window's end, exclusive
+ * @param asOf nothing after this instant was used
+ * @param unprocessed groups not resolved as of {@code asOf}
+ * @param processed groups resolved as of {@code asOf}
+ * @param rejections every record and handle not used, and why (R2)
+ * @param anonymousMissed missed calls inside the window without a client number (R4)
+ */
+public record Report(
+    String project,
+    ZoneId zone,
+    Instant from,
+    Instant to,
+    Instant asOf,
+    List<UnprocessedRow> unprocessed,
+    List<ProcessedRow> processed,
+    List<Rejection> rejections,
+    long anonymousMissed) {
+
+  public Report {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(asOf, "asOf");
+    unprocessed = List.copyOf(unprocessed);
+    processed = List.copyOf(processed);
+    rejections = List.copyOf(rejections);
+  }
+
+  /** The rows of one tab, in the order shown. */
+  public List<? extends ReportRow> rows(Tab tab) {
+    return tab == Tab.UNPROCESSED ? unprocessed : processed;
+  }
+
+  /** Missed calls in all rows of both tabs. */
+  public long missedInRows() {
+    long total = 0;
+    for (ReportRow row : unprocessed) {
+      total += row.missed();
+    }
+    for (ReportRow row : processed) {
+      total += row.missed();
+    }
+    return total;
+  }
+}

@@ -1,0 +1,81 @@
+package io.github.missedcalls.internal;
+
+import io.github.missedcalls.CallbackAttempt;
+import io.github.missedcalls.MissedCall;
+import io.github.missedcalls.ProcessedRow;
+import io.github.missedcalls.Resolution;
+import io.github.missedcalls.UnprocessedRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A group while it is being built: mutable, owned by one {@link ClientLedger}. */
+final class GroupDraft {
+  final String client;
+  final List<MissedCall> calls;
+  final List<CallbackAttempt> attempts;
+  @Nullable Resolution resolution;
+
+  GroupDraft(String client) {
+    this(client, new ArrayList<>(2), new ArrayList<>(2));
+  }
+
+  private GroupDraft(String client, List<MissedCall> calls, List<CallbackAttempt> attempts) {
+    this.client = client;
+    this.calls = calls;
+    this.attempts = attempts;
+  }
+
+  Instant firstMissedAt() {
+    return calls.get(0).startedAt();
+  }
+
+  /**
+   * Splits off the calls that started at or before {@code coversUntil} (R11). The rest stays
+   * in this draft; an attempt goes with the part that was the client's most recent group when
+   * it was made (R7).
+   *
+   * @return the covered part, or {@code null} when no call is covered
+   */
+  @Nullable GroupDraft splitCoveredUntil(Instant coversUntil) {
+    int covered = 0;
+    while (covered < calls.size() && !calls.get(covered).startedAt().isAfter(coversUntil)) {
+      covered++;
+    }
+    if (covered == 0) {
+      return null;
+    }
+    if (covered == calls.size()) {
+      GroupDraft all = new GroupDraft(client, new ArrayList<>(calls), new ArrayList<>(attempts));
+      calls.clear();
+      attempts.clear();
+      return all;
+    }
+    List<MissedCall> coveredCalls = new ArrayList<>(calls.subList(0, covered));
+    calls.subList(0, covered).clear();
+    Instant restStartsAt = firstMissedAt();
+    List<CallbackAttempt> coveredAttempts = new ArrayList<>();
+    attempts.removeIf(attempt -> {
+      boolean earlier = attempt.startedAt().isBefore(restStartsAt);
+      if (earlier) {
+        coveredAttempts.add(attempt);
+      }
+      return earlier;
+    });
+    return new GroupDraft(client, coveredCalls, coveredAttempts);
+  }
+
+  UnprocessedRow toUnprocessed(Instant asOf) {
+    return new UnprocessedRow(client, calls, attempts, Duration.between(firstMissedAt(), asOf));
+  }
+
+  ProcessedRow toProcessed() {
+    Resolution done = resolution;
+    if (done == null) {
+      throw new IllegalStateException("group of " + client + " is not resolved");
+    }
+    return new ProcessedRow(client, calls, attempts, done);
+  }
+}

@@ -1,0 +1,343 @@
+package io.github.missedcalls.internal;
+
+import io.github.missedcalls.CallRecord;
+import io.github.missedcalls.CallbackAttempt;
+import io.github.missedcalls.Direction;
+import io.github.missedcalls.Handle;
+import io.github.missedcalls.MissedCall;
+import io.github.missedcalls.NumberNormalizer;
+import io.github.missedcalls.ProcessedRow;
+import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.ReasonClassifier;
+import io.github.missedcalls.Rejection;
+import io.github.missedcalls.RejectedInputException;
+import io.github.missedcalls.Report;
+import io.github.missedcalls.Resolution;
+import io.github.missedcalls.ResolutionKind;
+import io.github.missedcalls.StorageException;
+import io.github.missedcalls.UnprocessedRow;
+import io.github.missedcalls.spi.CallSource;
+import io.github.missedcalls.spi.HandleStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes one report (R4 to R8, R11, R12).
+ *
+ * <ol>
+ *   <li>Every delivered record is validated (R2): its client number is normalized (R3), a
+ *       record that fails is rejected with its reason. Unless the source promises unique ids,
+ *       records sharing an id count once when equal and are all rejected when not.
+ *   <li>Records that started after as-of, or before the window, are then ignored: nothing before
+ *       the window can resolve or count for a group, since a group's calls are inside it.
+ *   <li>The rest are taken in start order; at one instant missed calls first, then failed
+ *       callback attempts, then successful contacts, then handles, ids compared as text (R5).
+ *       Each client's {@link ClientLedger} holds its open group and turns contacts and handles
+ *       into processed rows.
+ *   <li>What is still open at the end is the unprocessed tab.
+ * </ol>
+ *
+ * <p>Cost: with a source that delivers in start order and promises unique ids, time is
+ * O(n) in the calls and memory is O(clients with an open group + rows of the processed tab);
+ * the calls are never held. Otherwise the calls of the range are held (O(n) memory) and, when
+ * unordered, sorted (O(n log n) time). Handles are few and always held.
+ *
+ * <p>Not thread-safe; one instance makes one report.
+ */
+public final class ReportEngine {
+
+  // Tie order at one instant (R5); attempts sit before contacts so that an attempt at the
+  // instant of a resolution still finds its group open.
+  private static final int MISSED = 0;
+  private static final int ATTEMPT = 1;
+  private static final int CONTACT = 2;
+  private static final int IGNORED = 3;
+
+  private static final Comparator<Classified> SAME_INSTANT_ORDER =
+      Comparator.<Classified>comparingInt(c -> c.kind).thenComparing(c -> c.record.id());
+  private static final Comparator<Handle> HANDLE_ORDER = Comparator.comparing(Handle::handledAt)
+      .thenComparing(Handle::effectiveCoversUntil)
+      .thenComparing(Handle::actor)
+      .thenComparing(Handle::client);
+
+  private final String project;
+  private final ProjectSettings settings;
+  private final NumberNormalizer normalizer;
+  private final ReasonClassifier classifier;
+  private final Instant from;
+  private final Instant to;
+  private final Instant asOf;
+  private final boolean strict;
+
+  private final List<Rejection> rejections = new ArrayList<>();
+  private final Map<String, ClientLedger> ledgers = new HashMap<>();
+  private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
+  private final List<ProcessedRow> processed = new ArrayList<>();
+  private final List<Classified> sameInstant = new ArrayList<>();
+  private final Map<String, @Nullable String> normalizedNumbers = new HashMap<>();
+  private List<Handle> handles = List.of();
+  private int nextHandle;
+  private @Nullable Instant currentInstant;
+  private long anonymousMissed;
+
+  /** A valid record with its normalized client and its kind (R5). */
+  private record Classified(CallRecord record, @Nullable String client, int kind) {}
+
+  /**
+   * @param project the project
+   * @param settings its settings
+   * @param from the window's start, inclusive
+   * @param to the window's end, exclusive
+   * @param asOf nothing later is used
+   * @param strict whether the first rejection ends the report with {@link RejectedInputException}
+   */
+  public ReportEngine(String project, ProjectSettings settings, Instant from, Instant to, Instant asOf,
+      boolean strict) {
+    this.project = Objects.requireNonNull(project, "project");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.normalizer = settings.normalizer();
+    this.classifier = new ReasonClassifier(settings);
+    this.from = Objects.requireNonNull(from, "from");
+    this.to = Objects.requireNonNull(to, "to");
+    this.asOf = Objects.requireNonNull(asOf, "asOf");
+    this.strict = strict;
+  }
+
+  /** Reads the handles and calls of the project and returns both tabs. */
+  public Report run(CallSource source, HandleStore store) {
+    useHandles(store.handles(project, from, asOf));
+    try (Stream<CallRecord> calls = source.calls(project, from, asOf, this::reject)) {
+      if (source.deliversInStartOrder() && source.idsAreUnique()) {
+        calls.forEach(this::acceptInOrder);
+      } else {
+        List<Classified> held = new ArrayList<>();
+        calls.forEach(call -> {
+          Classified valid = validate(call);
+          if (valid != null) {
+            held.add(valid);
+          }
+        });
+        List<Classified> unique = source.idsAreUnique() ? held : withoutDuplicateIds(held);
+        if (!source.deliversInStartOrder()) {
+          unique.sort(Comparator.comparing(c -> c.record.startedAt()));
+        }
+        for (Classified call : unique) {
+          feed(call);
+        }
+      }
+    }
+    return finish();
+  }
+
+  private void acceptInOrder(CallRecord call) {
+    Classified valid = validate(call);
+    if (valid != null) {
+      feed(valid);
+    }
+  }
+
+  private void useHandles(List<Handle> stored) {
+    Map<Handle, Boolean> valid = new LinkedHashMap<>();
+    for (Handle handle : stored) {
+      String client;
+      try {
+        client = normalizer.normalize(handle.client());
+      } catch (IllegalArgumentException e) {
+        reject(Rejection.ofHandle(null, Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized")));
+        continue;
+      }
+      if (client == null) {
+        reject(Rejection.ofHandle(null, "withheld client number"));
+        continue;
+      }
+      if (!handle.handledAt().isAfter(asOf)) {
+        valid.put(handle.withClient(client), Boolean.TRUE);
+      }
+    }
+    List<Handle> sorted = new ArrayList<>(valid.keySet());
+    sorted.sort(HANDLE_ORDER);
+    handles = sorted;
+  }
+
+  private void reject(Rejection rejection) {
+    if (strict) {
+      throw new RejectedInputException(rejection);
+    }
+    rejections.add(rejection);
+  }
+
+  private @Nullable Classified validate(CallRecord call) {
+    String client = null;
+    if (call.direction() != Direction.INTERNAL) {
+      String raw = call.client();
+      if (raw != null) {
+        try {
+          client = normalizedNumbers.computeIfAbsent(raw, normalizer::normalize);
+        } catch (IllegalArgumentException e) {
+          reject(Rejection.ofCall(call.id(), null,
+              Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized")));
+          return null;
+        }
+      }
+    }
+    return new Classified(call, client, kindOf(call));
+  }
+
+  private int kindOf(CallRecord call) {
+    if (call.direction() == Direction.INTERNAL) {
+      return IGNORED;
+    }
+    boolean reached = call.isAnswered()
+        && (settings.minConversation().isZero() || call.conversation().compareTo(settings.minConversation()) >= 0);
+    if (reached) {
+      return CONTACT;
+    }
+    return call.direction().isClientInitiated() ? MISSED : ATTEMPT;
+  }
+
+  /** R2: records sharing an id count once when equal after normalization, else all are rejected. */
+  private List<Classified> withoutDuplicateIds(List<Classified> calls) {
+    Map<String, Classified> firstById = new HashMap<>();
+    Map<String, Integer> conflicting = new LinkedHashMap<>();
+    List<Classified> unique = new ArrayList<>(calls.size());
+    for (Classified call : calls) {
+      String id = call.record.id();
+      Classified first = firstById.putIfAbsent(id, call);
+      if (first == null) {
+        unique.add(call);
+      } else if (!first.record.withClient(first.client).equals(call.record.withClient(call.client))) {
+        conflicting.merge(id, conflicting.containsKey(id) ? 1 : 2, Integer::sum);
+      }
+    }
+    if (conflicting.isEmpty()) {
+      return unique;
+    }
+    for (Map.Entry<String, Integer> conflict : conflicting.entrySet()) {
+      for (int i = 0; i < conflict.getValue(); i++) {
+        reject(Rejection.ofCall(conflict.getKey(), null, "conflicting duplicate id"));
+      }
+    }
+    unique.removeIf(call -> conflicting.containsKey(call.record.id()));
+    return unique;
+  }
+
+  private void feed(Classified call) {
+    Instant start = call.record.startedAt();
+    if (start.isAfter(asOf) || start.isBefore(from) || call.kind == IGNORED) {
+      return;
+    }
+    Instant current = currentInstant;
+    if (current == null || !start.equals(current)) {
+      if (current != null && start.isBefore(current)) {
+        throw new StorageException("the call source says it delivers in start order, but call "
+            + call.record.id() + " (" + start + ") came after a call that started at " + current);
+      }
+      processSameInstant();
+      currentInstant = start;
+    }
+    sameInstant.add(call);
+  }
+
+  private void processSameInstant() {
+    Instant current = currentInstant;
+    if (current == null) {
+      return;
+    }
+    processHandlesBefore(current);
+    forgetSettledClients();
+    if (sameInstant.size() > 1) {
+      sameInstant.sort(SAME_INSTANT_ORDER);
+    }
+    for (Classified call : sameInstant) {
+      process(call);
+    }
+    sameInstant.clear();
+  }
+
+  private void process(Classified call) {
+    CallRecord record = call.record;
+    String client = call.client;
+    if (call.kind == MISSED) {
+      if (record.startedAt().isBefore(to)) {
+        if (client == null) {
+          anonymousMissed++;
+        } else {
+          ledgers.computeIfAbsent(client, ClientLedger::new).missed(new MissedCall(record.id(),
+              record.startedAt(), classifier.classify(record), record.line(), record.employee()));
+        }
+      }
+      return;
+    }
+    ClientLedger ledger = client == null ? null : ledgers.get(client);
+    if (ledger == null) {
+      return;
+    }
+    if (record.direction() == Direction.OUT) {
+      ledger.attempt(new CallbackAttempt(record.id(), record.startedAt(), record.employee(), call.kind == CONTACT));
+    }
+    if (call.kind == CONTACT) {
+      ResolutionKind kind = record.direction().isClientInitiated()
+          ? ResolutionKind.CLIENT_GOT_THROUGH
+          : ResolutionKind.CALLED_BACK;
+      ledger.contact(new Resolution(kind, record.startedAt(), record.employee(), null, null, record.id()),
+          group -> settle(ledger, group));
+    }
+  }
+
+  private void processHandlesBefore(Instant instant) {
+    while (nextHandle < handles.size() && handles.get(nextHandle).handledAt().isBefore(instant)) {
+      Handle handle = handles.get(nextHandle++);
+      ClientLedger ledger = ledgers.get(handle.client());
+      if (ledger != null) {
+        Resolution resolution = new Resolution(ResolutionKind.HANDLED, handle.handledAt(), handle.actor(),
+            handle.reason(), handle.note(), null);
+        ledger.handle(handle.effectiveCoversUntil(), resolution, group -> settle(ledger, group));
+      }
+    }
+  }
+
+  private void settle(ClientLedger ledger, GroupDraft group) {
+    processed.add(group.toProcessed());
+    settledAtCurrentInstant.add(ledger);
+  }
+
+  /**
+   * Drops the ledgers that have nothing open once time has moved past their last resolution,
+   * so that memory follows the open groups, not every client ever seen.
+   */
+  private void forgetSettledClients() {
+    for (ClientLedger ledger : settledAtCurrentInstant) {
+      if (!ledger.hasOpenGroup()) {
+        ledgers.remove(ledger.client(), ledger);
+      }
+    }
+    settledAtCurrentInstant.clear();
+  }
+
+  private Report finish() {
+    processSameInstant();
+    currentInstant = null;
+    processHandlesBefore(asOf.plusNanos(1));
+    List<UnprocessedRow> unprocessed = new ArrayList<>();
+    for (ClientLedger ledger : ledgers.values()) {
+      GroupDraft open = ledger.open();
+      if (open != null) {
+        unprocessed.add(open.toUnprocessed(asOf));
+      }
+    }
+    unprocessed.sort(Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client));
+    List<ProcessedRow> done = new ArrayList<>(processed);
+    done.sort(Comparator.comparing((ProcessedRow row) -> row.resolution().resolvedAt()).reversed()
+        .thenComparing(ProcessedRow::client)
+        .thenComparing(ProcessedRow::firstMissedAt));
+    return new Report(project, settings.zone(), from, to, asOf, unprocessed, done, rejections, anonymousMissed);
+  }
+}

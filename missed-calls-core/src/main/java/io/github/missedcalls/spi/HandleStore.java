@@ -1,0 +1,34 @@
+package io.github.missedcalls.spi;
+
+import io.github.missedcalls.Handle;
+import io.github.missedcalls.HandleConflictException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Keeps manual handles (R11). Implementations are safe for use by several threads, and by
+ * several application instances where the storage is shared.
+ *
+ * <p>A handle's key is its project, client, instant and actor: saving a handle whose key is
+ * stored with the same values is harmless and stores nothing; with other values it is refused.
+ */
+public interface HandleStore {
+
+  /**
+   * Saves a handle once.
+   *
+   * @return {@link SaveOutcome#STORED} if it was new, {@link SaveOutcome#ALREADY_STORED} if an
+   *     equal handle was there
+   * @throws HandleConflictException if a handle with the same key and other values is stored
+   * @throws io.github.missedcalls.StorageException if the storage fails; nothing is half-written
+   */
+  SaveOutcome save(String project, Handle handle);
+
+  /**
+   * The handles of {@code project} handled in [{@code handledFrom}, {@code handledUntil}],
+   * ordered by their instant.
+   *
+   * @throws io.github.missedcalls.StorageException if the storage fails
+   */
+  List<Handle> handles(String project, Instant handledFrom, Instant handledUntil);
+}

@@ -1,0 +1,8 @@
+/** The core of missed-calls: records, classifier, resolution and the SPI. */
+module io.github.missedcalls.core {
+  requires static org.jspecify;
+  requires org.slf4j;
+
+  exports io.github.missedcalls;
+  exports io.github.missedcalls.spi;
+}
