@@ -58,6 +58,31 @@ public final class MissedCalls {
    * @throws StorageException if the source or the store fails; no partial report is returned
    */
   public Report report(ReportQuery query) {
+    long started = System.nanoTime();
+    Report report = engineFor(query).run(callSource, handleStore);
+    if (log.isDebugEnabled()) {
+      log.debug("report of {} [{}, {}) as of {}: {} unprocessed, {} processed, {} rejected in {} ms",
+          query.project(), report.from(), report.to(), report.asOf(), report.unprocessed().size(),
+          report.processed().size(), report.rejections().size(), (System.nanoTime() - started) / 1_000_000);
+    }
+    return report;
+  }
+
+  /**
+   * Makes the report a query asks for and streams it to a listener instead of holding it
+   * (see {@link ReportListener} for the order of the calls).
+   *
+   * @throws IllegalArgumentException if the window's start is after its end
+   * @throws RejectedInputException in strict mode, at the first rejected record or handle
+   * @throws StorageException if the source or the store fails; the listener may have received
+   *     part of the report, which must then be discarded
+   */
+  public ReportSummary report(ReportQuery query, ReportListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return engineFor(query).run(callSource, handleStore, listener);
+  }
+
+  private ReportEngine engineFor(ReportQuery query) {
     Objects.requireNonNull(query, "query");
     ProjectSettings project = settings(query.project());
     Instant asOf = query.resolveAsOf(clock.instant());
@@ -66,15 +91,7 @@ public final class MissedCalls {
     if (from.isAfter(to)) {
       throw new IllegalArgumentException("the window's start " + from + " is after its end " + to);
     }
-    long started = System.nanoTime();
-    Report report = new ReportEngine(query.project(), project, from, to, asOf, query.isStrict())
-        .run(callSource, handleStore);
-    if (log.isDebugEnabled()) {
-      log.debug("report of {} [{}, {}) as of {}: {} unprocessed, {} processed, {} rejected in {} ms",
-          query.project(), from, to, asOf, report.unprocessed().size(), report.processed().size(),
-          report.rejections().size(), (System.nanoTime() - started) / 1_000_000);
-    }
-    return report;
+    return new ReportEngine(query.project(), project, from, to, asOf, query.isStrict());
   }
 
   /** The default report of a project: the last month up to now (R8). */

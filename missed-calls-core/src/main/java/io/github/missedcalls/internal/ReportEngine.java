@@ -12,6 +12,8 @@ import io.github.missedcalls.ReasonClassifier;
 import io.github.missedcalls.Rejection;
 import io.github.missedcalls.RejectedInputException;
 import io.github.missedcalls.Report;
+import io.github.missedcalls.ReportListener;
+import io.github.missedcalls.ReportSummary;
 import io.github.missedcalls.Resolution;
 import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.StorageException;
@@ -61,12 +63,24 @@ public final class ReportEngine {
   private static final int CONTACT = 2;
   private static final int IGNORED = 3;
 
+  // Repeat callers hit the cache; the bound keeps a month of one-time callers from filling the heap.
+  private static final int NORMALIZED_CACHE_LIMIT = 1 << 16;
+
   private static final Comparator<Classified> SAME_INSTANT_ORDER =
       Comparator.<Classified>comparingInt(c -> c.kind).thenComparing(c -> c.record.id());
   private static final Comparator<Handle> HANDLE_ORDER = Comparator.comparing(Handle::handledAt)
       .thenComparing(Handle::effectiveCoversUntil)
       .thenComparing(Handle::actor)
       .thenComparing(Handle::client);
+
+  /** Longest waiting first (R8 and the command line's contract). */
+  public static final Comparator<UnprocessedRow> UNPROCESSED_TAB_ORDER =
+      Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client);
+  /** Latest resolution first. */
+  public static final Comparator<ProcessedRow> PROCESSED_TAB_ORDER =
+      Comparator.comparing((ProcessedRow row) -> row.resolution().resolvedAt()).reversed()
+          .thenComparing(ProcessedRow::client)
+          .thenComparing(ProcessedRow::firstMissedAt);
 
   private final String project;
   private final ProjectSettings settings;
@@ -77,16 +91,17 @@ public final class ReportEngine {
   private final Instant asOf;
   private final boolean strict;
 
-  private final List<Rejection> rejections = new ArrayList<>();
   private final Map<String, ClientLedger> ledgers = new HashMap<>();
   private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
-  private final List<ProcessedRow> processed = new ArrayList<>();
   private final List<Classified> sameInstant = new ArrayList<>();
   private final Map<String, @Nullable String> normalizedNumbers = new HashMap<>();
   private List<Handle> handles = List.of();
   private int nextHandle;
   private @Nullable Instant currentInstant;
   private long anonymousMissed;
+  private long rejectionCount;
+  private long processedCount;
+  private ReportListener listener = new ReportListener() {};
 
   /** A valid record with its normalized client and its kind (R5). */
   private record Classified(CallRecord record, @Nullable String client, int kind) {}
@@ -111,8 +126,38 @@ public final class ReportEngine {
     this.strict = strict;
   }
 
-  /** Reads the handles and calls of the project and returns both tabs. */
+  /** Reads the handles and calls of the project and returns both tabs in their display order. */
   public Report run(CallSource source, HandleStore store) {
+    List<Rejection> rejections = new ArrayList<>();
+    List<ProcessedRow> processed = new ArrayList<>();
+    List<UnprocessedRow> unprocessed = new ArrayList<>();
+    ReportSummary summary = run(source, store, new ReportListener() {
+      @Override
+      public void rejected(Rejection rejection) {
+        rejections.add(rejection);
+      }
+
+      @Override
+      public void processed(ProcessedRow row) {
+        processed.add(row);
+      }
+
+      @Override
+      public void unprocessed(UnprocessedRow row) {
+        unprocessed.add(row);
+      }
+    });
+    processed.sort(PROCESSED_TAB_ORDER);
+    return new Report(project, settings.zone(), from, to, asOf, unprocessed, processed, rejections,
+        summary.anonymousMissed());
+  }
+
+  /**
+   * Reads the handles and calls of the project and streams the report to {@code sink}: memory
+   * holds the open groups only, where the source allows (see the class comment).
+   */
+  public ReportSummary run(CallSource source, HandleStore store, ReportListener sink) {
+    this.listener = Objects.requireNonNull(sink, "sink");
     useHandles(store.handles(project, from, asOf));
     try (Stream<CallRecord> calls = source.calls(project, from, asOf, this::reject)) {
       if (source.deliversInStartOrder() && source.idsAreUnique()) {
@@ -171,7 +216,8 @@ public final class ReportEngine {
     if (strict) {
       throw new RejectedInputException(rejection);
     }
-    rejections.add(rejection);
+    rejectionCount++;
+    listener.rejected(rejection);
   }
 
   private @Nullable Classified validate(CallRecord call) {
@@ -180,7 +226,7 @@ public final class ReportEngine {
       String raw = call.client();
       if (raw != null) {
         try {
-          client = normalizedNumbers.computeIfAbsent(raw, normalizer::normalize);
+          client = normalize(raw);
         } catch (IllegalArgumentException e) {
           reject(Rejection.ofCall(call.id(), null,
               Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized")));
@@ -189,6 +235,18 @@ public final class ReportEngine {
       }
     }
     return new Classified(call, client, kindOf(call));
+  }
+
+  private @Nullable String normalize(String raw) {
+    if (normalizedNumbers.containsKey(raw)) {
+      return normalizedNumbers.get(raw);
+    }
+    String client = normalizer.normalize(raw);
+    if (normalizedNumbers.size() >= NORMALIZED_CACHE_LIMIT) {
+      normalizedNumbers.clear();
+    }
+    normalizedNumbers.put(raw, client);
+    return client;
   }
 
   private int kindOf(CallRecord call) {
@@ -305,7 +363,8 @@ public final class ReportEngine {
   }
 
   private void settle(ClientLedger ledger, GroupDraft group) {
-    processed.add(group.toProcessed());
+    processedCount++;
+    listener.processed(group.toProcessed());
     settledAtCurrentInstant.add(ledger);
   }
 
@@ -322,7 +381,7 @@ public final class ReportEngine {
     settledAtCurrentInstant.clear();
   }
 
-  private Report finish() {
+  private ReportSummary finish() {
     processSameInstant();
     currentInstant = null;
     processHandlesBefore(asOf.plusNanos(1));
@@ -333,11 +392,10 @@ public final class ReportEngine {
         unprocessed.add(open.toUnprocessed(asOf));
       }
     }
-    unprocessed.sort(Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client));
-    List<ProcessedRow> done = new ArrayList<>(processed);
-    done.sort(Comparator.comparing((ProcessedRow row) -> row.resolution().resolvedAt()).reversed()
-        .thenComparing(ProcessedRow::client)
-        .thenComparing(ProcessedRow::firstMissedAt));
-    return new Report(project, settings.zone(), from, to, asOf, unprocessed, done, rejections, anonymousMissed);
+    unprocessed.sort(UNPROCESSED_TAB_ORDER);
+    unprocessed.forEach(listener::unprocessed);
+    return new ReportSummary(project, settings.zone(), from, to, asOf, unprocessed.size(), processedCount,
+        rejectionCount, anonymousMissed);
   }
+
 }
