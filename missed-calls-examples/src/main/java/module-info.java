@@ -1,0 +1,7 @@
+/** Sample integrations of missed-calls: the command line, the demo, exports and adapters. */
+module io.github.missedcalls.examples {
+  requires io.github.missedcalls.core;
+  requires static org.jspecify;
+
+  exports io.github.missedcalls.examples.generator;
+}
