@@ -4,4 +4,5 @@ module io.github.missedcalls.examples {
   requires static org.jspecify;
 
   exports io.github.missedcalls.examples.generator;
+  exports io.github.missedcalls.examples.bench;
 }
