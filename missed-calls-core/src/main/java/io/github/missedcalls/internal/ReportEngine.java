@@ -1,10 +1,8 @@
 package io.github.missedcalls.internal;
 
 import io.github.missedcalls.CallRecord;
-import io.github.missedcalls.CallbackAttempt;
 import io.github.missedcalls.Direction;
 import io.github.missedcalls.Handle;
-import io.github.missedcalls.MissedCall;
 import io.github.missedcalls.NumberNormalizer;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
@@ -14,8 +12,6 @@ import io.github.missedcalls.RejectedInputException;
 import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportListener;
 import io.github.missedcalls.ReportSummary;
-import io.github.missedcalls.Resolution;
-import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.StorageException;
 import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.spi.CallSource;
@@ -56,22 +52,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReportEngine {
 
-  // Tie order at one instant (R5); attempts sit before contacts so that an attempt at the
-  // instant of a resolution still finds its group open.
-  private static final int MISSED = 0;
-  private static final int ATTEMPT = 1;
-  private static final int CONTACT = 2;
-  private static final int IGNORED = 3;
 
   // Repeat callers hit the cache; the bound keeps a month of one-time callers from filling the heap.
   private static final int NORMALIZED_CACHE_LIMIT = 1 << 16;
 
   private static final Comparator<Classified> SAME_INSTANT_ORDER =
-      Comparator.<Classified>comparingInt(c -> c.kind).thenComparing(c -> c.record.id());
-  private static final Comparator<Handle> HANDLE_ORDER = Comparator.comparing(Handle::handledAt)
-      .thenComparing(Handle::effectiveCoversUntil)
-      .thenComparing(Handle::actor)
-      .thenComparing(Handle::client);
+      Comparator.<Classified, CallKind>comparing(c -> c.kind).thenComparing(c -> c.record.id());
 
   /** Longest waiting first (R8 and the command line's contract). */
   public static final Comparator<UnprocessedRow> UNPROCESSED_TAB_ORDER =
@@ -85,7 +71,7 @@ public final class ReportEngine {
   private final String project;
   private final ProjectSettings settings;
   private final NumberNormalizer normalizer;
-  private final ReasonClassifier classifier;
+  private final LedgerSteps steps;
   private final Instant from;
   private final Instant to;
   private final Instant asOf;
@@ -107,8 +93,9 @@ public final class ReportEngine {
    * A valid record with its normalized client and its kind (R5). The start is copied into
    * primitives so that sorting a month compares numbers instead of chasing two references.
    */
-  private record Classified(CallRecord record, @Nullable String client, int kind, long startSecond, int startNano) {
-    Classified(CallRecord record, @Nullable String client, int kind) {
+  private record Classified(CallRecord record, @Nullable String client, CallKind kind, long startSecond,
+      int startNano) {
+    Classified(CallRecord record, @Nullable String client, CallKind kind) {
       this(record, client, kind, record.startedAt().getEpochSecond(), record.startedAt().getNano());
     }
   }
@@ -130,7 +117,7 @@ public final class ReportEngine {
     this.project = Objects.requireNonNull(project, "project");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.normalizer = settings.normalizer();
-    this.classifier = new ReasonClassifier(settings);
+    this.steps = new LedgerSteps(new ReasonClassifier(settings), from, to);
     this.from = Objects.requireNonNull(from, "from");
     this.to = Objects.requireNonNull(to, "to");
     this.asOf = Objects.requireNonNull(asOf, "asOf");
@@ -219,7 +206,7 @@ public final class ReportEngine {
       }
     }
     List<Handle> sorted = new ArrayList<>(valid.keySet());
-    sorted.sort(HANDLE_ORDER);
+    sorted.sort(TrackerReplay.HANDLE_ORDER);
     handles = sorted;
   }
 
@@ -245,7 +232,7 @@ public final class ReportEngine {
         }
       }
     }
-    return new Classified(call, client, kindOf(call));
+    return new Classified(call, client, CallKind.of(call, settings.minConversation()));
   }
 
   private @Nullable String normalize(String raw) {
@@ -258,18 +245,6 @@ public final class ReportEngine {
     }
     normalizedNumbers.put(raw, client);
     return client;
-  }
-
-  private int kindOf(CallRecord call) {
-    if (call.direction() == Direction.INTERNAL) {
-      return IGNORED;
-    }
-    boolean reached = call.isAnswered()
-        && (settings.minConversation().isZero() || call.conversation().compareTo(settings.minConversation()) >= 0);
-    if (reached) {
-      return CONTACT;
-    }
-    return call.direction().isClientInitiated() ? MISSED : ATTEMPT;
   }
 
   /** R2: records sharing an id count once when equal after normalization, else all are rejected. */
@@ -300,7 +275,7 @@ public final class ReportEngine {
 
   private void feed(Classified call) {
     Instant start = call.record.startedAt();
-    if (start.isAfter(asOf) || start.isBefore(from) || call.kind == IGNORED) {
+    if (start.isAfter(asOf) || start.isBefore(from) || call.kind == CallKind.IGNORED) {
       return;
     }
     Instant current = currentInstant;
@@ -334,30 +309,20 @@ public final class ReportEngine {
   private void process(Classified call) {
     CallRecord record = call.record;
     String client = call.client;
-    if (call.kind == MISSED) {
-      if (record.startedAt().isBefore(to)) {
+    if (call.kind == CallKind.MISSED) {
+      if (steps.inWindow(record.startedAt())) {
         if (client == null) {
           anonymousMissed++;
         } else {
-          ledgers.computeIfAbsent(client, ClientLedger::new).missed(new MissedCall(record.id(),
-              record.startedAt(), classifier.classify(record), record.line(), record.employee()));
+          ClientLedger ledger = ledgers.computeIfAbsent(client, ClientLedger::new);
+          steps.call(ledger, record, call.kind, group -> settle(ledger, group));
         }
       }
       return;
     }
     ClientLedger ledger = client == null ? null : ledgers.get(client);
-    if (ledger == null) {
-      return;
-    }
-    if (record.direction() == Direction.OUT) {
-      ledger.attempt(new CallbackAttempt(record.id(), record.startedAt(), record.employee(), call.kind == CONTACT));
-    }
-    if (call.kind == CONTACT) {
-      ResolutionKind kind = record.direction().isClientInitiated()
-          ? ResolutionKind.CLIENT_GOT_THROUGH
-          : ResolutionKind.CALLED_BACK;
-      ledger.contact(new Resolution(kind, record.startedAt(), record.employee(), null, null, record.id()),
-          group -> settle(ledger, group));
+    if (ledger != null) {
+      steps.call(ledger, record, call.kind, group -> settle(ledger, group));
     }
   }
 
@@ -366,9 +331,7 @@ public final class ReportEngine {
       Handle handle = handles.get(nextHandle++);
       ClientLedger ledger = ledgers.get(handle.client());
       if (ledger != null) {
-        Resolution resolution = new Resolution(ResolutionKind.HANDLED, handle.handledAt(), handle.actor(),
-            handle.reason(), handle.note(), null);
-        ledger.handle(handle.effectiveCoversUntil(), resolution, group -> settle(ledger, group));
+        steps.handle(ledger, handle, group -> settle(ledger, group));
       }
     }
   }
