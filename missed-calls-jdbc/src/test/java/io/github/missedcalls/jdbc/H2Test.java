@@ -38,4 +38,12 @@ class H2Test {
       super(DATABASE, false);
     }
   }
+
+  @Nested
+  @DisplayName("JDBC behaviour beyond the kits")
+  class Behaviour extends JdbcBehaviour {
+    Behaviour() {
+      super(DATABASE);
+    }
+  }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.TestInstance;
 
@@ -31,12 +32,20 @@ abstract class JdbcCallSourceKit extends CallSourceContract {
 
   @BeforeAll
   void createTables() {
+    if (!database.isAvailable()) {
+      return;
+    }
     HikariDataSource own = database.newPool(database.nonUtcSessionSql(), 4);
     pool = own;
     JdbcSchema.create(own, tables);
     writer = JdbcCallWriter.builder(own).tables(tables).build();
     // A small fetch size, so that the kit's 200 calls take several round trips.
     source = JdbcCallSource.builder(own, CallTableMapping.ownTable(tables)).fetchSize(16).build();
+  }
+
+  @BeforeEach
+  void requireDatabase() {
+    database.assumeAvailable();
   }
 
   @AfterAll

@@ -38,4 +38,12 @@ class MariaDbTest {
       super(DATABASE, false);
     }
   }
+
+  @Nested
+  @DisplayName("JDBC behaviour beyond the kits")
+  class Behaviour extends JdbcBehaviour {
+    Behaviour() {
+      super(DATABASE);
+    }
+  }
 }
