@@ -55,6 +55,9 @@ public final class ReportEngine {
 
   // Repeat callers hit the cache; the bound keeps a month of one-time callers from filling the heap.
   private static final int NORMALIZED_CACHE_LIMIT = 1 << 16;
+  /** Stands for "withheld" in the cache, which holds no nulls; compared by identity. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String WITHHELD = new String("withheld");
 
   private static final Comparator<Classified> SAME_INSTANT_ORDER =
       Comparator.<Classified, CallKind>comparing(c -> c.kind).thenComparing(c -> c.record.id());
@@ -80,7 +83,7 @@ public final class ReportEngine {
   private final Map<String, ClientLedger> ledgers = new HashMap<>();
   private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
   private final List<Classified> sameInstant = new ArrayList<>();
-  private final Map<String, @Nullable String> normalizedNumbers = new HashMap<>();
+  private final Map<String, String> normalizedNumbers = new HashMap<>();
   private List<Handle> handles = List.of();
   private int nextHandle;
   private @Nullable Instant currentInstant;
@@ -236,16 +239,18 @@ public final class ReportEngine {
   }
 
   private @Nullable String normalize(String raw) {
-    if (normalizedNumbers.containsKey(raw)) {
-      return normalizedNumbers.get(raw);
+    String cached = normalizedNumbers.get(raw);
+    if (cached != null) {
+      return cached == WITHHELD ? null : cached;
     }
     String client = normalizer.normalize(raw);
     if (normalizedNumbers.size() >= NORMALIZED_CACHE_LIMIT) {
       normalizedNumbers.clear();
     }
-    normalizedNumbers.put(raw, client);
+    normalizedNumbers.put(raw, client == null ? WITHHELD : client);
     return client;
   }
+
 
   /** R2: records sharing an id count once when equal after normalization, else all are rejected. */
   private List<Classified> withoutDuplicateIds(List<Classified> calls) {
