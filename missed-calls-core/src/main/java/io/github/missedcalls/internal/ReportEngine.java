@@ -95,6 +95,8 @@ public final class ReportEngine {
 
   private final Map<String, ClientLedger> ledgers = new HashMap<>();
   private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
+  // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
+  private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
   private final List<Classified> sameInstant = new ArrayList<>();
   private final Map<String, @Nullable String> normalizedNumbers = new HashMap<>();
   private List<Handle> handles = List.of();
@@ -314,6 +316,7 @@ public final class ReportEngine {
     if (current == null) {
       return;
     }
+    emitResolved();
     processHandlesBefore(current);
     forgetSettledClients();
     if (sameInstant.size() > 1) {
@@ -368,9 +371,16 @@ public final class ReportEngine {
   }
 
   private void settle(ClientLedger ledger, GroupDraft group) {
-    processedCount++;
-    listener.processed(group.toProcessed());
+    resolvedNotYetEmitted.add(group);
     settledAtCurrentInstant.add(ledger);
+  }
+
+  private void emitResolved() {
+    for (GroupDraft group : resolvedNotYetEmitted) {
+      processedCount++;
+      listener.processed(group.toProcessed());
+    }
+    resolvedNotYetEmitted.clear();
   }
 
   /**
@@ -390,6 +400,7 @@ public final class ReportEngine {
     processSameInstant();
     currentInstant = null;
     processHandlesBefore(asOf.plusNanos(1));
+    emitResolved();
     List<UnprocessedRow> unprocessed = new ArrayList<>();
     for (ClientLedger ledger : ledgers.values()) {
       GroupDraft open = ledger.open();
