@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +57,9 @@ public final class ReportEngine {
 
   // Repeat callers hit the cache; the bound keeps a month of one-time callers from filling the heap.
   private static final int NORMALIZED_CACHE_LIMIT = 1 << 16;
+  /** Stands for "withheld" in the cache, which holds no nulls; compared by identity. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String WITHHELD = new String("withheld");
 
   private static final Comparator<Classified> SAME_INSTANT_ORDER =
       Comparator.<Classified, CallKind>comparing(c -> c.kind).thenComparing(c -> c.record.id());
@@ -79,8 +84,10 @@ public final class ReportEngine {
 
   private final Map<String, ClientLedger> ledgers = new HashMap<>();
   private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
+  // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
+  private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
   private final List<Classified> sameInstant = new ArrayList<>();
-  private final Map<String, @Nullable String> normalizedNumbers = new HashMap<>();
+  private final Map<String, String> normalizedNumbers = new HashMap<>();
   private List<Handle> handles = List.of();
   private int nextHandle;
   private @Nullable Instant currentInstant;
@@ -236,40 +243,45 @@ public final class ReportEngine {
   }
 
   private @Nullable String normalize(String raw) {
-    if (normalizedNumbers.containsKey(raw)) {
-      return normalizedNumbers.get(raw);
+    String cached = normalizedNumbers.get(raw);
+    if (cached != null) {
+      return cached == WITHHELD ? null : cached;
     }
     String client = normalizer.normalize(raw);
     if (normalizedNumbers.size() >= NORMALIZED_CACHE_LIMIT) {
       normalizedNumbers.clear();
     }
-    normalizedNumbers.put(raw, client);
+    normalizedNumbers.put(raw, client == null ? WITHHELD : client);
     return client;
   }
+
 
   /** R2: records sharing an id count once when equal after normalization, else all are rejected. */
   private List<Classified> withoutDuplicateIds(List<Classified> calls) {
     Map<String, Classified> firstById = new HashMap<>();
-    Map<String, Integer> conflicting = new LinkedHashMap<>();
+    Map<String, Integer> copies = new HashMap<>();
+    Set<String> conflicting = new LinkedHashSet<>();
     List<Classified> unique = new ArrayList<>(calls.size());
     for (Classified call : calls) {
       String id = call.record.id();
+      copies.merge(id, 1, Integer::sum);
       Classified first = firstById.putIfAbsent(id, call);
       if (first == null) {
         unique.add(call);
       } else if (!first.record.withClient(first.client).equals(call.record.withClient(call.client))) {
-        conflicting.merge(id, conflicting.containsKey(id) ? 1 : 2, Integer::sum);
+        conflicting.add(id);
       }
     }
     if (conflicting.isEmpty()) {
       return unique;
     }
-    for (Map.Entry<String, Integer> conflict : conflicting.entrySet()) {
-      for (int i = 0; i < conflict.getValue(); i++) {
-        reject(Rejection.ofCall(conflict.getKey(), null, "conflicting duplicate id"));
+    // Every copy is rejected, the ones equal to the first included, so the count never depends on the order.
+    for (String id : conflicting) {
+      for (int i = copies.getOrDefault(id, 0); i > 0; i--) {
+        reject(Rejection.ofCall(id, null, "conflicting duplicate id"));
       }
     }
-    unique.removeIf(call -> conflicting.containsKey(call.record.id()));
+    unique.removeIf(call -> conflicting.contains(call.record.id()));
     return unique;
   }
 
@@ -295,6 +307,7 @@ public final class ReportEngine {
     if (current == null) {
       return;
     }
+    emitResolved();
     processHandlesBefore(current);
     forgetSettledClients();
     if (sameInstant.size() > 1) {
@@ -337,9 +350,16 @@ public final class ReportEngine {
   }
 
   private void settle(ClientLedger ledger, GroupDraft group) {
-    processedCount++;
-    listener.processed(group.toProcessed());
+    resolvedNotYetEmitted.add(group);
     settledAtCurrentInstant.add(ledger);
+  }
+
+  private void emitResolved() {
+    for (GroupDraft group : resolvedNotYetEmitted) {
+      processedCount++;
+      listener.processed(group.toProcessed());
+    }
+    resolvedNotYetEmitted.clear();
   }
 
   /**
@@ -359,6 +379,7 @@ public final class ReportEngine {
     processSameInstant();
     currentInstant = null;
     processHandlesBefore(asOf.plusNanos(1));
+    emitResolved();
     List<UnprocessedRow> unprocessed = new ArrayList<>();
     for (ClientLedger ledger : ledgers.values()) {
       GroupDraft open = ledger.open();
