@@ -9,6 +9,7 @@ import io.github.missedcalls.Stage;
 import io.github.missedcalls.StorageException;
 import io.github.missedcalls.jdbc.dialect.Dialect;
 import io.github.missedcalls.jdbc.internal.ConnectionLease;
+import io.github.missedcalls.jdbc.internal.PostgresRows;
 import io.github.missedcalls.jdbc.internal.SqlDialect;
 import io.github.missedcalls.jdbc.internal.TimeColumn;
 import io.github.missedcalls.spi.CallSource;
@@ -285,6 +286,9 @@ public final class JdbcCallSource implements CallSource {
           ResultSet.CONCUR_READ_ONLY);
       statement = prepared;
       prepared.setFetchSize(fetchSize);
+      if (plan.sql.dialect() == Dialect.POSTGRESQL) {
+        PostgresRows.preferBinary(prepared);
+      }
       int index = 1;
       if (mapping.projectColumn().isPresent()) {
         prepared.setObject(index++, mapping.projectValue(project));
