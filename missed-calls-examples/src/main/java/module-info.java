@@ -3,6 +3,7 @@ module io.github.missedcalls.examples {
   requires io.github.missedcalls.core;
   requires io.github.missedcalls.jdbc;
   requires com.zaxxer.hikari;
+  requires org.postgresql.jdbc;
   requires static org.jspecify;
 
   exports io.github.missedcalls.examples.generator;

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.postgresql.PGStatement;
 
 /**
  * The library's report over PostgreSQL against the same report written by hand as one SQL query
@@ -171,6 +172,13 @@ public final class JdbcReportBenchmark {
       List<Double> librarySeconds = new ArrayList<>();
       List<Double> fetchSeconds = new ArrayList<>();
       List<Double> sourceSeconds = new ArrayList<>();
+      List<Double> directSeconds = new ArrayList<>();
+      MissedCalls onOneThread = MissedCalls.builder()
+          .callSource(JdbcCallSource.builder(pool, io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables))
+              .fetchSize(options.fetchSize).readAhead(false).build())
+          .handleStore(JdbcHandleStore.builder(pool).tables(tables).build())
+          .settings(settings)
+          .build();
       for (int round = 1; round <= options.rounds; round++) {
         long[] anchorRows = new long[1];
         anchorSeconds.add(time(() -> anchorRows[0] = anchor(pool, anchor, from, to)));
@@ -192,7 +200,8 @@ public final class JdbcReportBenchmark {
           System.out.printf(Locale.ROOT, "round %d  plain JDBC fetch of the same rows:        %7.3f s, %,d rows%n",
               round, last(fetchSeconds), rows[0]);
           JdbcCallSource source = JdbcCallSource.builder(pool,
-              io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables)).fetchSize(options.fetchSize).build();
+              io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables)).fetchSize(options.fetchSize)
+              .readAhead(false).build();
           sourceSeconds.add(time(() -> {
             try (Stream<CallRecord> calls = source.calls(PROJECT, from, AS_OF, r -> { })) {
               rows[0] = calls.count();
@@ -200,6 +209,9 @@ public final class JdbcReportBenchmark {
           }));
           System.out.printf(Locale.ROOT, "round %d  JdbcCallSource to an empty consumer:       %7.3f s, %,d calls%n",
               round, last(sourceSeconds), rows[0]);
+          directSeconds.add(time(() -> onOneThread.report(query, new Counting())));
+          System.out.printf(Locale.ROOT, "round %d  library without read-ahead (one thread): %7.3f s%n", round,
+              last(directSeconds));
         }
       }
       double anchorMedian = median(anchorSeconds);
@@ -211,10 +223,12 @@ public final class JdbcReportBenchmark {
       if (options.breakdown) {
         double fetch = median(fetchSeconds);
         double source = median(sourceSeconds);
-        System.out.printf(Locale.ROOT, "breakdown (medians): plain JDBC fetch %.3f s (%.0f%%); + records in"
-                + " JdbcCallSource %.3f s (%.0f%%); + resolution %.3f s (%.0f%%) of the library's %.3f s%n",
-            fetch, 100 * fetch / libraryMedian, source - fetch, 100 * (source - fetch) / libraryMedian,
-            libraryMedian - source, 100 * (libraryMedian - source) / libraryMedian, libraryMedian);
+        double direct = median(directSeconds);
+        System.out.printf(Locale.ROOT, "breakdown on one thread (medians): plain JDBC fetch %.3f s (%.0f%%);"
+                + " + making records %.3f s (%.0f%%); + resolution %.3f s (%.0f%%) = %.3f s; with read-ahead"
+                + " the two threads overlap to %.3f s%n",
+            fetch, 100 * fetch / direct, source - fetch, 100 * (source - fetch) / direct, direct - source,
+            100 * (direct - source) / direct, direct, libraryMedian);
       }
     }
   }
@@ -306,6 +320,7 @@ public final class JdbcReportBenchmark {
       connection.setAutoCommit(false);
       try (PreparedStatement statement = connection.prepareStatement(positional.toString())) {
         statement.setFetchSize(options.fetchSize);
+        binaryRows(statement);
         for (int i = 0; i < bound.size(); i++) {
           statement.setObject(i + 1, bound.get(i));
         }
@@ -338,6 +353,7 @@ public final class JdbcReportBenchmark {
       connection.setAutoCommit(false);
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         statement.setFetchSize(options.fetchSize);
+        binaryRows(statement);
         statement.setString(1, PROJECT);
         statement.setObject(2, utc(from));
         statement.setObject(3, utc(AS_OF));
@@ -364,6 +380,11 @@ public final class JdbcReportBenchmark {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Binary rows from the first execution, as JdbcCallSource asks for: the same terms for every query. */
+  private static void binaryRows(PreparedStatement statement) throws SQLException {
+    statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
   }
 
   private static OffsetDateTime utc(Instant instant) {
