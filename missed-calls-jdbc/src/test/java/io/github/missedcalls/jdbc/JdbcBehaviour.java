@@ -41,6 +41,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TimeZone;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -528,6 +532,56 @@ abstract class JdbcBehaviour {
           .hasMessageContaining("rolled back");
       assertThat(rowsOf(tables.calls(), project)).isZero();
       assertNoConnectionBorrowed(pool());
+    }
+  }
+
+  @Nested
+  @DisplayName("several application instances")
+  class Instances {
+
+    @Test
+    @DisplayName("R11: eight instances, each with its own pool, saving overlapping handles lose none and double none")
+    void concurrentInstances() throws Exception {
+      int instances = 8;
+      String project = newProject();
+      List<Handle> distinct = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        distinct.add(new Handle("+38067000000" + i % 4, BASE.plusSeconds(60L * (i / 2)), BASE, HandleReason.SPAM,
+            null, i % 2 == 0 ? "anna" : "bohdan"));
+      }
+      List<HikariDataSource> pools = new ArrayList<>();
+      ExecutorService threads = Executors.newFixedThreadPool(instances);
+      try {
+        CyclicBarrier start = new CyclicBarrier(instances);
+        List<Future<List<SaveOutcome>>> results = new ArrayList<>();
+        for (int t = 0; t < instances; t++) {
+          HikariDataSource own = database.newPool(database.nonUtcSessionSql(), 1);
+          pools.add(own);
+          JdbcHandleStore store = store(own);
+          List<Handle> order = new ArrayList<>(distinct);
+          java.util.Collections.shuffle(order, new java.util.Random(t));
+          results.add(threads.submit(() -> {
+            start.await();
+            List<SaveOutcome> outcomes = new ArrayList<>();
+            for (Handle handle : order) {
+              outcomes.add(store.save(project, handle));
+            }
+            return outcomes;
+          }));
+        }
+        List<SaveOutcome> outcomes = new ArrayList<>();
+        for (Future<List<SaveOutcome>> result : results) {
+          outcomes.addAll(result.get());
+        }
+
+        assertThat(outcomes).filteredOn(SaveOutcome.STORED::equals).hasSize(distinct.size());
+        assertThat(store(pool()).handles(project, Instant.EPOCH, BASE.plusSeconds(3600)))
+            .containsExactlyInAnyOrderElementsOf(distinct);
+        assertThat(rowsOf(tables.handles(), project)).isEqualTo(distinct.size());
+      } finally {
+        threads.shutdownNow();
+        pools.forEach(HikariDataSource::close);
+      }
     }
   }
 
