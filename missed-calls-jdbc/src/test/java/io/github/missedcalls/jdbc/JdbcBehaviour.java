@@ -171,10 +171,6 @@ abstract class JdbcBehaviour {
     }
   }
 
-  void assertNoConnectionBorrowed(HikariDataSource dataSource) {
-    assertThat(dataSource.getHikariPoolMXBean().getActiveConnections()).as("connections still borrowed").isZero();
-  }
-
   @Nested
   @DisplayName("against the in-memory source")
   class Differential {
@@ -248,7 +244,7 @@ abstract class JdbcBehaviour {
     @DisplayName("R2: each is rejected with its id and reason, and the valid rows are delivered")
     void rejectedWithIdAndReason() {
       String table = "mct_rows_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
-      String time = database == TestDatabase.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
+      String time = database.wallTimeType();
       TestDatabase.execute(pool(), "CREATE TABLE " + table + " (project VARCHAR(20), id VARCHAR(20), direction VARCHAR(20),"
           + " client VARCHAR(40), started_at " + time + ", answered_at " + time + ", ended_at " + time + ","
           + " stage VARCHAR(20), managers VARCHAR(20), reason VARCHAR(40))");
@@ -314,7 +310,7 @@ abstract class JdbcBehaviour {
     @DisplayName("a table that holds one project's calls delivers nothing to any other project")
     void singleProjectTable() {
       String table = "mct_single_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
-      String time = database == TestDatabase.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
+      String time = database.wallTimeType();
       TestDatabase.execute(pool(), "CREATE TABLE " + table + " (id VARCHAR(20), direction VARCHAR(20),"
           + " client VARCHAR(40), started_at " + time + ", answered_at " + time + ", ended_at " + time + ")",
           "INSERT INTO " + table + " VALUES ('1', 'in', '+380501110001', '2026-03-02 08:00:00', NULL,"
@@ -325,7 +321,7 @@ abstract class JdbcBehaviour {
 
         assertThat(read(source, "acme")).extracting(CallRecord::id).containsExactly("1");
         assertThat(read(source, "globex")).isEmpty();
-        assertNoConnectionBorrowed(pool());
+        TestDatabase.assertNothingBorrowed(pool());
       } finally {
         TestDatabase.dropTables(pool(), table);
       }
@@ -430,7 +426,7 @@ abstract class JdbcBehaviour {
         assertThatThrownBy(() -> missedCalls.report(query(project), new ReportListener() { }))
             .isInstanceOf(StorageException.class);
         assertThat(faulty.injected()).isEqualTo(2);
-        assertNoConnectionBorrowed(dedicated);
+        TestDatabase.assertNothingBorrowed(dedicated);
       }
     }
 
@@ -458,9 +454,9 @@ abstract class JdbcBehaviour {
           }
         }).isInstanceOf(StorageException.class).hasMessageContaining("failed midway").hasCauseInstanceOf(SQLException.class);
         calls.close();
-        assertNoConnectionBorrowed(dedicated);
+        TestDatabase.assertNothingBorrowed(dedicated);
         assertThat(source.calls(project, BASE, BASE, r -> { }).count()).as("the source still works").isEqualTo(1);
-        assertNoConnectionBorrowed(dedicated);
+        TestDatabase.assertNothingBorrowed(dedicated);
       }
     }
 
@@ -500,7 +496,7 @@ abstract class JdbcBehaviour {
 
       assertThat(store.save(project, handle)).isEqualTo(SaveOutcome.STORED);
       assertThat(store.handles(project, Instant.EPOCH, BASE)).containsExactly(handle);
-      assertNoConnectionBorrowed(pool());
+      TestDatabase.assertNothingBorrowed(pool());
     }
 
     @Test
@@ -531,7 +527,7 @@ abstract class JdbcBehaviour {
           .hasMessageContaining("already stored")
           .hasMessageContaining("rolled back");
       assertThat(rowsOf(tables.calls(), project)).isZero();
-      assertNoConnectionBorrowed(pool());
+      TestDatabase.assertNothingBorrowed(pool());
     }
   }
 

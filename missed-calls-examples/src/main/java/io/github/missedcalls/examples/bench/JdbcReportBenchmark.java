@@ -315,33 +315,15 @@ public final class JdbcReportBenchmark {
       names.appendReplacement(positional, "?");
     }
     names.appendTail(positional);
-    try (Connection connection = pool.getConnection()) {
-      // Inside a transaction PostgreSQL streams with the fetch size: a large result is not held.
-      connection.setAutoCommit(false);
-      try (PreparedStatement statement = connection.prepareStatement(positional.toString())) {
-        statement.setFetchSize(options.fetchSize);
-        binaryRows(statement);
-        for (int i = 0; i < bound.size(); i++) {
-          statement.setObject(i + 1, bound.get(i));
-        }
-        long rows = 0;
-        try (ResultSet result = statement.executeQuery()) {
-          int columns = result.getMetaData().getColumnCount();
-          while (result.next()) {
-            for (int c = 1; c <= columns; c++) {
-              result.getObject(c);
-            }
-            rows++;
-          }
-        }
-        return rows;
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
+    return countRows(pool, positional.toString(), statement -> {
+      for (int i = 0; i < bound.size(); i++) {
+        statement.setObject(i + 1, bound.get(i));
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    }, result -> {
+      for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+        result.getObject(c);
+      }
+    });
   }
 
   /** The library's query, read with plain JDBC: what transfer and the driver cost without records. */
@@ -349,26 +331,45 @@ public final class JdbcReportBenchmark {
     String sql = "SELECT id, direction, client, started_at, answered_at, ended_at, line, employee, stage, managers,"
         + " stated_reason FROM " + tables.calls() + " WHERE project = ? AND started_at >= ? AND started_at <= ?"
         + " ORDER BY started_at, id";
+    return countRows(pool, sql, statement -> {
+      statement.setString(1, PROJECT);
+      statement.setObject(2, utc(from));
+      statement.setObject(3, utc(AS_OF));
+    }, result -> {
+      result.getString(1);
+      result.getString(2);
+      result.getString(3);
+      // As JdbcCallSource reads a zoned time.
+      result.getTimestamp(4);
+      result.getTimestamp(5);
+      result.getTimestamp(6);
+      for (int c = 7; c <= 11; c++) {
+        result.getString(c);
+      }
+    });
+  }
+
+  /** A step that may fail with a {@link SQLException}. */
+  private interface SqlStep<T> {
+    void accept(T value) throws SQLException;
+  }
+
+  /**
+   * Runs a query in a transaction (where PostgreSQL streams with the fetch size, so a large
+   * result is not held), reads every row with {@code read}, and counts them.
+   */
+  private long countRows(HikariDataSource pool, String sql, SqlStep<PreparedStatement> bind,
+      SqlStep<ResultSet> read) {
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         statement.setFetchSize(options.fetchSize);
         binaryRows(statement);
-        statement.setString(1, PROJECT);
-        statement.setObject(2, utc(from));
-        statement.setObject(3, utc(AS_OF));
+        bind.accept(statement);
         long rows = 0;
         try (ResultSet result = statement.executeQuery()) {
           while (result.next()) {
-            result.getString(1);
-            result.getString(2);
-            result.getString(3);
-            result.getObject(4, OffsetDateTime.class);
-            result.getObject(5, OffsetDateTime.class);
-            result.getObject(6, OffsetDateTime.class);
-            for (int c = 7; c <= 11; c++) {
-              result.getString(c);
-            }
+            read.accept(result);
             rows++;
           }
         }
