@@ -4,6 +4,7 @@ module io.github.missedcalls.examples {
   requires io.github.missedcalls.jdbc;
   requires com.zaxxer.hikari;
   requires org.postgresql.jdbc;
+  requires jdk.management;
   requires static org.jspecify;
 
   exports io.github.missedcalls.examples.generator;
