@@ -105,8 +105,10 @@ public final class JdbcReportBenchmark {
           case "--fetch-size" -> fetchSize = Integer.parseInt(value(args, ++i));
           case "--reuse" -> reuse = true;
           case "--breakdown" -> breakdown = true;
-          default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; options: --calls N --rounds N --url JDBC_URL --fetch-size N --reuse --breakdown");
+          default -> throw new IllegalArgumentException((args[i].equals("--help") ? "" : "unknown option "
+              + args[i] + "; ") + "options: --calls N (default 1000000) --rounds N (5) --url JDBC_URL"
+              + " (" + DEFAULT_URL + ") --fetch-size N (" + JdbcCallSource.DEFAULT_FETCH_SIZE + ") --reuse"
+              + " (keep calls loaded by an earlier run) --breakdown (also time the fetch alone)");
         }
       }
       return new Options(calls, rounds, url, fetchSize, reuse, breakdown);
@@ -145,7 +147,16 @@ public final class JdbcReportBenchmark {
   }
 
   public static void main(String[] args) throws SQLException {
-    new JdbcReportBenchmark(Options.parse(args)).run();
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      boolean asked = Arrays.asList(args).contains("--help");
+      (asked ? System.out : System.err).println(e.getMessage());
+      System.exit(asked ? 0 : 2);
+      return;
+    }
+    new JdbcReportBenchmark(options).run();
   }
 
   private MonthGenerator generator() {
