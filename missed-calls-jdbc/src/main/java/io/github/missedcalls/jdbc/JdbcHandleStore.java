@@ -17,9 +17,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -125,7 +128,7 @@ public final class JdbcHandleStore implements HandleStore {
       select.setString(1, project);
       bindKey(select, 2, sql.dialect, key);
       try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? Optional.of(read(rows, sql.dialect)) : Optional.empty();
+        return rows.next() ? Optional.of(read(rows, sql.dialect, new HashMap<>())) : Optional.empty();
       }
     }
   }
@@ -157,9 +160,11 @@ public final class JdbcHandleStore implements HandleStore {
         sql.dialect.bindInstant(select, 2, handledFrom);
         sql.dialect.bindInstant(select, 3, handledUntil);
         List<Handle> handles = new ArrayList<>();
+        // A month of a large project holds a few hundred thousand handles by a few dozen people.
+        Map<String, String> actors = new HashMap<>();
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            handles.add(read(rows, sql.dialect));
+            handles.add(read(rows, sql.dialect, actors));
           }
         }
         return handles;
@@ -170,10 +175,14 @@ public final class JdbcHandleStore implements HandleStore {
     }
   }
 
-  private Handle read(ResultSet row, SqlDialect dialect) throws SQLException {
+  /** Reads a row; {@code actors} gives one instance per actor across the rows of a read. */
+  private Handle read(ResultSet row, SqlDialect dialect, Map<String, String> actors) throws SQLException {
     String client = row.getString(1);
     Instant handledAt = dialect.readInstant(row, 2);
     String actor = row.getString(3);
+    if (actor != null) {
+      actor = actors.computeIfAbsent(actor, Function.identity());
+    }
     Instant coversUntil = dialect.readInstant(row, 4);
     String reasonWord = row.getString(5);
     if (client == null || handledAt == null || actor == null || coversUntil == null || reasonWord == null) {
