@@ -8,6 +8,7 @@ import static io.github.missedcalls.Fixtures.attempt;
 import static io.github.missedcalls.Fixtures.callback;
 import static io.github.missedcalls.Fixtures.dayReport;
 import static io.github.missedcalls.Fixtures.handle;
+import static io.github.missedcalls.Fixtures.ids;
 import static io.github.missedcalls.Fixtures.missed;
 import static io.github.missedcalls.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,10 +25,6 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("R11: manual handles")
 class HandleRulesTest {
-
-  private static List<String> ids(ReportRow row) {
-    return row.calls().stream().map(MissedCall::id).toList();
-  }
 
   @Nested
   @DisplayName("R11: what a handle resolves")
@@ -116,7 +113,7 @@ class HandleRulesTest {
           List.of(handle(CLIENT, at("09:30"), at("09:00")), new Handle(CLIENT, at("10:30"), at("10:00"),
               HandleReason.WRONG_NUMBER, null, "bohdan")));
 
-      assertThat(report.processed()).extracting(row -> row.resolution().handleReason(), HandleRulesTest::ids)
+      assertThat(report.processed()).extracting(row -> row.resolution().handleReason(), Fixtures::ids)
           .containsExactly(tuple(HandleReason.WRONG_NUMBER, List.of("2")),
               tuple(HandleReason.SPAM, List.of("1")));
     }

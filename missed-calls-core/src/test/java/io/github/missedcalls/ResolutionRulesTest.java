@@ -6,9 +6,11 @@ import static io.github.missedcalls.Fixtures.OTHER_CLIENT;
 import static io.github.missedcalls.Fixtures.answered;
 import static io.github.missedcalls.Fixtures.at;
 import static io.github.missedcalls.Fixtures.attempt;
+import static io.github.missedcalls.Fixtures.attemptIds;
 import static io.github.missedcalls.Fixtures.callback;
 import static io.github.missedcalls.Fixtures.dayReport;
 import static io.github.missedcalls.Fixtures.handle;
+import static io.github.missedcalls.Fixtures.ids;
 import static io.github.missedcalls.Fixtures.missed;
 import static io.github.missedcalls.Fixtures.report;
 import static io.github.missedcalls.Fixtures.settings;
@@ -25,14 +27,6 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("R4-R7: groups, their resolution and what a row shows")
 class ResolutionRulesTest {
-
-  private static List<String> ids(ReportRow row) {
-    return row.calls().stream().map(MissedCall::id).toList();
-  }
-
-  private static List<String> attemptIds(ReportRow row) {
-    return row.callbackAttempts().stream().map(CallbackAttempt::id).toList();
-  }
 
   @Nested
   @DisplayName("R4: missed calls without a client number")
@@ -94,7 +88,7 @@ class ResolutionRulesTest {
           missed("3", CLIENT, at("10:00")), missed("4", CLIENT, at("10:15")), answered("5", CLIENT, at("11:00")),
           missed("6", CLIENT, at("12:00")), missed("7", CLIENT, at("13:00"))), List.of());
 
-      assertThat(report.processed()).extracting(ResolutionRulesTest::ids)
+      assertThat(report.processed()).extracting(Fixtures::ids)
           .containsExactly(List.of("3", "4"), List.of("1"));
       assertThat(report.unprocessed()).singleElement().satisfies(row -> assertThat(ids(row)).containsExactly("6", "7"));
     }
@@ -164,7 +158,7 @@ class ResolutionRulesTest {
       Report report = dayReport(List.of(missed("1", CLIENT, at("09:00")), missed("2", CLIENT, at("10:00"))),
           List.of(bohdanLater, annaLater, zedEarlier));
 
-      assertThat(report.processed()).extracting(row -> row.resolution().resolvedBy(), ResolutionRulesTest::ids)
+      assertThat(report.processed()).extracting(row -> row.resolution().resolvedBy(), Fixtures::ids)
           .containsExactlyInAnyOrder(
               tuple("zed", List.of("1")),
               tuple("anna", List.of("2")));
