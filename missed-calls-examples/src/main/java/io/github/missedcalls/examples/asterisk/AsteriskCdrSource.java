@@ -7,6 +7,7 @@ import io.github.missedcalls.Rejection;
 import io.github.missedcalls.Stage;
 import io.github.missedcalls.StorageException;
 import io.github.missedcalls.examples.pbx.ExtensionPlan;
+import io.github.missedcalls.examples.pbx.internal.ReadOnDemand;
 import io.github.missedcalls.spi.CallSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,10 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +33,8 @@ import org.jspecify.annotations.Nullable;
  * not both.
  *
  * <pre>{@code
- * AsteriskCdrSource source = AsteriskCdrSource.builder("acme")
- *     .serverZone(ZoneId.of("Europe/Kyiv"))          // Master.csv times are the server's local time
- *     .extensions(ExtensionPlan.ofLength(3, 4).withOutboundPrefix("9"))
+ * AsteriskCdrSource source = AsteriskCdrSource
+ *     .builder("acme", ZoneId.of("Europe/Kyiv"), ExtensionPlan.ofLength(3, 4).withOutboundPrefix("9"))
  *     .masterCsv(Path.of("/var/log/asterisk/cdr-csv/Master.csv"))
  *     .queueLog(Path.of("/var/log/asterisk/queue_log"))
  *     .build();
@@ -99,20 +97,27 @@ public final class AsteriskCdrSource implements CallSource {
   private final CallAssembler assembler;
   private final ExtensionPlan extensions;
 
-  private AsteriskCdrSource(Builder builder, ZoneId serverZone, ExtensionPlan extensions) {
+  private AsteriskCdrSource(Builder builder, Path cdrOrQueueLog) {
     this.project = builder.project;
-    this.serverZone = serverZone;
+    this.serverZone = builder.serverZone;
     this.cdrFile = builder.cdrFile;
     this.cdrReader = builder.cdrFile == null ? null
         : builder.header ? CdrReader.databaseExport(serverZone) : CdrReader.masterCsv(serverZone, builder.layout);
     this.queueLogFile = builder.queueLogFile;
-    this.extensions = extensions;
+    this.extensions = builder.extensions;
     this.assembler = new CallAssembler(extensions, Map.copyOf(builder.lastAppStages), Set.copyOf(builder.machineApps));
   }
 
-  /** Starts the configuration of the source of {@code project}'s calls. */
-  public static Builder builder(String project) {
-    return new Builder(project);
+  /**
+   * Starts the configuration of the source of {@code project}'s calls.
+   *
+   * @param serverZone the zone the Asterisk server writes CDR times in: {@code Master.csv} times
+   *     have no offset ({@code ZoneOffset.UTC} for {@code usegmtime=yes}). A local time that
+   *     occurs twice (the autumn daylight-saving change) is read with the earlier offset.
+   * @param extensions how the company's extensions are told from clients' numbers
+   */
+  public static Builder builder(String project, ZoneId serverZone, ExtensionPlan extensions) {
+    return new Builder(project, serverZone, extensions);
   }
 
   /**
@@ -126,11 +131,7 @@ public final class AsteriskCdrSource implements CallSource {
   public Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil,
       Consumer<Rejection> rejections) {
     Objects.requireNonNull(rejections, "rejections");
-    if (!this.project.equals(project)) {
-      return Stream.empty();
-    }
-    return StreamSupport.stream(() -> load(rejections).spliterator(),
-        Spliterator.ORDERED | Spliterator.SIZED | Spliterator.SUBSIZED, false);
+    return ReadOnDemand.calls(this.project, project, () -> load(rejections));
   }
 
   @Override
@@ -251,8 +252,8 @@ public final class AsteriskCdrSource implements CallSource {
   /** Collects an {@link AsteriskCdrSource}'s configuration. */
   public static final class Builder {
     private final String project;
-    private @Nullable ZoneId serverZone;
-    private @Nullable ExtensionPlan extensions;
+    private final ZoneId serverZone;
+    private final ExtensionPlan extensions;
     private @Nullable Path cdrFile;
     private @Nullable CdrCsvLayout layout;
     private boolean header;
@@ -260,24 +261,10 @@ public final class AsteriskCdrSource implements CallSource {
     private final Map<String, Stage> lastAppStages = new HashMap<>(DEFAULT_LAST_APP_STAGES);
     private final Set<String> machineApps = new HashSet<>(DEFAULT_MACHINE_APPS);
 
-    private Builder(String project) {
+    private Builder(String project, ZoneId serverZone, ExtensionPlan extensions) {
       this.project = Objects.requireNonNull(project, "project");
-    }
-
-    /**
-     * The zone the Asterisk server writes CDR times in; required, since {@code Master.csv}
-     * times have no offset. {@code ZoneOffset.UTC} for {@code usegmtime=yes}. A local time that
-     * occurs twice (the autumn daylight-saving change) is read with the earlier offset.
-     */
-    public Builder serverZone(ZoneId value) {
-      this.serverZone = Objects.requireNonNull(value, "serverZone");
-      return this;
-    }
-
-    /** How extensions are told from external numbers; required. */
-    public Builder extensions(ExtensionPlan value) {
-      this.extensions = Objects.requireNonNull(value, "extensions");
-      return this;
+      this.serverZone = Objects.requireNonNull(serverZone, "serverZone");
+      this.extensions = Objects.requireNonNull(extensions, "extensions");
     }
 
     /** A headerless {@code cdr_csv} file; its layout is detected per row from the column count. */
@@ -337,22 +324,14 @@ public final class AsteriskCdrSource implements CallSource {
     }
 
     /**
-     * @throws IllegalStateException if the server zone or the extension plan is missing, or
-     *     neither a CDR file nor a queue_log is given
+     * @throws IllegalStateException if neither a CDR file nor a queue_log is given
      */
     public AsteriskCdrSource build() {
-      ZoneId zone = serverZone;
-      ExtensionPlan plan = extensions;
-      if (zone == null) {
-        throw new IllegalStateException("the Asterisk server's zone is required: CDR times have no offset");
-      }
-      if (plan == null) {
-        throw new IllegalStateException("an extension plan is required to tell clients from employees");
-      }
-      if (cdrFile == null && queueLogFile == null) {
+      Path file = cdrFile != null ? cdrFile : queueLogFile;
+      if (file == null) {
         throw new IllegalStateException("a CDR file, a queue_log or both are required");
       }
-      return new AsteriskCdrSource(this, zone, plan);
+      return new AsteriskCdrSource(this, file);
     }
   }
 }

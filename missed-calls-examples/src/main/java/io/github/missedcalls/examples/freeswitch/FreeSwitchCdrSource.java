@@ -9,6 +9,7 @@ import io.github.missedcalls.StorageException;
 import io.github.missedcalls.examples.pbx.ExtensionPlan;
 import io.github.missedcalls.examples.pbx.internal.CsvLines;
 import io.github.missedcalls.examples.pbx.internal.Fields;
+import io.github.missedcalls.examples.pbx.internal.ReadOnDemand;
 import io.github.missedcalls.spi.CallSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,12 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,11 +35,9 @@ import org.jspecify.annotations.Nullable;
  * row per a-leg ({@code legs=a}, the default).
  *
  * <pre>{@code
- * FreeSwitchCdrSource source = FreeSwitchCdrSource.builder("acme")
- *     .serverZone(ZoneId.of("Europe/Kyiv"))          // *_stamp values are the server's local time
- *     .extensions(ExtensionPlan.ofLength(4, 4))
- *     .file(Path.of("/var/log/freeswitch/cdr-csv/Master.csv"))
- *     .build();
+ * FreeSwitchCdrSource source = FreeSwitchCdrSource
+ *     .builder("acme", ZoneId.of("Europe/Kyiv"), ExtensionPlan.ofLength(4, 4))
+ *     .build(Path.of("/var/log/freeswitch/cdr-csv/Master.csv"));
  * }</pre>
  *
  * <ol>
@@ -113,9 +110,15 @@ public final class FreeSwitchCdrSource implements CallSource {
     this.columnCount = template.size();
   }
 
-  /** Starts the configuration of the source of {@code project}'s calls. */
-  public static Builder builder(String project) {
-    return new Builder(project);
+  /**
+   * Starts the configuration of the source of {@code project}'s calls.
+   *
+   * @param serverZone the zone the FreeSWITCH server writes {@code *_stamp} values in: they have
+   *     no offset. A local time that occurs twice is read with the earlier offset.
+   * @param extensions how the company's extensions are told from clients' numbers
+   */
+  public static Builder builder(String project, ZoneId serverZone, ExtensionPlan extensions) {
+    return new Builder(project, serverZone, extensions);
   }
 
   /**
@@ -127,11 +130,7 @@ public final class FreeSwitchCdrSource implements CallSource {
   public Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil,
       Consumer<Rejection> rejections) {
     Objects.requireNonNull(rejections, "rejections");
-    if (!this.project.equals(project)) {
-      return Stream.empty();
-    }
-    return StreamSupport.stream(() -> load(rejections).spliterator(),
-        Spliterator.ORDERED | Spliterator.SIZED | Spliterator.SUBSIZED, false);
+    return ReadOnDemand.calls(this.project, project, () -> load(rejections));
   }
 
   @Override
@@ -254,34 +253,14 @@ public final class FreeSwitchCdrSource implements CallSource {
   /** Collects a {@link FreeSwitchCdrSource}'s configuration. */
   public static final class Builder {
     private final String project;
-    private @Nullable ZoneId serverZone;
-    private @Nullable ExtensionPlan extensions;
-    private @Nullable Path file;
+    private final ZoneId serverZone;
+    private final ExtensionPlan extensions;
     private List<String> template = EXAMPLE_TEMPLATE;
 
-    private Builder(String project) {
+    private Builder(String project, ZoneId serverZone, ExtensionPlan extensions) {
       this.project = Objects.requireNonNull(project, "project");
-    }
-
-    /**
-     * The zone the FreeSWITCH server writes {@code *_stamp} values in; required, since they
-     * have no offset. A local time that occurs twice is read with the earlier offset.
-     */
-    public Builder serverZone(ZoneId value) {
-      this.serverZone = Objects.requireNonNull(value, "serverZone");
-      return this;
-    }
-
-    /** How extensions are told from external numbers; required. */
-    public Builder extensions(ExtensionPlan value) {
-      this.extensions = Objects.requireNonNull(value, "extensions");
-      return this;
-    }
-
-    /** The {@code mod_cdr_csv} file; required. */
-    public Builder file(Path value) {
-      this.file = Objects.requireNonNull(value, "file");
-      return this;
+      this.serverZone = Objects.requireNonNull(serverZone, "serverZone");
+      this.extensions = Objects.requireNonNull(extensions, "extensions");
     }
 
     /**
@@ -317,23 +296,10 @@ public final class FreeSwitchCdrSource implements CallSource {
       return template(variables);
     }
 
-    /**
-     * @throws IllegalStateException if the server zone, the extension plan or the file is missing
-     */
-    public FreeSwitchCdrSource build() {
-      ZoneId zone = serverZone;
-      ExtensionPlan plan = extensions;
-      Path cdr = file;
-      if (zone == null) {
-        throw new IllegalStateException("the FreeSWITCH server's zone is required: stamps have no offset");
-      }
-      if (plan == null) {
-        throw new IllegalStateException("an extension plan is required to tell clients from employees");
-      }
-      if (cdr == null) {
-        throw new IllegalStateException("the mod_cdr_csv file is required");
-      }
-      return new FreeSwitchCdrSource(project, zone, plan, cdr, template);
+    /** The source of the calls in {@code file}, a {@code mod_cdr_csv} file. */
+    public FreeSwitchCdrSource build(Path file) {
+      Objects.requireNonNull(file, "file");
+      return new FreeSwitchCdrSource(project, serverZone, extensions, file, template);
     }
   }
 }
