@@ -1,7 +1,8 @@
 /** Examples and adapters built on missed-calls: PBX call sources and number normalizers. */
 module io.github.missedcalls.examples {
-  requires static org.jspecify;
-  requires io.github.missedcalls.core;
+  // The adapters' API speaks in core types and jspecify annotations.
+  requires static transitive org.jspecify;
+  requires transitive io.github.missedcalls.core;
 
   // PBX adapters and the libphonenumber normalizer.
   requires org.apache.commons.csv;

@@ -97,7 +97,7 @@ public final class AsteriskCdrSource implements CallSource {
   private final CallAssembler assembler;
   private final ExtensionPlan extensions;
 
-  private AsteriskCdrSource(Builder builder, Path cdrOrQueueLog) {
+  private AsteriskCdrSource(Builder builder) {
     this.project = builder.project;
     this.serverZone = builder.serverZone;
     this.cdrFile = builder.cdrFile;
@@ -324,14 +324,15 @@ public final class AsteriskCdrSource implements CallSource {
     }
 
     /**
+     * The source of the calls in the files given.
+     *
      * @throws IllegalStateException if neither a CDR file nor a queue_log is given
      */
     public AsteriskCdrSource build() {
-      Path file = cdrFile != null ? cdrFile : queueLogFile;
-      if (file == null) {
+      if (cdrFile == null && queueLogFile == null) {
         throw new IllegalStateException("a CDR file, a queue_log or both are required");
       }
-      return new AsteriskCdrSource(this, file);
+      return new AsteriskCdrSource(this);
     }
   }
 }

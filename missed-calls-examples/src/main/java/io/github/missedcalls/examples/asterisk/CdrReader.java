@@ -54,19 +54,21 @@ final class CdrReader {
   void read(Path file, Consumer<CdrLeg> legs, Consumer<CdrRowProblem> problems) throws IOException {
     try (CsvLines lines = CsvLines.open(file, CsvLines.COMMA_SEPARATED)) {
       @Nullable Map<String, Integer> columns = null;
+      int headerWidth = 0;
       for (CsvLines.Line line = lines.next(); line != null; line = lines.next()) {
         if (header && columns == null) {
           if (!line.isReadable()) {
             throw new StorageException(file + ": the header line cannot be read: " + line.problem());
           }
           columns = exportColumns(file, line.fields());
+          headerWidth = line.fields().size();
           continue;
         }
         if (!line.isReadable()) {
           problems.accept(new CdrRowProblem(line.number(), null, String.valueOf(line.problem())));
           continue;
         }
-        Row row = columns == null ? masterRow(line) : new Row(line, columns);
+        Row row = columns == null ? masterRow(line) : new Row(line, columns, headerWidth);
         if (row.problem != null) {
           problems.accept(new CdrRowProblem(line.number(), null, row.problem));
           continue;
@@ -130,7 +132,7 @@ final class CdrReader {
     putIfPresent(columns, "uniqueid", rowLayout.uniqueIdIndex());
     putIfPresent(columns, "linkedid", rowLayout.linkedIdIndex());
     putIfPresent(columns, "sequence", rowLayout.sequenceIndex());
-    return new Row(line, columns);
+    return new Row(line, columns, count);
   }
 
   private static void putIfPresent(Map<String, Integer> columns, String name, int index) {
@@ -145,13 +147,10 @@ final class CdrReader {
     private final Map<String, Integer> columns;
     private final @Nullable String problem;
 
-    Row(CsvLines.Line line, Map<String, Integer> columns) {
+    Row(CsvLines.Line line, Map<String, Integer> columns, int width) {
       this.line = line;
       this.columns = columns;
-      int needed = columns.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-      this.problem = line.fields().size() < needed
-          ? line.fields().size() + " columns; the header has at least " + needed
-          : null;
+      this.problem = line.fields().size() != width ? line.fields().size() + " columns; the header has " + width : null;
     }
 
     private Row(CsvLines.Line line, String problem) {

@@ -260,7 +260,7 @@ class AsteriskCdrSourceTest {
   class DatabaseExport {
 
     @Test
-    @DisplayName("columns are found by name; answer is calldate + duration - billsec; NULL is empty; did is the line")
+    @DisplayName("R2: columns are found by name; answer is calldate + duration - billsec; NULL is empty; did is the line; bad rows are rejected")
     void export() {
       Delivered delivered = read(builder().databaseExport(resource(AsteriskCdrSourceTest.class, "cdr-export.csv")).build(),
           "acme");
@@ -276,7 +276,8 @@ class AsteriskCdrSourceTest {
       assertThat(missed.stage()).isEqualTo(Stage.RINGING);
       assertThat(missed.managers()).isEqualTo(Managers.RANG);
       assertThat(delivered.rejections()).containsExactly(
-          Rejection.ofCall("1793634000.84", 4L, "unparsable duration 'abc'"));
+          Rejection.ofCall("1793634000.84", 4L, "unparsable duration 'abc'"),
+          Rejection.ofCall(null, 5L, "4 columns; the header has 18"));
     }
 
     @Test

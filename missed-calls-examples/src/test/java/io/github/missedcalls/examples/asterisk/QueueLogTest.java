@@ -1,7 +1,5 @@
 package io.github.missedcalls.examples.asterisk;
 
-import static io.github.missedcalls.examples.asterisk.AsteriskCdrSourceTest.CLASSIFIER;
-import static io.github.missedcalls.examples.asterisk.AsteriskCdrSourceTest.builder;
 import static io.github.missedcalls.examples.pbx.SourceFixtures.read;
 import static io.github.missedcalls.examples.pbx.SourceFixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +44,7 @@ class QueueLogTest {
   static final MissedReason EXIT_KEY_POLICY = MissedReason.NOT_ANSWERED_BY_MANAGERS;
 
   static AsteriskCdrSource allOutcomes() {
-    return builder().queueLog(resource(QueueLogTest.class, "synthetic_queue_log_all_outcomes.queue_log")).build();
+    return AsteriskCdrSourceTest.builder().queueLog(resource(QueueLogTest.class, "synthetic_queue_log_all_outcomes.queue_log")).build();
   }
 
   /** A row of the expected file: its call, whether it is missed, and the reason it must get. */
@@ -88,7 +86,7 @@ class QueueLogTest {
         CallRecord call = delivered.call(row.callId());
         assertThat(call.isAnswered()).as("%s answered", row.callId()).isEqualTo(!row.missed());
         if (row.missed()) {
-          assertThat(CLASSIFIER.classify(call)).as("%s reason", row.callId()).isEqualTo(row.reason());
+          assertThat(AsteriskCdrSourceTest.CLASSIFIER.classify(call)).as("%s reason", row.callId()).isEqualTo(row.reason());
         }
       }
     }
@@ -156,7 +154,7 @@ class QueueLogTest {
   @DisplayName("queue_log enriching a CDR")
   class Combined {
 
-    final Delivered delivered = read(builder()
+    final Delivered delivered = read(AsteriskCdrSourceTest.builder()
         .masterCsv(resource(QueueLogTest.class, "queue-cdr.csv"))
         .queueLog(resource(QueueLogTest.class, "queue-combined.queue_log"))
         .build(), "acme");
@@ -167,7 +165,7 @@ class QueueLogTest {
       CallRecord call = delivered.call("1793606400.1");
       assertThat(call.stage()).isEqualTo(Stage.RINGING);
       assertThat(call.managers()).isEqualTo(Managers.RANG);
-      assertThat(CLASSIFIER.classify(call)).isEqualTo(MissedReason.NOT_ANSWERED_BY_MANAGERS);
+      assertThat(AsteriskCdrSourceTest.CLASSIFIER.classify(call)).isEqualTo(MissedReason.NOT_ANSWERED_BY_MANAGERS);
     }
 
     @Test
@@ -192,7 +190,7 @@ class QueueLogTest {
       CallRecord call = delivered.call("1793606700.14");
       assertThat(call.client()).isEqualTo("380501110054");
       assertThat(call.managers()).isEqualTo(Managers.UNAVAILABLE);
-      assertThat(CLASSIFIER.classify(call)).isEqualTo(MissedReason.ALL_MANAGERS_UNAVAILABLE);
+      assertThat(AsteriskCdrSourceTest.CLASSIFIER.classify(call)).isEqualTo(MissedReason.ALL_MANAGERS_UNAVAILABLE);
     }
 
     @Test
