@@ -1,0 +1,15 @@
+/** Sample integrations of missed-calls: the command line, the demo, exports and adapters. */
+module io.github.missedcalls.examples {
+  // The adapters' API speaks in core types and jspecify annotations.
+  requires static transitive org.jspecify;
+  requires transitive io.github.missedcalls.core;
+  requires org.apache.commons.csv;
+  requires com.google.i18n.phonenumbers.libphonenumber;
+
+  exports io.github.missedcalls.examples.generator;
+  exports io.github.missedcalls.examples.bench;
+  exports io.github.missedcalls.examples.pbx;
+  exports io.github.missedcalls.examples.asterisk;
+  exports io.github.missedcalls.examples.freeswitch;
+  exports io.github.missedcalls.examples.phone;
+}
