@@ -149,6 +149,19 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
     return true;
   }
 
+  /** Two normalizers are equal when they normalize alike: same country code and trunk prefix. */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof DefaultNumberNormalizer that
+        && Objects.equals(countryCode, that.countryCode)
+        && trunkPrefix.equals(that.trunkPrefix);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(countryCode, trunkPrefix);
+  }
+
   @Override
   public String toString() {
     return countryCode == null

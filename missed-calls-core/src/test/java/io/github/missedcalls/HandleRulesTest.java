@@ -218,6 +218,26 @@ class HandleRulesTest {
     }
 
     @Test
+    @DisplayName("R2, R12: a store that lists one key twice with other values has every copy rejected, in either order")
+    void conflictingCopiesRejectedWhateverTheOrder() {
+      Handle spam = handle(CLIENT, at("10:00"), at("09:00"));
+      Handle notSales = new Handle("0501110001", spam.handledAt(), spam.coversUntil(), HandleReason.NOT_SALES, null,
+          spam.actor());
+      List<CallRecord> calls = List.of(missed("1", CLIENT, at("09:00")));
+
+      for (List<Handle> listed : List.of(List.of(spam, notSales), List.of(notSales, spam))) {
+        Report report = MissedCalls.builder().callSource(ListCallSource.everything(calls))
+            .handleStore(new ListHandleStore(listed)).settings(settings()).build()
+            .report(ReportQuery.of(PROJECT).window(DAY, DAY.plus(Duration.ofDays(1))).asOf(DAY.plus(Duration.ofDays(1))));
+
+        assertThat(report.rejections()).hasSize(2)
+            .allSatisfy(rejection -> assertThat(rejection.reason()).startsWith("conflicting duplicate handle"));
+        assertThat(report.processed()).isEmpty();
+        assertThat(report.unprocessed()).hasSize(1);
+      }
+    }
+
+    @Test
     @DisplayName("R11: saving a handle with a stored key and other values is a HandleConflictException")
     void conflictRefused() {
       MissedCalls missedCalls = MissedCalls.builder().callSource(ListCallSource.everything(List.of())).build();

@@ -121,6 +121,15 @@ class NormalizationRulesTest {
   class Configuration {
 
     @Test
+    @DisplayName("settings built alike are equal: normalizers with the same country code and trunk prefix are equal")
+    void settingsBuiltAlikeAreEqual() {
+      assertThat(ProjectSettings.defaults()).isEqualTo(ProjectSettings.defaults());
+      assertThat(ProjectSettings.builder().countryCode("380").build())
+          .isEqualTo(ProjectSettings.builder().countryCode("+380").build())
+          .isNotEqualTo(ProjectSettings.builder().countryCode("380").trunkPrefix("8").build());
+    }
+
+    @Test
     @DisplayName("R3: a country code is 1 to 3 digits, with or without +, and a trunk prefix 1 to 4 digits")
     void countryCodeAndTrunkPrefixChecked() {
       assertThat(DefaultNumberNormalizer.forCountry(" +1 ", "1").normalize("1 555 010 0199")).isEqualTo("+15550100199");

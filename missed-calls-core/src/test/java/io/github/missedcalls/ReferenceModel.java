@@ -146,9 +146,13 @@ final class ReferenceModel {
     return valid;
   }
 
-  /** R11: a handle whose client is withheld or cannot be normalized is rejected; equal handles count once. */
+  /**
+   * R11: a handle whose client is withheld or cannot be normalized is rejected; equal handles
+   * count once; handles of one key (client, instant, actor) with other values are all rejected,
+   * as conflicting call ids are (R2), so the store's order never matters.
+   */
   private List<Handle> validHandles(List<Handle> stored) {
-    Set<Handle> valid = new LinkedHashSet<>();
+    List<Handle> normalized = new ArrayList<>();
     for (Handle handle : stored) {
       String client;
       try {
@@ -162,11 +166,22 @@ final class ReferenceModel {
         continue;
       }
       if (!handle.handledAt().isAfter(asOf)) {
-        valid.add(handle.withClient(client));
+        normalized.add(handle.withClient(client));
+      }
+    }
+    Set<Handle> valid = new LinkedHashSet<>();
+    for (Handle handle : normalized) {
+      List<Handle> sameKey = normalized.stream().filter(handle::sameKey).toList();
+      if (sameKey.stream().allMatch(handle::equals)) {
+        valid.add(handle);
+      } else {
+        rejections.add(Rejection.ofHandle(null,
+            "conflicting duplicate handle by " + handle.actor() + " at " + handle.handledAt()));
       }
     }
     return new ArrayList<>(valid);
   }
+
 
   private boolean isMissed(Call call) {
     return call.record().direction().isClientInitiated() && !call.reached(settings.minConversation());

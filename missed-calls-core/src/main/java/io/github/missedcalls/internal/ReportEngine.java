@@ -194,8 +194,15 @@ public final class ReportEngine {
     }
   }
 
+  /**
+   * Validates the stored handles (R2, R11). Handles with one key (client, instant, actor) after
+   * normalization count once when equal; when their values differ every copy is rejected, as
+   * conflicting call ids are, so the result never depends on the order the store lists them in.
+   */
   private void useHandles(List<Handle> stored) {
-    Map<Handle, Boolean> valid = new LinkedHashMap<>();
+    Map<HandleKey, Handle> byKey = new LinkedHashMap<>();
+    Map<HandleKey, Integer> copies = new HashMap<>();
+    Set<HandleKey> conflicting = new LinkedHashSet<>();
     for (Handle handle : stored) {
       String client;
       try {
@@ -208,14 +215,30 @@ public final class ReportEngine {
         reject(Rejection.ofHandle(null, "withheld client number"));
         continue;
       }
-      if (!handle.handledAt().isAfter(asOf)) {
-        valid.put(handle.withClient(client), Boolean.TRUE);
+      if (handle.handledAt().isAfter(asOf)) {
+        continue;
+      }
+      Handle normalized = handle.withClient(client);
+      HandleKey key = new HandleKey(client, handle.handledAt(), handle.actor());
+      copies.merge(key, 1, Integer::sum);
+      Handle first = byKey.putIfAbsent(key, normalized);
+      if (first != null && !first.equals(normalized)) {
+        conflicting.add(key);
       }
     }
-    List<Handle> sorted = new ArrayList<>(valid.keySet());
+    for (HandleKey key : conflicting) {
+      byKey.remove(key);
+      for (int i = copies.getOrDefault(key, 0); i > 0; i--) {
+        reject(Rejection.ofHandle(null, "conflicting duplicate handle by " + key.actor() + " at " + key.handledAt()));
+      }
+    }
+    List<Handle> sorted = new ArrayList<>(byKey.values());
     sorted.sort(TrackerReplay.HANDLE_ORDER);
     handles = sorted;
   }
+
+  private record HandleKey(String client, Instant handledAt, String actor) {}
+
 
   private void reject(Rejection rejection) {
     if (strict) {
