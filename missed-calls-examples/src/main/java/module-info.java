@@ -2,6 +2,8 @@
 module io.github.missedcalls.examples {
   requires io.github.missedcalls.core;
   requires static org.jspecify;
+  requires org.apache.commons.csv;
 
+  exports io.github.missedcalls.examples.csv;
   exports io.github.missedcalls.examples.generator;
 }
