@@ -3,7 +3,10 @@ module io.github.missedcalls.examples {
   requires io.github.missedcalls.core;
   requires static org.jspecify;
   requires org.apache.commons.csv;
+  requires org.dhatim.fastexcel;
+  requires com.fasterxml.jackson.core;
 
   exports io.github.missedcalls.examples.csv;
+  exports io.github.missedcalls.examples.export;
   exports io.github.missedcalls.examples.generator;
 }
