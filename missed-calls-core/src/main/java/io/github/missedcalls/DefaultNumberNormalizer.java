@@ -76,6 +76,11 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
     if (raw == null) {
       return null;
     }
+    if (isInternational(raw)) {
+      // Already in the form every step leads to; most PBXs write numbers so, and a report
+      // normalizes every call, so this path must not allocate.
+      return raw;
+    }
     String value = raw.strip();
     if (value.isEmpty() || WITHHELD_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
       return null;
@@ -97,6 +102,12 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
       throw new IllegalArgumentException("client number cannot be normalized: " + raw);
     }
     return compact;
+  }
+
+  /** {@code +} and 3 to 15 digits: what normalization produces, and leaves as it is. */
+  private static boolean isInternational(String value) {
+    int digits = value.length() - 1;
+    return digits >= MIN_DIGITS && digits <= MAX_DIGITS && value.charAt(0) == '+' && allDigits(value, 1);
   }
 
   private static String removeSeparators(String value) {

@@ -4,6 +4,7 @@ import io.github.missedcalls.CallbackAttempt;
 import io.github.missedcalls.MissedCall;
 import io.github.missedcalls.Resolution;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,12 @@ final class ClientLedger {
 
   ClientLedger(String client) {
     this.client = client;
+  }
+
+  /** A ledger that continues from an open group saved earlier (the tracker's settled state). */
+  ClientLedger(String client, List<MissedCall> openCalls, List<CallbackAttempt> openAttempts) {
+    this.client = client;
+    this.open = openCalls.isEmpty() ? null : new GroupDraft(client, openCalls, openAttempts);
   }
 
   String client() {

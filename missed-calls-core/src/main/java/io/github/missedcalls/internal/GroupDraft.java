@@ -22,10 +22,10 @@ final class GroupDraft {
     this(client, new ArrayList<>(2), new ArrayList<>(2));
   }
 
-  private GroupDraft(String client, List<MissedCall> calls, List<CallbackAttempt> attempts) {
+  GroupDraft(String client, List<MissedCall> calls, List<CallbackAttempt> attempts) {
     this.client = client;
-    this.calls = calls;
-    this.attempts = attempts;
+    this.calls = new ArrayList<>(calls);
+    this.attempts = new ArrayList<>(attempts);
   }
 
   Instant firstMissedAt() {
@@ -48,7 +48,7 @@ final class GroupDraft {
       return null;
     }
     if (covered == calls.size()) {
-      GroupDraft all = new GroupDraft(client, new ArrayList<>(calls), new ArrayList<>(attempts));
+      GroupDraft all = new GroupDraft(client, calls, attempts);
       calls.clear();
       attempts.clear();
       return all;

@@ -1,10 +1,8 @@
 package io.github.missedcalls.internal;
 
 import io.github.missedcalls.CallRecord;
-import io.github.missedcalls.CallbackAttempt;
 import io.github.missedcalls.Direction;
 import io.github.missedcalls.Handle;
-import io.github.missedcalls.MissedCall;
 import io.github.missedcalls.NumberNormalizer;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
@@ -14,8 +12,6 @@ import io.github.missedcalls.RejectedInputException;
 import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportListener;
 import io.github.missedcalls.ReportSummary;
-import io.github.missedcalls.Resolution;
-import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.StorageException;
 import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.spi.CallSource;
@@ -25,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -56,22 +54,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReportEngine {
 
-  // Tie order at one instant (R5); attempts sit before contacts so that an attempt at the
-  // instant of a resolution still finds its group open.
-  private static final int MISSED = 0;
-  private static final int ATTEMPT = 1;
-  private static final int CONTACT = 2;
-  private static final int IGNORED = 3;
 
   // Repeat callers hit the cache; the bound keeps a month of one-time callers from filling the heap.
   private static final int NORMALIZED_CACHE_LIMIT = 1 << 16;
+  /** Stands for "withheld" in the cache, which holds no nulls; compared by identity. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String WITHHELD = new String("withheld");
 
   private static final Comparator<Classified> SAME_INSTANT_ORDER =
-      Comparator.<Classified>comparingInt(c -> c.kind).thenComparing(c -> c.record.id());
-  private static final Comparator<Handle> HANDLE_ORDER = Comparator.comparing(Handle::handledAt)
-      .thenComparing(Handle::effectiveCoversUntil)
-      .thenComparing(Handle::actor)
-      .thenComparing(Handle::client);
+      Comparator.<Classified, CallKind>comparing(c -> c.kind).thenComparing(c -> c.record.id());
 
   /** Longest waiting first (R8 and the command line's contract). */
   public static final Comparator<UnprocessedRow> UNPROCESSED_TAB_ORDER =
@@ -85,7 +76,7 @@ public final class ReportEngine {
   private final String project;
   private final ProjectSettings settings;
   private final NumberNormalizer normalizer;
-  private final ReasonClassifier classifier;
+  private final LedgerSteps steps;
   private final Instant from;
   private final Instant to;
   private final Instant asOf;
@@ -93,8 +84,10 @@ public final class ReportEngine {
 
   private final Map<String, ClientLedger> ledgers = new HashMap<>();
   private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
+  // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
+  private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
   private final List<Classified> sameInstant = new ArrayList<>();
-  private final Map<String, @Nullable String> normalizedNumbers = new HashMap<>();
+  private final Map<String, String> normalizedNumbers = new HashMap<>();
   private List<Handle> handles = List.of();
   private int nextHandle;
   private @Nullable Instant currentInstant;
@@ -103,8 +96,20 @@ public final class ReportEngine {
   private long processedCount;
   private ReportListener listener = new ReportListener() {};
 
-  /** A valid record with its normalized client and its kind (R5). */
-  private record Classified(CallRecord record, @Nullable String client, int kind) {}
+  /**
+   * A valid record with its normalized client and its kind (R5). The start is copied into
+   * primitives so that sorting a month compares numbers instead of chasing two references.
+   */
+  private record Classified(CallRecord record, @Nullable String client, CallKind kind, long startSecond,
+      int startNano) {
+    Classified(CallRecord record, @Nullable String client, CallKind kind) {
+      this(record, client, kind, record.startedAt().getEpochSecond(), record.startedAt().getNano());
+    }
+  }
+
+  private static final Comparator<Classified> START_ORDER = (a, b) -> a.startSecond != b.startSecond
+      ? Long.compare(a.startSecond, b.startSecond)
+      : Integer.compare(a.startNano, b.startNano);
 
   /**
    * @param project the project
@@ -119,7 +124,7 @@ public final class ReportEngine {
     this.project = Objects.requireNonNull(project, "project");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.normalizer = settings.normalizer();
-    this.classifier = new ReasonClassifier(settings);
+    this.steps = new LedgerSteps(new ReasonClassifier(settings), from, to);
     this.from = Objects.requireNonNull(from, "from");
     this.to = Objects.requireNonNull(to, "to");
     this.asOf = Objects.requireNonNull(asOf, "asOf");
@@ -172,7 +177,7 @@ public final class ReportEngine {
         });
         List<Classified> unique = source.idsAreUnique() ? held : withoutDuplicateIds(held);
         if (!source.deliversInStartOrder()) {
-          unique.sort(Comparator.comparing(c -> c.record.startedAt()));
+          unique.sort(START_ORDER);
         }
         for (Classified call : unique) {
           feed(call);
@@ -208,7 +213,7 @@ public final class ReportEngine {
       }
     }
     List<Handle> sorted = new ArrayList<>(valid.keySet());
-    sorted.sort(HANDLE_ORDER);
+    sorted.sort(TrackerReplay.HANDLE_ORDER);
     handles = sorted;
   }
 
@@ -234,62 +239,55 @@ public final class ReportEngine {
         }
       }
     }
-    return new Classified(call, client, kindOf(call));
+    return new Classified(call, client, CallKind.of(call, settings.minConversation()));
   }
 
   private @Nullable String normalize(String raw) {
-    if (normalizedNumbers.containsKey(raw)) {
-      return normalizedNumbers.get(raw);
+    String cached = normalizedNumbers.get(raw);
+    if (cached != null) {
+      return cached == WITHHELD ? null : cached;
     }
     String client = normalizer.normalize(raw);
     if (normalizedNumbers.size() >= NORMALIZED_CACHE_LIMIT) {
       normalizedNumbers.clear();
     }
-    normalizedNumbers.put(raw, client);
+    normalizedNumbers.put(raw, client == null ? WITHHELD : client);
     return client;
   }
 
-  private int kindOf(CallRecord call) {
-    if (call.direction() == Direction.INTERNAL) {
-      return IGNORED;
-    }
-    boolean reached = call.isAnswered()
-        && (settings.minConversation().isZero() || call.conversation().compareTo(settings.minConversation()) >= 0);
-    if (reached) {
-      return CONTACT;
-    }
-    return call.direction().isClientInitiated() ? MISSED : ATTEMPT;
-  }
 
   /** R2: records sharing an id count once when equal after normalization, else all are rejected. */
   private List<Classified> withoutDuplicateIds(List<Classified> calls) {
     Map<String, Classified> firstById = new HashMap<>();
-    Map<String, Integer> conflicting = new LinkedHashMap<>();
+    Map<String, Integer> copies = new HashMap<>();
+    Set<String> conflicting = new LinkedHashSet<>();
     List<Classified> unique = new ArrayList<>(calls.size());
     for (Classified call : calls) {
       String id = call.record.id();
+      copies.merge(id, 1, Integer::sum);
       Classified first = firstById.putIfAbsent(id, call);
       if (first == null) {
         unique.add(call);
       } else if (!first.record.withClient(first.client).equals(call.record.withClient(call.client))) {
-        conflicting.merge(id, conflicting.containsKey(id) ? 1 : 2, Integer::sum);
+        conflicting.add(id);
       }
     }
     if (conflicting.isEmpty()) {
       return unique;
     }
-    for (Map.Entry<String, Integer> conflict : conflicting.entrySet()) {
-      for (int i = 0; i < conflict.getValue(); i++) {
-        reject(Rejection.ofCall(conflict.getKey(), null, "conflicting duplicate id"));
+    // Every copy is rejected, the ones equal to the first included, so the count never depends on the order.
+    for (String id : conflicting) {
+      for (int i = copies.getOrDefault(id, 0); i > 0; i--) {
+        reject(Rejection.ofCall(id, null, "conflicting duplicate id"));
       }
     }
-    unique.removeIf(call -> conflicting.containsKey(call.record.id()));
+    unique.removeIf(call -> conflicting.contains(call.record.id()));
     return unique;
   }
 
   private void feed(Classified call) {
     Instant start = call.record.startedAt();
-    if (start.isAfter(asOf) || start.isBefore(from) || call.kind == IGNORED) {
+    if (start.isAfter(asOf) || start.isBefore(from) || call.kind == CallKind.IGNORED) {
       return;
     }
     Instant current = currentInstant;
@@ -309,6 +307,7 @@ public final class ReportEngine {
     if (current == null) {
       return;
     }
+    emitResolved();
     processHandlesBefore(current);
     forgetSettledClients();
     if (sameInstant.size() > 1) {
@@ -323,30 +322,20 @@ public final class ReportEngine {
   private void process(Classified call) {
     CallRecord record = call.record;
     String client = call.client;
-    if (call.kind == MISSED) {
-      if (record.startedAt().isBefore(to)) {
+    if (call.kind == CallKind.MISSED) {
+      if (steps.inWindow(record.startedAt())) {
         if (client == null) {
           anonymousMissed++;
         } else {
-          ledgers.computeIfAbsent(client, ClientLedger::new).missed(new MissedCall(record.id(),
-              record.startedAt(), classifier.classify(record), record.line(), record.employee()));
+          ClientLedger ledger = ledgers.computeIfAbsent(client, ClientLedger::new);
+          steps.call(ledger, record, call.kind, group -> settle(ledger, group));
         }
       }
       return;
     }
     ClientLedger ledger = client == null ? null : ledgers.get(client);
-    if (ledger == null) {
-      return;
-    }
-    if (record.direction() == Direction.OUT) {
-      ledger.attempt(new CallbackAttempt(record.id(), record.startedAt(), record.employee(), call.kind == CONTACT));
-    }
-    if (call.kind == CONTACT) {
-      ResolutionKind kind = record.direction().isClientInitiated()
-          ? ResolutionKind.CLIENT_GOT_THROUGH
-          : ResolutionKind.CALLED_BACK;
-      ledger.contact(new Resolution(kind, record.startedAt(), record.employee(), null, null, record.id()),
-          group -> settle(ledger, group));
+    if (ledger != null) {
+      steps.call(ledger, record, call.kind, group -> settle(ledger, group));
     }
   }
 
@@ -355,17 +344,22 @@ public final class ReportEngine {
       Handle handle = handles.get(nextHandle++);
       ClientLedger ledger = ledgers.get(handle.client());
       if (ledger != null) {
-        Resolution resolution = new Resolution(ResolutionKind.HANDLED, handle.handledAt(), handle.actor(),
-            handle.reason(), handle.note(), null);
-        ledger.handle(handle.effectiveCoversUntil(), resolution, group -> settle(ledger, group));
+        steps.handle(ledger, handle, group -> settle(ledger, group));
       }
     }
   }
 
   private void settle(ClientLedger ledger, GroupDraft group) {
-    processedCount++;
-    listener.processed(group.toProcessed());
+    resolvedNotYetEmitted.add(group);
     settledAtCurrentInstant.add(ledger);
+  }
+
+  private void emitResolved() {
+    for (GroupDraft group : resolvedNotYetEmitted) {
+      processedCount++;
+      listener.processed(group.toProcessed());
+    }
+    resolvedNotYetEmitted.clear();
   }
 
   /**
@@ -385,6 +379,7 @@ public final class ReportEngine {
     processSameInstant();
     currentInstant = null;
     processHandlesBefore(asOf.plusNanos(1));
+    emitResolved();
     List<UnprocessedRow> unprocessed = new ArrayList<>();
     for (ClientLedger ledger : ledgers.values()) {
       GroupDraft open = ledger.open();

@@ -1,0 +1,202 @@
+package io.github.missedcalls;
+
+import io.github.missedcalls.internal.CallKind;
+import io.github.missedcalls.internal.LedgerSteps;
+import io.github.missedcalls.internal.TrackerReplay;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The live tracker's rules for one project, without state of its own: given a client's
+ * {@link ClientState}, a record and the watermark, it returns the next state and tells a
+ * listener what changed. {@link MissedCallTracker} keeps the states in memory; a stream
+ * processor keeps them in its state store, keyed by {@link #keyOf(CallRecord)}.
+ *
+ * <ol>
+ *   <li>A record that started before the watermark is late: rejected, state unchanged.
+ *   <li>Otherwise the records the watermark has passed are settled into the open group, the
+ *       record joins the pending ones in R5's order, and the pending records are replayed:
+ *       the tracker's view is always what the batch report would show for the records so far.
+ *   <li>The difference between the view before and after is told as {@link TrackerEvent}s.
+ * </ol>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ClientTracker {
+
+  private final ProjectSettings settings;
+  private final TrackerReplay replay;
+
+  /**
+   * @param settings the project's settings
+   * @param trackFrom missed calls that started before it do not count (R8's window start)
+   */
+  public ClientTracker(ProjectSettings settings, Instant trackFrom) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(trackFrom, "trackFrom");
+    this.replay = new TrackerReplay(new LedgerSteps(new ReasonClassifier(settings), trackFrom, Instant.MAX),
+        settings.minConversation());
+  }
+
+  /**
+   * The key a call is tracked under: its normalized client number, or {@code null} when it takes
+   * part in no group (internal, or withheld: R4).
+   *
+   * @throws IllegalArgumentException if the client number cannot be normalized (R2); the
+   *     message is the rejection's reason
+   */
+  public @Nullable String keyOf(CallRecord call) {
+    if (call.direction() == Direction.INTERNAL) {
+      return null;
+    }
+    return settings.normalizer().normalize(call.client());
+  }
+
+  /**
+   * The key a handle is tracked under.
+   *
+   * @throws IllegalArgumentException if the number is withheld or cannot be normalized
+   */
+  public String keyOf(Handle handle) {
+    String key = settings.normalizer().normalize(handle.client());
+    if (key == null) {
+      throw new IllegalArgumentException("withheld client number");
+    }
+    return key;
+  }
+
+  /** Whether a call is a missed call (R1's terms), whatever its client. */
+  public boolean isMissed(CallRecord call) {
+    return CallKind.of(call, settings.minConversation()) == CallKind.MISSED;
+  }
+
+  /**
+   * Takes one call of the client whose state is given.
+   *
+   * @param state the client's state; {@code null} for a client not seen before
+   * @param call the call; its client number must normalize to the state's key
+   * @return the next state
+   */
+  public ClientState accept(@Nullable ClientState state, String key, CallRecord call, Instant watermark,
+      TrackerListener listener) {
+    if (call.startedAt().isBefore(watermark)) {
+      listener.rejected(Rejection.ofCall(call.id(), null, late(call.startedAt(), watermark)));
+      return state == null ? ClientState.empty(key) : state;
+    }
+    ClientState settled = replay.settle(state == null ? ClientState.empty(key) : state, watermark);
+    CallRecord normalized = call.withClient(key);
+    for (CallRecord pending : settled.pendingCalls()) {
+      if (pending.id().equals(call.id())) {
+        if (!pending.equals(normalized)) {
+          listener.rejected(Rejection.ofCall(call.id(), null, "conflicting duplicate id"));
+        }
+        return settled;
+      }
+    }
+    List<CallRecord> calls = new ArrayList<>(settled.pendingCalls());
+    int at = Collections.binarySearch(calls, normalized, replay.callOrder());
+    calls.add(at < 0 ? -at - 1 : at, normalized);
+    ClientState next = new ClientState(key, settled.openCalls(), settled.openAttempts(), calls,
+        settled.pendingHandles());
+    announce(settled, next, call.startedAt(), listener);
+    return next;
+  }
+
+  /**
+   * Takes one handle of the client whose state is given; an equal handle taken again changes nothing (R11).
+   *
+   * @param state the client's state; {@code null} for a client not seen before
+   * @return the next state
+   */
+  public ClientState accept(@Nullable ClientState state, String key, Handle handle, Instant watermark,
+      TrackerListener listener) {
+    if (handle.handledAt().isBefore(watermark)) {
+      listener.rejected(Rejection.ofHandle(null, late(handle.handledAt(), watermark)));
+      return state == null ? ClientState.empty(key) : state;
+    }
+    ClientState settled = replay.settle(state == null ? ClientState.empty(key) : state, watermark);
+    Handle normalized = handle.withClient(key);
+    if (settled.pendingHandles().contains(normalized)) {
+      return settled;
+    }
+    List<Handle> handles = new ArrayList<>(settled.pendingHandles());
+    int at = Collections.binarySearch(handles, normalized, TrackerReplay.HANDLE_ORDER);
+    handles.add(at < 0 ? -at - 1 : at, normalized);
+    ClientState next = new ClientState(key, settled.openCalls(), settled.openAttempts(), settled.pendingCalls(),
+        handles);
+    announce(settled, next, handle.handledAt(), listener);
+    return next;
+  }
+
+  /** Settles what the watermark has passed; the view does not change, so nothing is announced. */
+  public ClientState settle(ClientState state, Instant watermark) {
+    return replay.settle(state, watermark);
+  }
+
+  /** The client's open group as the unprocessed tab shows it, if one is open. */
+  public @Nullable UnprocessedRow openRow(ClientState state, Instant asOf) {
+    TrackerReplay.View view = replay.replay(state);
+    return view.openCalls().isEmpty() ? null : openRow(state.client(), view, asOf);
+  }
+
+  private static UnprocessedRow openRow(String client, TrackerReplay.View view, Instant asOf) {
+    return new UnprocessedRow(client, view.openCalls(), view.openAttempts(),
+        Duration.between(view.openCalls().get(0).startedAt(), asOf));
+  }
+
+  private void announce(ClientState before, ClientState after, Instant now, TrackerListener listener) {
+    TrackerReplay.View was = replay.replay(before);
+    TrackerReplay.View is = replay.replay(after);
+    Map<String, ProcessedRow> resolvedBefore = new HashMap<>();
+    for (ProcessedRow row : was.resolved()) {
+      resolvedBefore.put(resolutionKey(row), row);
+    }
+    for (ProcessedRow row : is.resolved()) {
+      ProcessedRow earlier = resolvedBefore.remove(resolutionKey(row));
+      if (earlier == null) {
+        listener.event(new TrackerEvent(TrackerEvent.Type.RESOLVED, row));
+      } else if (!earlier.equals(row)) {
+        listener.event(new TrackerEvent(TrackerEvent.Type.REVISED, row));
+      }
+    }
+    for (ProcessedRow gone : resolvedBefore.values()) {
+      listener.event(new TrackerEvent(TrackerEvent.Type.RETRACTED, gone));
+    }
+    if (is.openCalls().isEmpty()) {
+      return;
+    }
+    UnprocessedRow open = openRow(after.client(), is, now.isBefore(is.openCalls().get(0).startedAt())
+        ? is.openCalls().get(0).startedAt() : now);
+    if (was.openCalls().isEmpty()) {
+      listener.event(new TrackerEvent(TrackerEvent.Type.OPENED, open));
+    } else if (was.openCalls().equals(is.openCalls())) {
+      if (!was.openAttempts().equals(is.openAttempts())) {
+        listener.event(new TrackerEvent(isExtension(was.openAttempts(), is.openAttempts())
+            ? TrackerEvent.Type.ATTEMPTED : TrackerEvent.Type.REVISED, open));
+      }
+    } else {
+      listener.event(new TrackerEvent(isExtension(was.openCalls(), is.openCalls()) && was.openAttempts().equals(
+          is.openAttempts()) ? TrackerEvent.Type.GREW : TrackerEvent.Type.REVISED, open));
+    }
+  }
+
+  private static <T> boolean isExtension(List<T> before, List<T> after) {
+    return after.size() > before.size() && after.subList(0, before.size()).equals(before);
+  }
+
+  private static String resolutionKey(ProcessedRow row) {
+    Resolution resolution = row.resolution();
+    return resolution.resolvedAt() + "|" + resolution.kind() + "|" + resolution.callId() + "|" + resolution.resolvedBy();
+  }
+
+  private static String late(Instant started, Instant watermark) {
+    return "arrived after the lateness bound: " + started + " is before the watermark " + watermark;
+  }
+}
