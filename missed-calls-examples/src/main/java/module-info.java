@@ -9,6 +9,10 @@ module io.github.missedcalls.examples {
   requires info.picocli;
   requires org.dhatim.fastexcel;
   requires com.fasterxml.jackson.core;
+  // The JDBC benchmark and the demo.
+  requires io.github.missedcalls.jdbc;
+  requires com.zaxxer.hikari;
+  requires java.sql;
 
   exports io.github.missedcalls.examples.csv;
   exports io.github.missedcalls.examples.export;

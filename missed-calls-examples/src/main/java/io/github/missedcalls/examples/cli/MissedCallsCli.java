@@ -53,7 +53,7 @@ public final class MissedCallsCli implements Callable<Integer> {
     PrintWriter out = io.outWriter();
     CommandLine cli = new CommandLine(new MissedCallsCli(io))
         .addSubcommand("report", new ReportCommand(io))
-//        .addSubcommand("demo", new DemoCommand(io))
+        .addSubcommand("demo", new DemoCommand(io))
         .addSubcommand("generate", new GenerateCommand(io))
         .setOverwrittenOptionsAllowed(true)
         .setOut(out)
