@@ -64,6 +64,10 @@ public final class MissedCallsCli implements Callable<Integer> {
             commandLine.getCommandSpec().qualifiedName()));
     try {
       return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // The heap the work held is free again once the stack has unwound, so one line fits.
+      io.err().println("error: out of memory: give Java a larger heap, e.g. java -Xmx2g -jar missed-calls.jar ...");
+      return FAILED;
     } finally {
       out.flush();
       io.err().flush();
