@@ -65,7 +65,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = "Fills a database with a realistic generated month of one project's calls, shows both tabs"
-        + " and a summary, and writes CSV, XLSX and JSON exports.")
+        + " and a summary, and writes CSV, XLSX and JSON exports.",
+    footer = {"", "Examples of --jdbc-url:",
+        "  jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
+        "  jdbc:mariadb://127.0.0.1:3306/test?user=root&password="})
 final class DemoCommand implements Callable<Integer> {
 
   static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
@@ -74,8 +77,7 @@ final class DemoCommand implements Callable<Integer> {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
 
   @Option(names = "--jdbc-url", paramLabel = "URL",
-      description = "Run against this database instead of an embedded H2, e.g."
-          + " jdbc:postgresql://127.0.0.1:5432/test?user=postgres or jdbc:mariadb://127.0.0.1:3306/test?user=root.")
+      description = "Run against this database (PostgreSQL, MariaDB/MySQL, H2) instead of an embedded H2.")
   private @Nullable String jdbcUrl;
 
   @Option(names = "--user", paramLabel = "USER", description = "The database user, when the URL does not carry it.")
