@@ -13,6 +13,8 @@ module io.github.missedcalls.examples {
   requires io.github.missedcalls.jdbc;
   requires com.zaxxer.hikari;
   requires java.sql;
+  requires org.postgresql.jdbc;
+  requires jdk.management;
 
   exports io.github.missedcalls.examples.csv;
   exports io.github.missedcalls.examples.export;

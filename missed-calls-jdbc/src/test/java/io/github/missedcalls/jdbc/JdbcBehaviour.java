@@ -2,12 +2,15 @@ package io.github.missedcalls.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.missedcalls.BusinessHours;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Direction;
 import io.github.missedcalls.Handle;
+import io.github.missedcalls.HandleConflictException;
 import io.github.missedcalls.HandleReason;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.ProjectSettings;
@@ -18,7 +21,10 @@ import io.github.missedcalls.ReportQuery;
 import io.github.missedcalls.Stage;
 import io.github.missedcalls.StorageException;
 import io.github.missedcalls.spi.CallSource;
+import io.github.missedcalls.kit.Generators;
 import io.github.missedcalls.spi.HandleStore;
+import io.github.missedcalls.spi.InMemoryCallSource;
+import io.github.missedcalls.spi.InMemoryHandleStore;
 import io.github.missedcalls.spi.SaveOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +41,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TimeZone;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -46,6 +56,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.quicktheories.core.Gen;
 
 /**
  * What the JDBC module promises beyond the compatibility kits, on one database: rows it cannot
@@ -160,8 +171,69 @@ abstract class JdbcBehaviour {
     }
   }
 
-  void assertNoConnectionBorrowed(HikariDataSource dataSource) {
-    assertThat(dataSource.getHikariPoolMXBean().getActiveConnections()).as("connections still borrowed").isZero();
+  @Nested
+  @DisplayName("against the in-memory source")
+  class Differential {
+
+    // A database round trip per example: fewer examples than the in-memory properties run.
+    private final int examples = Math.min(Generators.examples(), 40);
+
+    @Test
+    @DisplayName("R12: a generated month gives the same report through the database as through the in-memory source")
+    void sameReportAsInMemory() {
+      Duration step = Duration.ofMinutes(15);
+      Gen<Instant> month = Generators.instants(Generators.GRID_START, Duration.ofDays(31), step);
+      ProjectSettings settings = ProjectSettings.builder().zone(ZoneId.of("Europe/Kyiv"))
+          .businessHours(BusinessHours.parse("Mon-Fri 09:00-18:00; Sat 10:00-14:00"))
+          .countryCode(Generators.COUNTRY_CODE).build();
+      JdbcCallWriter writer = writer(pool());
+      JdbcHandleStore store = store(pool());
+      MissedCalls throughDatabase = MissedCalls.builder().callSource(source(pool(), 64)).handleStore(store)
+          .settings(settings).build();
+
+      long[] rows = new long[1];
+      Generators.theory().withExamples(examples)
+          .forAll(Generators.callLogsWithUniqueIds(month, 400), lists().of(Generators.handles(month, step))
+              .ofSizeBetween(0, 12), integers().between(1, 30), integers().between(0, 30))
+          .checkAssert((calls, handles, fromDay, daysLong) -> {
+            String project = newProject();
+            writer.write(project, calls);
+            InMemoryHandleStore memory = new InMemoryHandleStore();
+            for (Handle handle : handles) {
+              saveToBoth(project, handle, store, memory);
+            }
+            MissedCalls inMemory = MissedCalls.builder().callSource(new InMemoryCallSource().add(project, calls))
+                .handleStore(memory).settings(settings).build();
+            Instant from = Generators.GRID_START.plus(Duration.ofDays(fromDay)).minus(Duration.ofHours(5));
+            ReportQuery query = ReportQuery.of(project).window(from, from.plus(Duration.ofDays(daysLong)))
+                .asOf(from.plus(Duration.ofDays(daysLong)).plus(Duration.ofHours(30)));
+
+            Report expected = inMemory.report(query);
+            Report actual = throughDatabase.report(query);
+
+            assertThat(actual.unprocessed()).isEqualTo(expected.unprocessed());
+            assertThat(actual.processed()).isEqualTo(expected.processed());
+            assertThat(actual.rejections()).containsExactlyInAnyOrderElementsOf(expected.rejections());
+            assertThat(actual.anonymousMissed()).isEqualTo(expected.anonymousMissed());
+            rows[0] += expected.unprocessed().size() + expected.processed().size();
+          });
+      assertThat(rows[0]).as("rows compared over all examples").isPositive();
+    }
+
+    private void saveToBoth(String project, Handle handle, HandleStore database, HandleStore memory) {
+      boolean refusedByMemory = false;
+      try {
+        memory.save(project, handle);
+      } catch (HandleConflictException e) {
+        refusedByMemory = true;
+      }
+      try {
+        database.save(project, handle);
+        assertThat(refusedByMemory).as("the database stored what memory refused: %s", handle).isFalse();
+      } catch (HandleConflictException e) {
+        assertThat(refusedByMemory).as("the database refused what memory stored: %s", handle).isTrue();
+      }
+    }
   }
 
   @Nested
@@ -172,7 +244,7 @@ abstract class JdbcBehaviour {
     @DisplayName("R2: each is rejected with its id and reason, and the valid rows are delivered")
     void rejectedWithIdAndReason() {
       String table = "mct_rows_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
-      String time = database == TestDatabase.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
+      String time = database.wallTimeType();
       TestDatabase.execute(pool(), "CREATE TABLE " + table + " (project VARCHAR(20), id VARCHAR(20), direction VARCHAR(20),"
           + " client VARCHAR(40), started_at " + time + ", answered_at " + time + ", ended_at " + time + ","
           + " stage VARCHAR(20), managers VARCHAR(20), reason VARCHAR(40))");
@@ -238,7 +310,7 @@ abstract class JdbcBehaviour {
     @DisplayName("a table that holds one project's calls delivers nothing to any other project")
     void singleProjectTable() {
       String table = "mct_single_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
-      String time = database == TestDatabase.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
+      String time = database.wallTimeType();
       TestDatabase.execute(pool(), "CREATE TABLE " + table + " (id VARCHAR(20), direction VARCHAR(20),"
           + " client VARCHAR(40), started_at " + time + ", answered_at " + time + ", ended_at " + time + ")",
           "INSERT INTO " + table + " VALUES ('1', 'in', '+380501110001', '2026-03-02 08:00:00', NULL,"
@@ -249,7 +321,7 @@ abstract class JdbcBehaviour {
 
         assertThat(read(source, "acme")).extracting(CallRecord::id).containsExactly("1");
         assertThat(read(source, "globex")).isEmpty();
-        assertNoConnectionBorrowed(pool());
+        TestDatabase.assertNothingBorrowed(pool());
       } finally {
         TestDatabase.dropTables(pool(), table);
       }
@@ -293,9 +365,9 @@ abstract class JdbcBehaviour {
       } finally {
         TimeZone.setDefault(jvmZone);
       }
-      io.github.missedcalls.spi.InMemoryHandleStore handles = new io.github.missedcalls.spi.InMemoryHandleStore();
+      InMemoryHandleStore handles = new InMemoryHandleStore();
       handles.save(project, handle);
-      Report inMemory = missedCalls(new io.github.missedcalls.spi.InMemoryCallSource().add(project, calls), handles)
+      Report inMemory = missedCalls(new InMemoryCallSource().add(project, calls), handles)
           .report(query(project));
 
       assertThat(inUtc.unprocessed()).isNotEmpty();
@@ -354,7 +426,7 @@ abstract class JdbcBehaviour {
         assertThatThrownBy(() -> missedCalls.report(query(project), new ReportListener() { }))
             .isInstanceOf(StorageException.class);
         assertThat(faulty.injected()).isEqualTo(2);
-        assertNoConnectionBorrowed(dedicated);
+        TestDatabase.assertNothingBorrowed(dedicated);
       }
     }
 
@@ -382,9 +454,9 @@ abstract class JdbcBehaviour {
           }
         }).isInstanceOf(StorageException.class).hasMessageContaining("failed midway").hasCauseInstanceOf(SQLException.class);
         calls.close();
-        assertNoConnectionBorrowed(dedicated);
+        TestDatabase.assertNothingBorrowed(dedicated);
         assertThat(source.calls(project, BASE, BASE, r -> { }).count()).as("the source still works").isEqualTo(1);
-        assertNoConnectionBorrowed(dedicated);
+        TestDatabase.assertNothingBorrowed(dedicated);
       }
     }
 
@@ -392,7 +464,7 @@ abstract class JdbcBehaviour {
       try (Connection connection = pool().getConnection(); Statement statement = connection.createStatement()) {
         if (database == TestDatabase.POSTGRESQL) {
           statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%"
-              + table + "%' AND query NOT LIKE '%pg_stat_activity%' AND pid <> pg_backend_pid()");
+              + table + "%' AND query NOT LIKE '%pg_stat_activity%' AND state <> 'idle' AND pid <> pg_backend_pid()");
         } else {
           List<Long> ids = new ArrayList<>();
           try (ResultSet sessions = statement.executeQuery("SELECT id FROM information_schema.processlist"
@@ -424,7 +496,7 @@ abstract class JdbcBehaviour {
 
       assertThat(store.save(project, handle)).isEqualTo(SaveOutcome.STORED);
       assertThat(store.handles(project, Instant.EPOCH, BASE)).containsExactly(handle);
-      assertNoConnectionBorrowed(pool());
+      TestDatabase.assertNothingBorrowed(pool());
     }
 
     @Test
@@ -455,7 +527,57 @@ abstract class JdbcBehaviour {
           .hasMessageContaining("already stored")
           .hasMessageContaining("rolled back");
       assertThat(rowsOf(tables.calls(), project)).isZero();
-      assertNoConnectionBorrowed(pool());
+      TestDatabase.assertNothingBorrowed(pool());
+    }
+  }
+
+  @Nested
+  @DisplayName("several application instances")
+  class Instances {
+
+    @Test
+    @DisplayName("R11: eight instances, each with its own pool, saving overlapping handles lose none and double none")
+    void concurrentInstances() throws Exception {
+      int instances = 8;
+      String project = newProject();
+      List<Handle> distinct = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        distinct.add(new Handle("+38067000000" + i % 4, BASE.plusSeconds(60L * (i / 2)), BASE, HandleReason.SPAM,
+            null, i % 2 == 0 ? "anna" : "bohdan"));
+      }
+      List<HikariDataSource> pools = new ArrayList<>();
+      ExecutorService threads = Executors.newFixedThreadPool(instances);
+      try {
+        CyclicBarrier start = new CyclicBarrier(instances);
+        List<Future<List<SaveOutcome>>> results = new ArrayList<>();
+        for (int t = 0; t < instances; t++) {
+          HikariDataSource own = database.newPool(database.nonUtcSessionSql(), 1);
+          pools.add(own);
+          JdbcHandleStore store = store(own);
+          List<Handle> order = new ArrayList<>(distinct);
+          java.util.Collections.shuffle(order, new java.util.Random(t));
+          results.add(threads.submit(() -> {
+            start.await();
+            List<SaveOutcome> outcomes = new ArrayList<>();
+            for (Handle handle : order) {
+              outcomes.add(store.save(project, handle));
+            }
+            return outcomes;
+          }));
+        }
+        List<SaveOutcome> outcomes = new ArrayList<>();
+        for (Future<List<SaveOutcome>> result : results) {
+          outcomes.addAll(result.get());
+        }
+
+        assertThat(outcomes).filteredOn(SaveOutcome.STORED::equals).hasSize(distinct.size());
+        assertThat(store(pool()).handles(project, Instant.EPOCH, BASE.plusSeconds(3600)))
+            .containsExactlyInAnyOrderElementsOf(distinct);
+        assertThat(rowsOf(tables.handles(), project)).isEqualTo(distinct.size());
+      } finally {
+        threads.shutdownNow();
+        pools.forEach(HikariDataSource::close);
+      }
     }
   }
 

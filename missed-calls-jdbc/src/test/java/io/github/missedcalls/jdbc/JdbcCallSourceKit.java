@@ -1,7 +1,5 @@
 package io.github.missedcalls.jdbc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.kit.CallSourceContract;
@@ -69,7 +67,6 @@ abstract class JdbcCallSourceKit extends CallSourceContract {
 
   @Override
   protected void assertResourcesReleased() {
-    HikariDataSource own = Objects.requireNonNull(pool, "pool");
-    assertThat(own.getHikariPoolMXBean().getActiveConnections()).as("connections still borrowed").isZero();
+    TestDatabase.assertNothingBorrowed(Objects.requireNonNull(pool, "pool"));
   }
 }

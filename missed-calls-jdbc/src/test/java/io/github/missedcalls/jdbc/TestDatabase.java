@@ -1,5 +1,6 @@
 package io.github.missedcalls.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -110,6 +111,16 @@ enum TestDatabase {
       config.setConnectionInitSql(sessionSql);
     }
     return new HikariDataSource(config);
+  }
+
+  /** Fails when a connection of the pool is still borrowed: something was not closed. */
+  static void assertNothingBorrowed(HikariDataSource pool) {
+    assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections still borrowed").isZero();
+  }
+
+  /** The type of a zone-less timestamp column with microseconds. */
+  String wallTimeType() {
+    return this == MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
   }
 
   /** The SQL that puts a session in the zone far from UTC. */

@@ -1,6 +1,7 @@
 package io.github.missedcalls.examples.bench;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Handle;
@@ -21,7 +22,10 @@ import io.github.missedcalls.jdbc.TableNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,9 +41,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.postgresql.PGStatement;
 
 /**
  * The library's report over PostgreSQL against the same report written by hand as one SQL query
@@ -70,6 +76,8 @@ public final class JdbcReportBenchmark {
   private static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
   private static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 27);
   private static final Instant AS_OF = Instant.parse("2026-11-27T00:00:00Z");
+  // Linux's unit for the CPU times in /proc/<pid>/stat (getconf CLK_TCK).
+  private static final int CLOCK_TICKS_PER_SECOND = 100;
   private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([a-z]+)\\b");
 
   private final Options options;
@@ -167,54 +175,77 @@ public final class JdbcReportBenchmark {
       Instant to = query.resolveTo(AS_OF, settings.zone());
       String anchor = anchorSql();
 
-      List<Double> anchorSeconds = new ArrayList<>();
-      List<Double> librarySeconds = new ArrayList<>();
-      List<Double> fetchSeconds = new ArrayList<>();
-      List<Double> sourceSeconds = new ArrayList<>();
+      List<Measured> anchorSeconds = new ArrayList<>();
+      List<Measured> librarySeconds = new ArrayList<>();
+      List<Measured> fetchSeconds = new ArrayList<>();
+      List<Measured> sourceSeconds = new ArrayList<>();
+      List<Measured> directSeconds = new ArrayList<>();
+      MissedCalls onOneThread = MissedCalls.builder()
+          .callSource(JdbcCallSource.builder(pool, io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables))
+              .fetchSize(options.fetchSize).readAhead(false).build())
+          .handleStore(JdbcHandleStore.builder(pool).tables(tables).build())
+          .settings(settings)
+          .build();
       for (int round = 1; round <= options.rounds; round++) {
         long[] anchorRows = new long[1];
-        anchorSeconds.add(time(() -> anchorRows[0] = anchor(pool, anchor, from, to)));
-        System.out.printf(Locale.ROOT, "round %d  anchor SQL: %7.3f s, %,d rows%n", round, last(anchorSeconds),
+        anchorSeconds.add(time(pool, () -> anchorRows[0] = anchor(pool, anchor, from, to)));
+        System.out.printf(Locale.ROOT, "round %d  anchor SQL: %s, %,d rows%n", round, last(anchorSeconds),
             anchorRows[0]);
 
         Counting counting = new Counting();
         ReportSummary[] summary = new ReportSummary[1];
-        librarySeconds.add(time(() -> {
+        librarySeconds.add(time(pool, () -> {
           summary[0] = missedCalls.report(query, counting);
         }));
-        System.out.printf(Locale.ROOT, "round %d  library:    %7.3f s, %,d rows (%,d unprocessed, %,d processed),"
+        System.out.printf(Locale.ROOT, "round %d  library:    %s, %,d rows (%,d unprocessed, %,d processed),"
                 + " %,d missed calls in rows, %,d rejections%n", round, last(librarySeconds), counting.rows,
             summary[0].unprocessedRows(), summary[0].processedRows(), counting.missed, counting.rejected);
 
         if (options.breakdown) {
           long[] rows = new long[1];
-          fetchSeconds.add(time(() -> rows[0] = plainFetch(pool, from)));
-          System.out.printf(Locale.ROOT, "round %d  plain JDBC fetch of the same rows:        %7.3f s, %,d rows%n",
+          fetchSeconds.add(time(pool, () -> rows[0] = plainFetch(pool, from)));
+          System.out.printf(Locale.ROOT, "round %d  plain JDBC fetch of the same rows:        %s, %,d rows%n",
               round, last(fetchSeconds), rows[0]);
           JdbcCallSource source = JdbcCallSource.builder(pool,
-              io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables)).fetchSize(options.fetchSize).build();
-          sourceSeconds.add(time(() -> {
+              io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables)).fetchSize(options.fetchSize)
+              .readAhead(false).build();
+          sourceSeconds.add(time(pool, () -> {
             try (Stream<CallRecord> calls = source.calls(PROJECT, from, AS_OF, r -> { })) {
               rows[0] = calls.count();
             }
           }));
-          System.out.printf(Locale.ROOT, "round %d  JdbcCallSource to an empty consumer:       %7.3f s, %,d calls%n",
+          System.out.printf(Locale.ROOT, "round %d  JdbcCallSource to an empty consumer:       %s, %,d calls%n",
               round, last(sourceSeconds), rows[0]);
+          directSeconds.add(time(pool, () -> onOneThread.report(query, new Counting())));
+          System.out.printf(Locale.ROOT, "round %d  library without read-ahead (one thread): %s%n", round,
+              last(directSeconds));
         }
       }
-      double anchorMedian = median(anchorSeconds);
-      double libraryMedian = median(librarySeconds);
+      double anchorMedian = median(anchorSeconds, Measured::wall);
+      double libraryMedian = median(librarySeconds, Measured::wall);
+      double anchorCpu = median(anchorSeconds, Measured::cpu);
+      double libraryCpu = median(librarySeconds, Measured::cpu);
       System.out.printf(Locale.ROOT, "median of %d rounds: anchor SQL %.3f s, library %.3f s: the library is %.2fx"
-              + " as fast (best rounds: %.3f s and %.3f s, %.2fx)%n", options.rounds, anchorMedian, libraryMedian,
-          anchorMedian / libraryMedian, best(anchorSeconds), best(librarySeconds),
-          best(anchorSeconds) / best(librarySeconds));
+              + " as fast (best rounds: %.3f s and %.3f s, %.2fx); CPU time (JVM + PostgreSQL) %.3f s and %.3f s:"
+              + " %.2fx%n", options.rounds, anchorMedian, libraryMedian, anchorMedian / libraryMedian,
+          best(anchorSeconds), best(librarySeconds), best(anchorSeconds) / best(librarySeconds), anchorCpu,
+          libraryCpu, anchorCpu / libraryCpu);
       if (options.breakdown) {
-        double fetch = median(fetchSeconds);
-        double source = median(sourceSeconds);
-        System.out.printf(Locale.ROOT, "breakdown (medians): plain JDBC fetch %.3f s (%.0f%%); + records in"
-                + " JdbcCallSource %.3f s (%.0f%%); + resolution %.3f s (%.0f%%) of the library's %.3f s%n",
-            fetch, 100 * fetch / libraryMedian, source - fetch, 100 * (source - fetch) / libraryMedian,
-            libraryMedian - source, 100 * (libraryMedian - source) / libraryMedian, libraryMedian);
+        double fetch = median(fetchSeconds, Measured::wall);
+        double source = median(sourceSeconds, Measured::wall);
+        double direct = median(directSeconds, Measured::wall);
+        System.out.printf(Locale.ROOT, "breakdown on one thread (medians): plain JDBC fetch %.3f s (%.0f%%);"
+                + " + making records %.3f s (%.0f%%); + resolution %.3f s (%.0f%%) = %.3f s; with read-ahead"
+                + " the two threads overlap to %.3f s%n",
+            fetch, 100 * fetch / direct, source - fetch, 100 * (source - fetch) / direct, direct - source,
+            100 * (direct - source) / direct, direct, libraryMedian);
+        System.out.printf(Locale.ROOT, "breakdown of CPU time (medians, JVM): plain fetch %.3f s, JdbcCallSource"
+                + " %.3f s, library on one thread %.3f s, library with read-ahead %.3f s; PostgreSQL: %.3f s,"
+                + " %.3f s, %.3f s, %.3f s%n",
+            median(fetchSeconds, Measured::jvmCpu), median(sourceSeconds, Measured::jvmCpu),
+            median(directSeconds, Measured::jvmCpu), median(librarySeconds, Measured::jvmCpu),
+            median(fetchSeconds, Measured::postgresCpu), median(sourceSeconds, Measured::postgresCpu),
+            median(directSeconds, Measured::postgresCpu), median(librarySeconds, Measured::postgresCpu));
       }
     }
   }
@@ -222,7 +253,7 @@ public final class JdbcReportBenchmark {
   private static HikariDataSource pool(String url) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
-    config.setMaximumPoolSize(2);
+    config.setMaximumPoolSize(1);
     config.setPoolName("bench");
     return new HikariDataSource(config);
   }
@@ -301,21 +332,61 @@ public final class JdbcReportBenchmark {
       names.appendReplacement(positional, "?");
     }
     names.appendTail(positional);
+    return countRows(pool, positional.toString(), statement -> {
+      for (int i = 0; i < bound.size(); i++) {
+        statement.setObject(i + 1, bound.get(i));
+      }
+    }, result -> {
+      for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+        result.getObject(c);
+      }
+    });
+  }
+
+  /** The library's query, read with plain JDBC: what transfer and the driver cost without records. */
+  private long plainFetch(HikariDataSource pool, Instant from) {
+    String sql = "SELECT id, direction, client, started_at, answered_at, ended_at, line, employee, stage, managers,"
+        + " stated_reason FROM " + tables.calls() + " WHERE project = ? AND started_at >= ? AND started_at <= ?"
+        + " ORDER BY started_at, id";
+    return countRows(pool, sql, statement -> {
+      statement.setString(1, PROJECT);
+      statement.setObject(2, utc(from));
+      statement.setObject(3, utc(AS_OF));
+    }, result -> {
+      result.getString(1);
+      result.getString(2);
+      result.getString(3);
+      // As JdbcCallSource reads a zoned time.
+      result.getTimestamp(4);
+      result.getTimestamp(5);
+      result.getTimestamp(6);
+      for (int c = 7; c <= 11; c++) {
+        result.getString(c);
+      }
+    });
+  }
+
+  /** A step that may fail with a {@link SQLException}. */
+  private interface SqlStep<T> {
+    void accept(T value) throws SQLException;
+  }
+
+  /**
+   * Runs a query in a transaction (where PostgreSQL streams with the fetch size, so a large
+   * result is not held), reads every row with {@code read}, and counts them.
+   */
+  private long countRows(HikariDataSource pool, String sql, SqlStep<PreparedStatement> bind,
+      SqlStep<ResultSet> read) {
     try (Connection connection = pool.getConnection()) {
-      // Inside a transaction PostgreSQL streams with the fetch size: a large result is not held.
       connection.setAutoCommit(false);
-      try (PreparedStatement statement = connection.prepareStatement(positional.toString())) {
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
         statement.setFetchSize(options.fetchSize);
-        for (int i = 0; i < bound.size(); i++) {
-          statement.setObject(i + 1, bound.get(i));
-        }
+        binaryRows(statement);
+        bind.accept(statement);
         long rows = 0;
         try (ResultSet result = statement.executeQuery()) {
-          int columns = result.getMetaData().getColumnCount();
           while (result.next()) {
-            for (int c = 1; c <= columns; c++) {
-              result.getObject(c);
-            }
+            read.accept(result);
             rows++;
           }
         }
@@ -329,41 +400,9 @@ public final class JdbcReportBenchmark {
     }
   }
 
-  /** The library's query, read with plain JDBC: what transfer and the driver cost without records. */
-  private long plainFetch(HikariDataSource pool, Instant from) {
-    String sql = "SELECT id, direction, client, started_at, answered_at, ended_at, line, employee, stage, managers,"
-        + " stated_reason FROM " + tables.calls() + " WHERE project = ? AND started_at >= ? AND started_at <= ?"
-        + " ORDER BY started_at, id";
-    try (Connection connection = pool.getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        statement.setFetchSize(options.fetchSize);
-        statement.setString(1, PROJECT);
-        statement.setObject(2, utc(from));
-        statement.setObject(3, utc(AS_OF));
-        long rows = 0;
-        try (ResultSet result = statement.executeQuery()) {
-          while (result.next()) {
-            result.getString(1);
-            result.getString(2);
-            result.getString(3);
-            result.getObject(4, OffsetDateTime.class);
-            result.getObject(5, OffsetDateTime.class);
-            result.getObject(6, OffsetDateTime.class);
-            for (int c = 7; c <= 11; c++) {
-              result.getString(c);
-            }
-            rows++;
-          }
-        }
-        return rows;
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Binary rows from the first execution, as JdbcCallSource asks for: the same terms for every query. */
+  private static void binaryRows(PreparedStatement statement) throws SQLException {
+    statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
   }
 
   private static OffsetDateTime utc(Instant instant) {
@@ -384,26 +423,74 @@ public final class JdbcReportBenchmark {
     }
   }
 
-  /** Runs a task after a garbage collection, so that one round's garbage is not charged to the next. */
-  private static double time(Runnable task) {
-    System.gc();
-    long started = System.nanoTime();
-    task.run();
-    return (System.nanoTime() - started) / 1e9;
+  /**
+   * One timed run: wall time, and the CPU time of this JVM and of the PostgreSQL backend that
+   * served it (read from {@code /proc} when the server runs on this machine; else not known).
+   * CPU time tells the work apart from waiting for a machine that others are using too.
+   */
+  private record Measured(double wall, double jvmCpu, double postgresCpu) {
+    double cpu() {
+      return jvmCpu + Math.max(0, postgresCpu);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%7.3f s wall, CPU %.3f s JVM + %s PostgreSQL", wall, jvmCpu,
+          postgresCpu < 0 ? "unknown" : String.format(Locale.ROOT, "%.3f s", postgresCpu));
+    }
   }
 
-  private static double last(List<Double> values) {
+  /** Runs a task after a garbage collection, so that one round's garbage is not charged to the next. */
+  private static Measured time(HikariDataSource pool, Runnable task) {
+    System.gc();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long backend = backendPid(pool);
+    double postgresBefore = backendCpuSeconds(backend);
+    long cpuBefore = os.getProcessCpuTime();
+    long started = System.nanoTime();
+    task.run();
+    double wall = (System.nanoTime() - started) / 1e9;
+    double jvm = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+    double postgresAfter = backendCpuSeconds(backend);
+    return new Measured(wall, jvm, postgresBefore < 0 || postgresAfter < 0 ? -1 : postgresAfter - postgresBefore);
+  }
+
+  private static long backendPid(HikariDataSource pool) {
+    try {
+      return count(pool, "SELECT pg_backend_pid()");
+    } catch (SQLException e) {
+      return -1;
+    }
+  }
+
+  /** User and system time of a process on this machine, from {@code /proc/<pid>/stat}; -1 when unknown. */
+  private static double backendCpuSeconds(long pid) {
+    Path stat = Path.of("/proc", Long.toString(pid), "stat");
+    if (pid < 0 || !Files.isReadable(stat)) {
+      return -1;
+    }
+    try {
+      String line = Files.readString(stat);
+      // The fields after the command name, which is in brackets and may hold spaces.
+      String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static <T> T last(List<T> values) {
     return values.get(values.size() - 1);
   }
 
-  private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+  private static double median(List<Measured> values, ToDoubleFunction<Measured> part) {
+    double[] sorted = values.stream().mapToDouble(part).sorted().toArray();
     int middle = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
-  private static double best(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+  private static double best(List<Measured> values) {
+    return values.stream().mapToDouble(Measured::wall).min().orElse(Double.NaN);
   }
 
   @Override
