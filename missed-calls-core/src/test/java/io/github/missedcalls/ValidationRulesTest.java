@@ -158,7 +158,7 @@ class ValidationRulesTest {
     void rejectionReadsAsOneLine() {
       assertThat(Rejection.ofCall("42", 7L, "ends before it starts")).hasToString("rejected line 7 (id 42): ends before it starts");
       assertThat(Rejection.ofCall(null, null, "no id")).hasToString("rejected: no id");
-      assertThat(Rejection.ofHandle(3L, "withheld client number")).hasToString("rejected handle line 3: withheld client number");
+      assertThat(Rejection.ofHandle(3L, "withheld client number")).hasToString("rejected handles line 3: withheld client number");
       assertThat(Rejection.ofCall("42", null, "x").atLine(9)).isEqualTo(Rejection.ofCall("42", 9L, "x"));
     }
   }

@@ -64,14 +64,6 @@ public final class ReportEngine {
   private static final Comparator<Classified> SAME_INSTANT_ORDER =
       Comparator.<Classified, CallKind>comparing(c -> c.kind).thenComparing(c -> c.record.id());
 
-  /** Longest waiting first (R8 and the command line's contract). */
-  public static final Comparator<UnprocessedRow> UNPROCESSED_TAB_ORDER =
-      Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client);
-  /** Latest resolution first. */
-  public static final Comparator<ProcessedRow> PROCESSED_TAB_ORDER =
-      Comparator.comparing((ProcessedRow row) -> row.resolution().resolvedAt()).reversed()
-          .thenComparing(ProcessedRow::client)
-          .thenComparing(ProcessedRow::firstMissedAt);
 
   private final String project;
   private final ProjectSettings settings;
@@ -152,7 +144,7 @@ public final class ReportEngine {
         unprocessed.add(row);
       }
     });
-    processed.sort(PROCESSED_TAB_ORDER);
+    processed.sort(Report.PROCESSED_ORDER);
     return new Report(project, settings.zone(), from, to, asOf, unprocessed, processed, rejections,
         summary.anonymousMissed());
   }
@@ -410,7 +402,7 @@ public final class ReportEngine {
         unprocessed.add(open.toUnprocessed(asOf));
       }
     }
-    unprocessed.sort(UNPROCESSED_TAB_ORDER);
+    unprocessed.sort(Report.UNPROCESSED_ORDER);
     unprocessed.forEach(listener::unprocessed);
     return new ReportSummary(project, settings.zone(), from, to, asOf, unprocessed.size(), processedCount,
         rejectionCount, anonymousMissed);

@@ -339,15 +339,10 @@ final class ReportCommand implements Callable<Integer> {
 
   /** {@code rejected line 7 (id 42): ends before it starts}, {@code rejected handles line 3: ...}. */
   static String rejectionLine(Rejection rejection) {
-    StringBuilder line = new StringBuilder(rejection.kind() == Rejection.Kind.HANDLE ? "rejected handles" : "rejected");
-    if (rejection.line() != null) {
-      line.append(" line ").append(rejection.line());
-    }
-    if (rejection.id() != null) {
-      line.append(" (id ").append(rejection.id()).append(')');
-    }
-    return line.append(": ").append(MissedCallsCli.oneLine(rejection.reason())).toString();
+    // A reason quoting a broken row may hold line breaks; cli.md wants one line per rejection.
+    return MissedCallsCli.oneLine(rejection.toString());
   }
+
 
   private void printRejectionSummary(int handleRejections, int callRejections) {
     List<String> parts = new ArrayList<>();
@@ -442,9 +437,7 @@ final class ReportCommand implements Callable<Integer> {
 
     /** The report the listener saw, its processed tab in display order: latest resolution first. */
     Report report(ReportSummary summary, List<Rejection> allRejections) {
-      processed.sort(Comparator.comparing((ProcessedRow row) -> row.resolution().resolvedAt()).reversed()
-          .thenComparing(ProcessedRow::client)
-          .thenComparing(ProcessedRow::firstMissedAt));
+      processed.sort(Report.PROCESSED_ORDER);
       return new Report(summary.project(), summary.zone(), summary.from(), summary.to(), summary.asOf(), unprocessed,
           processed, allRejections, summary.anonymousMissed());
     }

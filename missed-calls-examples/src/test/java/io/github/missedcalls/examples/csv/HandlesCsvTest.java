@@ -54,17 +54,17 @@ class HandlesCsvTest {
         """);
 
     assertThat(result.rejections()).extracting(Rejection::toString).containsExactly(
-        "rejected handle line 2: no client",
-        "rejected handle line 3: no covers_until",
-        "rejected handle line 4: no reason",
-        "rejected handle line 5: unknown reason 'rude'",
-        "rejected handle line 6: blank note for other",
-        "rejected handle line 7: no actor",
-        "rejected handle line 8: no handled_at",
-        "rejected handle line 9: handled_at is not a date-time with an offset (2026-11-02T09:15:03+02:00):"
+        "rejected handles line 2: no client",
+        "rejected handles line 3: no covers_until",
+        "rejected handles line 4: no reason",
+        "rejected handles line 5: unknown reason 'rude'",
+        "rejected handles line 6: blank note for other",
+        "rejected handles line 7: no actor",
+        "rejected handles line 8: no handled_at",
+        "rejected handles line 9: handled_at is not a date-time with an offset (2026-11-02T09:15:03+02:00):"
             + " '2026-11-10'",
-        "rejected handle line 10: withheld client number: 'private'",
-        "rejected handle line 11: client number cannot be normalized: 05O1110001");
+        "rejected handles line 10: withheld client number: 'private'",
+        "rejected handles line 11: client number cannot be normalized: 05O1110001");
     assertThat(result.handles()).singleElement().extracting(Handle::note).isEqualTo("called back from a mobile");
   }
 
