@@ -1,12 +1,30 @@
 /** Sample integrations of missed-calls: the command line, the demo, exports and adapters. */
 module io.github.missedcalls.examples {
-  requires io.github.missedcalls.core;
+  // The adapters' API speaks in core types and jspecify annotations.
+  requires static transitive org.jspecify;
+  requires transitive io.github.missedcalls.core;
+  requires org.apache.commons.csv;
+  requires com.google.i18n.phonenumbers.libphonenumber;
+  // The command line, the demo and the exports.
+  requires info.picocli;
+  requires org.dhatim.fastexcel;
+  requires com.fasterxml.jackson.core;
+  // The JDBC benchmark and the demo.
   requires io.github.missedcalls.jdbc;
   requires com.zaxxer.hikari;
+  requires java.sql;
   requires org.postgresql.jdbc;
   requires jdk.management;
-  requires static org.jspecify;
 
+  exports io.github.missedcalls.examples.csv;
+  exports io.github.missedcalls.examples.export;
   exports io.github.missedcalls.examples.generator;
   exports io.github.missedcalls.examples.bench;
+  exports io.github.missedcalls.examples.pbx;
+  exports io.github.missedcalls.examples.asterisk;
+  exports io.github.missedcalls.examples.freeswitch;
+  exports io.github.missedcalls.examples.phone;
+
+  // picocli reads the commands' options reflectively.
+  opens io.github.missedcalls.examples.cli to info.picocli;
 }

@@ -64,14 +64,6 @@ public final class ReportEngine {
   private static final Comparator<Classified> SAME_INSTANT_ORDER =
       Comparator.<Classified, CallKind>comparing(c -> c.kind).thenComparing(c -> c.record.id());
 
-  /** Longest waiting first (R8 and the command line's contract). */
-  public static final Comparator<UnprocessedRow> UNPROCESSED_TAB_ORDER =
-      Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client);
-  /** Latest resolution first. */
-  public static final Comparator<ProcessedRow> PROCESSED_TAB_ORDER =
-      Comparator.comparing((ProcessedRow row) -> row.resolution().resolvedAt()).reversed()
-          .thenComparing(ProcessedRow::client)
-          .thenComparing(ProcessedRow::firstMissedAt);
 
   private final String project;
   private final ProjectSettings settings;
@@ -152,7 +144,7 @@ public final class ReportEngine {
         unprocessed.add(row);
       }
     });
-    processed.sort(PROCESSED_TAB_ORDER);
+    processed.sort(Report.PROCESSED_ORDER);
     return new Report(project, settings.zone(), from, to, asOf, unprocessed, processed, rejections,
         summary.anonymousMissed());
   }
@@ -194,8 +186,15 @@ public final class ReportEngine {
     }
   }
 
+  /**
+   * Validates the stored handles (R2, R11). Handles with one key (client, instant, actor) after
+   * normalization count once when equal; when their values differ every copy is rejected, as
+   * conflicting call ids are, so the result never depends on the order the store lists them in.
+   */
   private void useHandles(List<Handle> stored) {
-    Map<Handle, Boolean> valid = new LinkedHashMap<>();
+    Map<HandleKey, Handle> byKey = new LinkedHashMap<>();
+    Map<HandleKey, Integer> copies = new HashMap<>();
+    Set<HandleKey> conflicting = new LinkedHashSet<>();
     for (Handle handle : stored) {
       String client;
       try {
@@ -208,14 +207,30 @@ public final class ReportEngine {
         reject(Rejection.ofHandle(null, "withheld client number"));
         continue;
       }
-      if (!handle.handledAt().isAfter(asOf)) {
-        valid.put(handle.withClient(client), Boolean.TRUE);
+      if (handle.handledAt().isAfter(asOf)) {
+        continue;
+      }
+      Handle normalized = handle.withClient(client);
+      HandleKey key = new HandleKey(client, handle.handledAt(), handle.actor());
+      copies.merge(key, 1, Integer::sum);
+      Handle first = byKey.putIfAbsent(key, normalized);
+      if (first != null && !first.equals(normalized)) {
+        conflicting.add(key);
       }
     }
-    List<Handle> sorted = new ArrayList<>(valid.keySet());
+    for (HandleKey key : conflicting) {
+      byKey.remove(key);
+      for (int i = copies.getOrDefault(key, 0); i > 0; i--) {
+        reject(Rejection.ofHandle(null, "conflicting duplicate handle by " + key.actor() + " at " + key.handledAt()));
+      }
+    }
+    List<Handle> sorted = new ArrayList<>(byKey.values());
     sorted.sort(TrackerReplay.HANDLE_ORDER);
     handles = sorted;
   }
+
+  private record HandleKey(String client, Instant handledAt, String actor) {}
+
 
   private void reject(Rejection rejection) {
     if (strict) {
@@ -387,7 +402,7 @@ public final class ReportEngine {
         unprocessed.add(open.toUnprocessed(asOf));
       }
     }
-    unprocessed.sort(UNPROCESSED_TAB_ORDER);
+    unprocessed.sort(Report.UNPROCESSED_ORDER);
     unprocessed.forEach(listener::unprocessed);
     return new ReportSummary(project, settings.zone(), from, to, asOf, unprocessed.size(), processedCount,
         rejectionCount, anonymousMissed);
