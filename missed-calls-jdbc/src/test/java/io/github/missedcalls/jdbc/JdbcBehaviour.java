@@ -70,21 +70,18 @@ abstract class JdbcBehaviour {
       .businessHours(BusinessHours.parse("Mon-Fri 09:00-18:00")).countryCode("380").build();
 
   private final TestDatabase database;
-  private final TableNames tables = TestDatabase.freshTables("beh");
-  private @Nullable HikariDataSource pool;
+  private final DatabaseFixture fixture;
+  private final TableNames tables;
 
   JdbcBehaviour(TestDatabase database) {
     this.database = database;
+    this.fixture = new DatabaseFixture(database, "beh", 4);
+    this.tables = fixture.tables();
   }
 
   @BeforeAll
   void createTables() {
-    if (!database.isAvailable()) {
-      return;
-    }
-    HikariDataSource own = database.newPool(database.nonUtcSessionSql(), 4);
-    pool = own;
-    JdbcSchema.create(own, tables);
+    fixture.open();
   }
 
   @BeforeEach
@@ -94,15 +91,11 @@ abstract class JdbcBehaviour {
 
   @AfterAll
   void dropTables() {
-    HikariDataSource own = pool;
-    if (own != null) {
-      TestDatabase.dropTables(own, tables);
-      own.close();
-    }
+    fixture.close();
   }
 
   HikariDataSource pool() {
-    return Objects.requireNonNull(pool, "pool");
+    return fixture.pool();
   }
 
   TestDatabase database() {

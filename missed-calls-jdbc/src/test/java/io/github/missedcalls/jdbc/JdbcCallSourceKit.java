@@ -1,6 +1,5 @@
 package io.github.missedcalls.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.kit.CallSourceContract;
 import io.github.missedcalls.spi.CallSource;
@@ -19,26 +18,23 @@ import org.junit.jupiter.api.TestInstance;
 abstract class JdbcCallSourceKit extends CallSourceContract {
 
   private final TestDatabase database;
-  private final TableNames tables = TestDatabase.freshTables("ckit");
-  private @Nullable HikariDataSource pool;
+  private final DatabaseFixture fixture;
   private @Nullable JdbcCallWriter writer;
   private @Nullable JdbcCallSource source;
 
   JdbcCallSourceKit(TestDatabase database) {
     this.database = database;
+    this.fixture = new DatabaseFixture(database, "ckit", 4);
   }
 
   @BeforeAll
   void createTables() {
-    if (!database.isAvailable()) {
-      return;
+    if (fixture.open()) {
+      writer = JdbcCallWriter.builder(fixture.pool()).tables(fixture.tables()).build();
+      // A small fetch size, so that the kit's 200 calls take several round trips.
+      source = JdbcCallSource.builder(fixture.pool(), CallTableMapping.ownTable(fixture.tables())).fetchSize(16)
+          .build();
     }
-    HikariDataSource own = database.newPool(database.nonUtcSessionSql(), 4);
-    pool = own;
-    JdbcSchema.create(own, tables);
-    writer = JdbcCallWriter.builder(own).tables(tables).build();
-    // A small fetch size, so that the kit's 200 calls take several round trips.
-    source = JdbcCallSource.builder(own, CallTableMapping.ownTable(tables)).fetchSize(16).build();
   }
 
   @BeforeEach
@@ -48,11 +44,7 @@ abstract class JdbcCallSourceKit extends CallSourceContract {
 
   @AfterAll
   void dropTables() {
-    HikariDataSource own = pool;
-    if (own != null) {
-      TestDatabase.dropTables(own, tables);
-      own.close();
-    }
+    fixture.close();
   }
 
   @Override
@@ -67,6 +59,6 @@ abstract class JdbcCallSourceKit extends CallSourceContract {
 
   @Override
   protected void assertResourcesReleased() {
-    TestDatabase.assertNothingBorrowed(Objects.requireNonNull(pool, "pool"));
+    TestDatabase.assertNothingBorrowed(fixture.pool());
   }
 }

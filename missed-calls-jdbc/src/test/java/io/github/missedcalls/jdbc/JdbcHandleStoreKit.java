@@ -16,20 +16,20 @@ import org.junit.jupiter.api.TestInstance;
 abstract class JdbcHandleStoreKit extends HandleStoreContract {
 
   private final TestDatabase database;
-  private final TableNames tables = TestDatabase.freshTables("hkit");
+  // More connections than the kit's eight saving threads: each saves through its own.
+  private final DatabaseFixture fixture;
   private @Nullable JdbcHandleStore store;
 
   JdbcHandleStoreKit(TestDatabase database) {
     this.database = database;
+    this.fixture = new DatabaseFixture(database, "hkit", 10);
   }
 
   @BeforeAll
   void createTables() {
-    if (!database.isAvailable()) {
-      return;
+    if (fixture.open()) {
+      store = JdbcHandleStore.builder(fixture.pool()).tables(fixture.tables()).build();
     }
-    JdbcSchema.create(database.pool(), tables);
-    store = JdbcHandleStore.builder(database.pool()).tables(tables).build();
   }
 
   @BeforeEach
@@ -39,9 +39,7 @@ abstract class JdbcHandleStoreKit extends HandleStoreContract {
 
   @AfterAll
   void dropTables() {
-    if (store != null) {
-      TestDatabase.dropTables(database.pool(), tables);
-    }
+    fixture.close();
   }
 
   @Override

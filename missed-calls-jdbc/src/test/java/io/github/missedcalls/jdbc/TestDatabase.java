@@ -35,7 +35,6 @@ enum TestDatabase {
   MARIADB("MariaDB", Dialect.MARIADB, "MISSED_CALLS_MARIADB_URL",
       "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=&sslMode=disable", "SET time_zone = '-02:30'");
 
-  private static final Map<TestDatabase, HikariDataSource> POOLS = new EnumMap<>(TestDatabase.class);
   private static final Map<TestDatabase, Boolean> SKIP_ANNOUNCED = new EnumMap<>(TestDatabase.class);
 
   private final String displayName;
@@ -93,11 +92,6 @@ enum TestDatabase {
   String url() {
     assumeAvailable();
     return variable == null ? exampleUrl : Objects.requireNonNull(System.getenv(variable));
-  }
-
-  /** The shared pool, its sessions in a zone far from UTC. */
-  synchronized DataSource pool() {
-    return POOLS.computeIfAbsent(this, db -> db.newPool(nonUtcSession, 12));
   }
 
   /** A pool of its own, closed by the caller; {@code sessionSql} runs on each new connection. */

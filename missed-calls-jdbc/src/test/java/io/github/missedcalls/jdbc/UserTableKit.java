@@ -1,6 +1,5 @@
 package io.github.missedcalls.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Direction;
 import io.github.missedcalls.Managers;
@@ -45,22 +44,22 @@ abstract class UserTableKit extends CallSourceContract {
   private final TestDatabase database;
   private final boolean zoned;
   private final String table = "Crm_Calls_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
-  private @Nullable HikariDataSource pool;
+  private final DatabaseFixture fixture;
   private @Nullable JdbcCallSource source;
 
   UserTableKit(TestDatabase database, boolean zoned) {
     this.database = database;
     this.zoned = zoned;
+    this.fixture = new DatabaseFixture(database, "ukit", 4);
   }
 
   @BeforeAll
   void createTable() {
-    if (!database.isAvailable()) {
+    if (!fixture.open()) {
       return;
     }
-    HikariDataSource own = database.newPool(database.nonUtcSessionSql(), 4);
-    pool = own;
-    TestDatabase.execute(own, createTableSql(database, table, zoned));
+    fixture.dropAtClose(table);
+    TestDatabase.execute(fixture.pool(), createTableSql(database, table, zoned));
     CallTableMapping.Builder mapping = CallTableMapping.builder(table)
         .projectColumn("Account", Long::valueOf)
         .idColumn("Call_Ref").directionColumn("Kind").clientColumn("Phone").lineColumn("Did")
@@ -76,7 +75,7 @@ abstract class UserTableKit extends CallSourceContract {
     if (!zoned) {
       mapping.localTimeZone(WALL_ZONE);
     }
-    source = JdbcCallSource.builder(own, mapping.build()).fetchSize(16).build();
+    source = JdbcCallSource.builder(fixture.pool(), mapping.build()).fetchSize(16).build();
   }
 
   static String createTableSql(TestDatabase database, String table, boolean zoned) {
@@ -103,11 +102,7 @@ abstract class UserTableKit extends CallSourceContract {
 
   @AfterAll
   void dropTable() {
-    HikariDataSource own = pool;
-    if (own != null) {
-      TestDatabase.dropTables(own, table);
-      own.close();
-    }
+    fixture.close();
   }
 
   @Override
@@ -117,7 +112,7 @@ abstract class UserTableKit extends CallSourceContract {
 
   @Override
   protected void store(String project, List<CallRecord> calls) {
-    try (Connection connection = Objects.requireNonNull(pool, "pool").getConnection()) {
+    try (Connection connection = fixture.pool().getConnection()) {
       if (zoned && database == TestDatabase.MARIADB) {
         try (Statement utc = connection.createStatement()) {
           utc.execute("SET time_zone = '+00:00'");
@@ -168,6 +163,6 @@ abstract class UserTableKit extends CallSourceContract {
 
   @Override
   protected void assertResourcesReleased() {
-    TestDatabase.assertNothingBorrowed(Objects.requireNonNull(pool, "pool"));
+    TestDatabase.assertNothingBorrowed(fixture.pool());
   }
 }
