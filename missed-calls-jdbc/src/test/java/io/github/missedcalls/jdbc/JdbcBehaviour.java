@@ -407,19 +407,23 @@ abstract class JdbcBehaviour {
     void readDyingMidway() {
       String project = newProject();
       writer(pool()).write(project, calls(600));
-      try (HikariDataSource dedicated = database.newPool(database.nonUtcSessionSql(), 2)) {
-        FaultyDataSource faulty = new FaultyDataSource(dedicated).resultSetsDieAfter(250);
-        MissedCalls missedCalls = missedCalls(source(faulty, 40), store(dedicated));
+      for (boolean readAhead : new boolean[] {true, false}) {
+        try (HikariDataSource dedicated = database.newPool(database.nonUtcSessionSql(), 2)) {
+          FaultyDataSource faulty = new FaultyDataSource(dedicated).resultSetsDieAfter(250);
+          MissedCalls missedCalls = missedCalls(JdbcCallSource.builder(faulty, CallTableMapping.ownTable(tables))
+              .fetchSize(40).readAhead(readAhead).build(), store(dedicated));
 
-        assertThatThrownBy(() -> missedCalls.report(query(project)))
-            .isInstanceOf(StorageException.class)
-            .hasMessageContaining("failed midway")
-            .hasMessageContaining("report is incomplete")
-            .hasCauseInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> missedCalls.report(query(project), new ReportListener() { }))
-            .isInstanceOf(StorageException.class);
-        assertThat(faulty.injected()).isEqualTo(2);
-        TestDatabase.assertNothingBorrowed(dedicated);
+          assertThatThrownBy(() -> missedCalls.report(query(project)))
+              .as("read-ahead " + readAhead)
+              .isInstanceOf(StorageException.class)
+              .hasMessageContaining("failed midway")
+              .hasMessageContaining("report is incomplete")
+              .hasCauseInstanceOf(SQLException.class);
+          assertThatThrownBy(() -> missedCalls.report(query(project), new ReportListener() { }))
+              .isInstanceOf(StorageException.class);
+          assertThat(faulty.injected()).isEqualTo(2);
+          TestDatabase.assertNothingBorrowed(dedicated);
+        }
       }
     }
 
@@ -429,27 +433,32 @@ abstract class JdbcBehaviour {
       org.junit.jupiter.api.Assumptions.assumeTrue(database != TestDatabase.H2,
           "an embedded H2 has no server session to kill; the injected failure covers it");
       String project = newProject();
-      // MariaDB streams from a socket: enough rows that they cannot all sit in its buffers.
-      int count = database == TestDatabase.MARIADB ? 60_000 : 2_000;
+      // More rows than read-ahead may hold, and on MariaDB, which streams from a socket, more
+      // than its buffers hold: the read cannot have ended before the kill.
+      int count = database == TestDatabase.MARIADB ? 60_000 : 20_000;
       writer(pool()).write(project, calls(count));
-      try (HikariDataSource dedicated = database.newPool(database.nonUtcSessionSql(), 2)) {
-        JdbcCallSource source = source(dedicated, 100);
-        Stream<CallRecord> calls = source.calls(project, Instant.EPOCH, BASE.plus(Duration.ofDays(30)), r -> { });
-        Iterator<CallRecord> iterator = calls.iterator();
-        for (int i = 0; i < 10; i++) {
-          iterator.next();
-        }
-        killSessionsReading(tables.calls());
-
-        assertThatThrownBy(() -> {
-          while (iterator.hasNext()) {
+      for (boolean readAhead : new boolean[] {true, false}) {
+        try (HikariDataSource dedicated = database.newPool(database.nonUtcSessionSql(), 2)) {
+          JdbcCallSource source = JdbcCallSource.builder(dedicated, CallTableMapping.ownTable(tables))
+              .fetchSize(100).readAhead(readAhead).build();
+          Stream<CallRecord> calls = source.calls(project, Instant.EPOCH, BASE.plus(Duration.ofDays(400)), r -> { });
+          Iterator<CallRecord> iterator = calls.iterator();
+          for (int i = 0; i < 10; i++) {
             iterator.next();
           }
-        }).isInstanceOf(StorageException.class).hasMessageContaining("failed midway").hasCauseInstanceOf(SQLException.class);
-        calls.close();
-        TestDatabase.assertNothingBorrowed(dedicated);
-        assertThat(source.calls(project, BASE, BASE, r -> { }).count()).as("the source still works").isEqualTo(1);
-        TestDatabase.assertNothingBorrowed(dedicated);
+          killSessionsReading(tables.calls());
+
+          assertThatThrownBy(() -> {
+            while (iterator.hasNext()) {
+              iterator.next();
+            }
+          }).as("read-ahead " + readAhead).isInstanceOf(StorageException.class).hasMessageContaining("failed midway")
+              .hasCauseInstanceOf(SQLException.class);
+          calls.close();
+          TestDatabase.assertNothingBorrowed(dedicated);
+          assertThat(source.calls(project, BASE, BASE, r -> { }).count()).as("the source still works").isEqualTo(1);
+          TestDatabase.assertNothingBorrowed(dedicated);
+        }
       }
     }
 
