@@ -140,7 +140,13 @@ public final class JdbcCallSource implements CallSource {
       }
       RowSource rows = new RowReader(current, lease, project, startedFrom, startedUntil);
       if (readAhead) {
-        rows = new ReadAhead(rows, READ_AHEAD_BATCH, READ_AHEAD_BATCHES, JdbcCallSource::readerThread);
+        RowSource read = rows;
+        try {
+          rows = new ReadAhead(read, READ_AHEAD_BATCH, READ_AHEAD_BATCHES, JdbcCallSource::readerThread);
+        } catch (RuntimeException | Error e) {
+          read.close();
+          throw e;
+        }
       }
       return StreamSupport.stream(new Calls(rows, project, rejections), false).onClose(rows::close);
     } catch (SQLException e) {
@@ -278,7 +284,13 @@ public final class JdbcCallSource implements CallSource {
       this.from = from;
       this.until = until;
       this.zone = mapping.localTimeZone();
-      open();
+      try {
+        open();
+      } catch (SQLException | RuntimeException e) {
+        // Restores the session's zone where it was changed, and gives the connection back.
+        close();
+        throw e;
+      }
     }
 
     private void open() throws SQLException {
