@@ -1,0 +1,144 @@
+package io.github.missedcalls.examples.web;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.missedcalls.MissedCalls;
+import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.examples.web.DemoProjects.DemoProject;
+import io.github.missedcalls.jdbc.JdbcCallSource;
+import io.github.missedcalls.jdbc.JdbcHandleStore;
+import io.github.missedcalls.jdbc.JdbcSchema;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code serve} runs: a database (an embedded H2 by default, or the one {@code --jdbc-url}
+ * names), the demo projects written into it where absent, {@link MissedCalls} over the JDBC
+ * module's source and store, and the {@link ReportServer}. Closing it stops the server and the
+ * connection pool.
+ */
+public final class ReportWebApp implements AutoCloseable {
+
+  /**
+   * What to serve.
+   *
+   * @param host the address to listen on; loopback unless you mean otherwise
+   * @param port the port, 0 for any free one
+   * @param jdbcUrl the database, with its user and password in the URL; {@code null} for an embedded H2
+   * @param demoCalls about how many calls the first demo project has in its month
+   */
+  public record Options(String host, int port, @Nullable String jdbcUrl, long demoCalls) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+
+    public Options {
+      Objects.requireNonNull(host, "host");
+    }
+
+    /** Loopback, port 8080, the embedded database, the default demo month. */
+    public static Options defaults() {
+      return new Options(DEFAULT_HOST, DEFAULT_PORT, null, DemoProjects.DEFAULT_CALLS);
+    }
+  }
+
+  private final HikariDataSource dataSource;
+  private final ReportServer server;
+
+  private ReportWebApp(HikariDataSource dataSource, ReportServer server) {
+    this.dataSource = dataSource;
+    this.server = server;
+  }
+
+  /**
+   * Opens the database, fills the demo projects where absent, and starts serving.
+   *
+   * @param progress receives a line for each step a person waits for
+   * @throws IllegalArgumentException if the database cannot be reached (the message says why)
+   * @throws IOException if the port cannot be bound
+   * @throws io.github.missedcalls.StorageException if the database fails while being filled
+   */
+  public static ReportWebApp start(Options options, Clock clock, PrintStream progress) throws IOException {
+    String url = options.jdbcUrl() == null
+        // A private in-memory database per run; it lives as long as the pool keeps a connection.
+        ? "jdbc:h2:mem:missed-calls-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
+        : options.jdbcUrl();
+    checkReachable(url);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setPoolName("missed-calls-web");
+    config.setMaximumPoolSize(6);
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      JdbcSchema.create(dataSource);
+      JdbcHandleStore handles = new JdbcHandleStore(dataSource);
+      List<DemoProject> demo = DemoProjects.of(clock, options.demoCalls());
+      long started = System.nanoTime();
+      progress.println("Filling the demo projects (about " + options.demoCalls() + " calls in the first) ...");
+      long written = DemoProjects.fill(dataSource, handles, demo);
+      progress.printf("%d calls written in %.1f s%n", written, (System.nanoTime() - started) / 1e9);
+      List<WebProject> projects = DemoProjects.projects(demo);
+      Map<String, ProjectSettings> settings = new HashMap<>();
+      projects.forEach(project -> settings.put(project.id(), project.settings()));
+      MissedCalls missedCalls = MissedCalls.builder()
+          .callSource(JdbcCallSource.ownTable(dataSource))
+          .handleStore(handles)
+          .clock(clock)
+          .settings(project -> Objects.requireNonNull(settings.get(project), () -> "unknown project " + project))
+          .build();
+      ReportServer server = ReportServer.builder(missedCalls, projects)
+          .host(options.host())
+          .port(options.port())
+          .clock(clock)
+          .start();
+      return new ReportWebApp(dataSource, server);
+    } catch (IOException | RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  /** Where the page is. */
+  public URI uri() {
+    return server.uri();
+  }
+
+  /** Stops the server, then the pool (an embedded database goes with it). */
+  @Override
+  public void close() {
+    server.close();
+    dataSource.close();
+  }
+
+  /** One connection first, so that a wrong URL is one clear sentence rather than a pool's stack trace. */
+  private static void checkReachable(String url) {
+    try (Connection connection = DriverManager.getConnection(url)) {
+      connection.isValid(5);
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("cannot connect to " + withoutParameters(url) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The URL without its parameters, which may hold a password. */
+  static String withoutParameters(String url) {
+    int cut = url.length();
+    for (char separator : new char[] {'?', ';'}) {
+      int at = url.indexOf(separator);
+      if (at >= 0 && at < cut) {
+        cut = at;
+      }
+    }
+    return url.substring(0, cut);
+  }
+}
