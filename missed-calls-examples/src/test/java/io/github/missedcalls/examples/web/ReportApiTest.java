@@ -178,7 +178,7 @@ class ReportApiTest {
   }
 
   private void assertRefused(String path, int status, String message) {
-    WebFixture.Response response = web.get(path);
+    ApiClient.Response response = web.get(path);
     assertThat(response.status()).as(path).isEqualTo(status);
     assertThat(web.json(response).get("error").asText()).as(path).contains(message);
     assertThat(response.body()).doesNotContain("Exception", "\tat ");
@@ -191,7 +191,7 @@ class ReportApiTest {
     @Test
     @DisplayName("writes the tab and range chosen as CSV, as a download named after them (R13)")
     void csv() {
-      WebFixture.Response response = web.get("/api/export?project=north&tab=processed&format=csv"
+      ApiClient.Response response = web.get("/api/export?project=north&tab=processed&format=csv"
           + "&from=2026-11-01&to=2026-11-20");
 
       assertThat(response.status()).isEqualTo(200);
@@ -208,7 +208,7 @@ class ReportApiTest {
     @Test
     @DisplayName("writes JSON as the CLI does: the tab, its rows with the export's keys, rejections and withheld calls")
     void json() {
-      WebFixture.Response response = web.get("/api/export?project=north&format=json");
+      ApiClient.Response response = web.get("/api/export?project=north&format=json");
 
       assertThat(response.status()).isEqualTo(200);
       JsonNode export = web.json(response);
@@ -247,7 +247,7 @@ class ReportApiTest {
     @Test
     @DisplayName("moves the row to the processed tab with its reason, actor and time (R11)")
     void handles() {
-      WebFixture.Response response = web.postHandle(body(WebFixture.OPEN, "spam", null, "Olena"));
+      ApiClient.Response response = web.postHandle(body(WebFixture.OPEN, "spam", null, "Olena"));
 
       assertThat(response.status()).isEqualTo(201);
       JsonNode handled = web.json(response).get("handled");
@@ -265,7 +265,7 @@ class ReportApiTest {
     @Test
     @DisplayName("takes the client number in any spelling the project normalizes (R3)")
     void normalizes() {
-      WebFixture.Response response = web.postHandle(body("050 111 00 01", "duplicate", null, "Olena"));
+      ApiClient.Response response = web.postHandle(body("050 111 00 01", "duplicate", null, "Olena"));
 
       assertThat(response.status()).isEqualTo(201);
       assertThat(web.json(response).get("handled").get("client").asText()).isEqualTo(WebFixture.OPEN);
@@ -274,12 +274,12 @@ class ReportApiTest {
     @Test
     @DisplayName("stores Other with its note, and refuses Other without one, storing nothing (R11)")
     void otherNeedsNote() {
-      WebFixture.Response blank = web.postHandle(body(WebFixture.OPEN, "other", "  ", "Olena"));
+      ApiClient.Response blank = web.postHandle(body(WebFixture.OPEN, "other", "  ", "Olena"));
       assertThat(blank.status()).isEqualTo(400);
       assertThat(web.json(blank).get("error").asText()).isEqualTo("a note is required for another variant (Other)");
       assertThat(storedHandles()).isZero();
 
-      WebFixture.Response withNote = web.postHandle(body(WebFixture.OPEN, "other", "Asked for e-mail", "Olena"));
+      ApiClient.Response withNote = web.postHandle(body(WebFixture.OPEN, "other", "Asked for e-mail", "Olena"));
       assertThat(withNote.status()).isEqualTo(201);
       JsonNode row = web.getJson("/api/report?project=north&tab=processed").get("rows").get(0);
       assertThat(row.get("handleReason").asText()).isEqualTo("other");
@@ -291,10 +291,10 @@ class ReportApiTest {
     void alreadyResolved() {
       assertThat(web.postHandle(body(WebFixture.OPEN, "spam", null, "Olena")).status()).isEqualTo(201);
 
-      WebFixture.Response again = web.postHandle(body(WebFixture.OPEN, "spam", null, "Olena"));
+      ApiClient.Response again = web.postHandle(body(WebFixture.OPEN, "spam", null, "Olena"));
       assertThat(again.status()).isEqualTo(409);
       assertThat(web.json(again).get("error").asText()).startsWith("+380501110001 is already resolved (handled by Olena at");
-      WebFixture.Response calledBack = web.postHandle(body("+380501110002", "spam", null, "Olena"));
+      ApiClient.Response calledBack = web.postHandle(body("+380501110002", "spam", null, "Olena"));
       assertThat(calledBack.status()).isEqualTo(409);
       assertThat(web.json(calledBack).get("error").asText())
           .isEqualTo("+380501110002 is already resolved (called back by anna at 2026-11-17T09:30:00+02:00)");
@@ -340,7 +340,7 @@ class ReportApiTest {
     }
 
     private void assertHandleRefused(String body, int status, String message) {
-      WebFixture.Response response = web.postHandle(body);
+      ApiClient.Response response = web.postHandle(body);
       assertThat(response.status()).as(body).isEqualTo(status);
       assertThat(web.json(response).get("error").asText()).as(body).contains(message);
     }

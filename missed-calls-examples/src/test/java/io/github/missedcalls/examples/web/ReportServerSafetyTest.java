@@ -36,7 +36,7 @@ class ReportServerSafetyTest {
   @Test
   @DisplayName("serves the page with a policy that allows no script from elsewhere and no framing")
   void pageHeaders() {
-    WebFixture.Response page = web.get("/");
+    ApiClient.Response page = web.get("/");
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Content-Type")).hasValue("text/html; charset=utf-8");
@@ -76,7 +76,7 @@ class ReportServerSafetyTest {
   @DisplayName("accepts a handle only as JSON from its own origin, so that another site's form cannot post one")
   void refusesCrossSiteHandles() throws IOException {
     String body = "{\"project\":\"north\",\"client\":\"" + WebFixture.OPEN + "\",\"reason\":\"spam\",\"actor\":\"x\"}";
-    WebFixture.Response form = web.send("POST", "/api/handle", "application/x-www-form-urlencoded", body);
+    ApiClient.Response form = web.send("POST", "/api/handle", "application/x-www-form-urlencoded", body);
     String otherOrigin = raw("POST /api/handle HTTP/1.1\r\nHost: 127.0.0.1:" + web.server.port()
         + "\r\nOrigin: http://evil.example\r\nContent-Type: application/json\r\nContent-Length: "
         + body.length() + "\r\nConnection: close\r\n\r\n" + body);
@@ -89,7 +89,7 @@ class ReportServerSafetyTest {
   @Test
   @DisplayName("refuses a handle request larger than it needs")
   void refusesLargeBodies() {
-    WebFixture.Response response = web.postHandle("{\"note\":\"" + "x".repeat(20_000) + "\"}");
+    ApiClient.Response response = web.postHandle("{\"note\":\"" + "x".repeat(20_000) + "\"}");
 
     assertThat(response.status()).isEqualTo(413);
   }

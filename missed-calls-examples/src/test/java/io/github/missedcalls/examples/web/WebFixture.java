@@ -1,8 +1,8 @@
 package io.github.missedcalls.examples.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.missedcalls.CallRecord;
+import io.github.missedcalls.examples.web.ApiClient.Response;
 import io.github.missedcalls.Direction;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.ProjectSettings;
@@ -11,18 +11,13 @@ import io.github.missedcalls.spi.InMemoryCallSource;
 import io.github.missedcalls.spi.InMemoryHandleStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +50,7 @@ final class WebFixture implements AutoCloseable {
 
   final InMemoryHandleStore handles = new InMemoryHandleStore();
   final ReportServer server;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ApiClient api;
 
   WebFixture() {
     InMemoryCallSource calls = new InMemoryCallSource()
@@ -75,6 +70,7 @@ final class WebFixture implements AutoCloseable {
         .build();
     try {
       server = ReportServer.builder(missedCalls, List.of(north, south)).port(0).clock(clock).start();
+      api = new ApiClient(server.uri());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,63 +103,24 @@ final class WebFixture implements AutoCloseable {
         .client(client).employee(employee).answeredAt(at.plusSeconds(10)).build();
   }
 
-  /** An answer: its status, headers and body as text. */
-  record Response(int status, Map<String, List<String>> headers, String body) {
-    Optional<String> header(String name) {
-      return headers.entrySet().stream()
-          .filter(entry -> entry.getKey() != null && entry.getKey().equalsIgnoreCase(name))
-          .map(entry -> entry.getValue().get(0))
-          .findFirst();
-    }
-  }
-
   Response get(String pathAndQuery) {
-    return send("GET", pathAndQuery, null, null);
+    return api.get(pathAndQuery);
   }
 
   JsonNode getJson(String pathAndQuery) {
-    Response response = get(pathAndQuery);
-    if (response.status() != 200) {
-      throw new AssertionError(pathAndQuery + " answered " + response.status() + ": " + response.body());
-    }
-    return json(response);
+    return api.getJson(pathAndQuery);
   }
 
   Response postHandle(String body) {
-    return send("POST", "/api/handle", "application/json", body);
+    return api.postHandle(body);
   }
 
-  /** A request through {@link HttpURLConnection}: the tests run inside the module, which reads no java.net.http. */
   Response send(String method, String pathAndQuery, @Nullable String contentType, @Nullable String body) {
-    try {
-      HttpURLConnection connection = (HttpURLConnection) server.uri().resolve(pathAndQuery).toURL().openConnection();
-      connection.setRequestMethod(method);
-      if (contentType != null) {
-        connection.setRequestProperty("Content-Type", contentType);
-      }
-      if (body != null) {
-        connection.setDoOutput(true);
-        try (OutputStream out = connection.getOutputStream()) {
-          out.write(body.getBytes(StandardCharsets.UTF_8));
-        }
-      }
-      int status = connection.getResponseCode();
-      InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-      String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      Response response = new Response(status, connection.getHeaderFields(), text);
-      connection.disconnect();
-      return response;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return api.send(method, pathAndQuery, contentType, body);
   }
 
   JsonNode json(Response response) {
-    try {
-      return mapper.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return api.json(response);
   }
 
   URI uri() {

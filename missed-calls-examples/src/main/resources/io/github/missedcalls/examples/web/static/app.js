@@ -3,17 +3,31 @@
 // as markup, so a client number, an employee's name or a note holding markup is shown as text.
 'use strict';
 
+// Short labels for the table and the legend; the long ones on hover.
 const MISSED_REASONS = {
-  SHORT_CONVERSATION: 'Conversation too short',
-  OUTSIDE_BUSINESS_HOURS: 'Outside business hours',
-  FORBIDDEN_DESTINATION: 'Destination refused',
-  FORWARDING_NOT_CONFIGURED: 'No forwarding set up',
+  SHORT_CONVERSATION: 'Talk too short',
+  OUTSIDE_BUSINESS_HOURS: 'Outside hours',
+  FORBIDDEN_DESTINATION: 'Number refused',
+  FORWARDING_NOT_CONFIGURED: 'No forwarding',
   ABANDONED_EARLY: 'Hung up at once',
-  ABANDONED_DURING_GREETING: 'Hung up during greeting',
-  ABANDONED_IN_IVR: 'Hung up in the menu',
-  ALL_MANAGERS_UNAVAILABLE: 'All managers unavailable',
-  NOT_ANSWERED_BY_MANAGERS: 'Not answered by managers',
+  ABANDONED_DURING_GREETING: 'Hung up in greeting',
+  ABANDONED_IN_IVR: 'Hung up in menu',
+  ALL_MANAGERS_UNAVAILABLE: 'No manager free',
+  NOT_ANSWERED_BY_MANAGERS: 'Not answered',
   UNKNOWN: 'Unknown',
+};
+
+const MISSED_REASON_DESCRIPTIONS = {
+  SHORT_CONVERSATION: 'Answered, but the conversation was too short to count',
+  OUTSIDE_BUSINESS_HOURS: 'Called outside business hours',
+  FORBIDDEN_DESTINATION: 'The destination was refused (an invalid or blocked number)',
+  FORWARDING_NOT_CONFIGURED: 'No forwarding scheme was set up',
+  ABANDONED_EARLY: 'Hung up within seconds, before anyone could answer',
+  ABANDONED_DURING_GREETING: 'Hung up during the welcome message',
+  ABANDONED_IN_IVR: 'Hung up in the voice menu',
+  ALL_MANAGERS_UNAVAILABLE: 'All managers were busy, offline or in do-not-disturb',
+  NOT_ANSWERED_BY_MANAGERS: 'Managers were rung and none answered',
+  UNKNOWN: 'No rule applied',
 };
 
 const REASON_COLORS = {
@@ -157,8 +171,12 @@ function reasonLabel(name) {
   return MISSED_REASONS[name] || name;
 }
 
+function reasonDescription(name) {
+  return MISSED_REASON_DESCRIPTIONS[name] || name;
+}
+
 function reasonChip(name) {
-  const chip = el('span', { class: 'chip', title: name, text: reasonLabel(name) });
+  const chip = el('span', { class: 'chip', title: reasonDescription(name), text: reasonLabel(name) });
   chip.style.borderColor = REASON_COLORS[name] || '#999';
   return chip;
 }
@@ -386,7 +404,7 @@ function drawChart(chart) {
       });
       const title = svg('title');
       title.textContent = String(hour).padStart(2, '0') + ':00–' + String(hour + 1).padStart(2, '0') + ':00 · '
-        + reasonLabel(reason) + ': ' + count;
+        + reasonDescription(reason) + ': ' + count;
       rect.append(title);
       nodes.push(rect);
     });
@@ -398,7 +416,7 @@ function drawChart(chart) {
   const legend = chart.reasons.filter((reason) => used.has(reason)).map((reason) => {
     const swatch = el('span', { class: 'swatch' });
     swatch.style.background = REASON_COLORS[reason] || '#999';
-    return el('span', { class: 'legend-item' }, [swatch, reasonLabel(reason)]);
+    return el('span', { class: 'legend-item', title: reasonDescription(reason) }, [swatch, reasonLabel(reason)]);
   });
   $('legend').replaceChildren(...legend);
 }
