@@ -1,16 +1,32 @@
 /** Sample integrations of missed-calls: the command line, the demo, exports and adapters. */
 module io.github.missedcalls.examples {
-  requires io.github.missedcalls.core;
-  requires static org.jspecify;
-  // web: the report page
-  requires io.github.missedcalls.jdbc;
+  // The adapters' API speaks in core types and jspecify annotations.
+  requires static transitive org.jspecify;
+  requires transitive io.github.missedcalls.core;
+  requires org.apache.commons.csv;
+  requires com.google.i18n.phonenumbers.libphonenumber;
+  // The command line, the demo and the exports.
+  requires info.picocli;
+  requires org.dhatim.fastexcel;
+  requires com.fasterxml.jackson.core;
+  // The report page (web): the JDK's HTTP server, JSON trees, the JDBC module over a pool.
   requires jdk.httpserver;
-  requires java.sql;
   requires com.fasterxml.jackson.databind;
+  requires io.github.missedcalls.jdbc;
+  requires java.sql;
   requires com.zaxxer.hikari;
   requires org.slf4j;
 
+  exports io.github.missedcalls.examples.csv;
+  exports io.github.missedcalls.examples.export;
   exports io.github.missedcalls.examples.generator;
   exports io.github.missedcalls.examples.bench;
+  exports io.github.missedcalls.examples.pbx;
+  exports io.github.missedcalls.examples.asterisk;
+  exports io.github.missedcalls.examples.freeswitch;
+  exports io.github.missedcalls.examples.phone;
   exports io.github.missedcalls.examples.web;
+
+  // picocli reads the commands' options reflectively.
+  opens io.github.missedcalls.examples.cli to info.picocli;
 }

@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -82,6 +84,8 @@ public final class ReportEngine {
 
   private final Map<String, ClientLedger> ledgers = new HashMap<>();
   private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
+  // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
+  private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
   private final List<Classified> sameInstant = new ArrayList<>();
   private final Map<String, String> normalizedNumbers = new HashMap<>();
   private List<Handle> handles = List.of();
@@ -255,26 +259,29 @@ public final class ReportEngine {
   /** R2: records sharing an id count once when equal after normalization, else all are rejected. */
   private List<Classified> withoutDuplicateIds(List<Classified> calls) {
     Map<String, Classified> firstById = new HashMap<>();
-    Map<String, Integer> conflicting = new LinkedHashMap<>();
+    Map<String, Integer> copies = new HashMap<>();
+    Set<String> conflicting = new LinkedHashSet<>();
     List<Classified> unique = new ArrayList<>(calls.size());
     for (Classified call : calls) {
       String id = call.record.id();
+      copies.merge(id, 1, Integer::sum);
       Classified first = firstById.putIfAbsent(id, call);
       if (first == null) {
         unique.add(call);
       } else if (!first.record.withClient(first.client).equals(call.record.withClient(call.client))) {
-        conflicting.merge(id, conflicting.containsKey(id) ? 1 : 2, Integer::sum);
+        conflicting.add(id);
       }
     }
     if (conflicting.isEmpty()) {
       return unique;
     }
-    for (Map.Entry<String, Integer> conflict : conflicting.entrySet()) {
-      for (int i = 0; i < conflict.getValue(); i++) {
-        reject(Rejection.ofCall(conflict.getKey(), null, "conflicting duplicate id"));
+    // Every copy is rejected, the ones equal to the first included, so the count never depends on the order.
+    for (String id : conflicting) {
+      for (int i = copies.getOrDefault(id, 0); i > 0; i--) {
+        reject(Rejection.ofCall(id, null, "conflicting duplicate id"));
       }
     }
-    unique.removeIf(call -> conflicting.containsKey(call.record.id()));
+    unique.removeIf(call -> conflicting.contains(call.record.id()));
     return unique;
   }
 
@@ -300,6 +307,7 @@ public final class ReportEngine {
     if (current == null) {
       return;
     }
+    emitResolved();
     processHandlesBefore(current);
     forgetSettledClients();
     if (sameInstant.size() > 1) {
@@ -342,9 +350,16 @@ public final class ReportEngine {
   }
 
   private void settle(ClientLedger ledger, GroupDraft group) {
-    processedCount++;
-    listener.processed(group.toProcessed());
+    resolvedNotYetEmitted.add(group);
     settledAtCurrentInstant.add(ledger);
+  }
+
+  private void emitResolved() {
+    for (GroupDraft group : resolvedNotYetEmitted) {
+      processedCount++;
+      listener.processed(group.toProcessed());
+    }
+    resolvedNotYetEmitted.clear();
   }
 
   /**
@@ -364,6 +379,7 @@ public final class ReportEngine {
     processSameInstant();
     currentInstant = null;
     processHandlesBefore(asOf.plusNanos(1));
+    emitResolved();
     List<UnprocessedRow> unprocessed = new ArrayList<>();
     for (ClientLedger ledger : ledgers.values()) {
       GroupDraft open = ledger.open();

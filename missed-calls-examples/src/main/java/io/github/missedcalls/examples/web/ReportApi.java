@@ -13,15 +13,22 @@ import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ReportRow;
 import io.github.missedcalls.Tab;
+import io.github.missedcalls.examples.export.JsonExport;
+import io.github.missedcalls.examples.export.XlsxExport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,14 +38,34 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code GET /api/projects}: the projects, their zones and default ranges, the handle reasons;
  *   <li>{@code GET /api/report?project=&from=&to=&tab=&offset=&limit=}: the counts of both tabs,
  *       the summary strip, the chart, and one page of one tab's rows in the order shown;
- *   <li>{@code GET /api/export?project=&from=&to=&tab=&format=csv|json}: a whole tab as a file;
+ *   <li>{@code GET /api/export?project=&from=&to=&tab=&format=csv|xlsx|json}: a whole tab as a
+ *       file, written by the exports of the command line;
  *   <li>{@code POST /api/handle} with a JSON body: handles a client's unprocessed group.
  * </ul>
  */
 final class ReportApi {
 
   /** The formats {@code /api/export} writes, in the order the page offers them. */
-  static final List<String> EXPORT_FORMATS = List.of("csv", "json");
+  enum ExportFormat {
+    CSV("text/csv; charset=utf-8"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    JSON("application/json; charset=utf-8");
+
+    final String contentType;
+
+    ExportFormat(String contentType) {
+      this.contentType = contentType;
+    }
+
+    String token() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static String tokens() {
+      return Arrays.stream(values()).map(ExportFormat::token).collect(Collectors.joining(", "));
+    }
+  }
+
   static final int DEFAULT_LIMIT = 200;
   static final int MAX_LIMIT = 1_000;
   /** Rejections listed in a report answer; the count is always complete. */
@@ -80,7 +107,9 @@ final class ReportApi {
       reasons.add(reason.token());
     }
     ArrayNode formats = answer.putArray("exportFormats");
-    EXPORT_FORMATS.forEach(formats::add);
+    for (ExportFormat format : ExportFormat.values()) {
+      formats.add(format.token());
+    }
     sendJson(exchange, 200, answer);
   }
 
@@ -131,28 +160,28 @@ final class ReportApi {
     WebProject project = project(query);
     ReportWindow window = ReportWindow.parse(query.get("from"), query.get("to"), today(project));
     Tab tab = tab(query.get("tab"));
-    String format = query.getOrDefault("format", "csv").toLowerCase(Locale.ROOT);
-    if (!EXPORT_FORMATS.contains(format)) {
-      throw ApiException.badRequest("unknown format " + ApiException.shown(format) + "; one of "
-          + String.join(", ", EXPORT_FORMATS));
-    }
+    String token = query.getOrDefault("format", "csv");
+    ExportFormat format = Arrays.stream(ExportFormat.values())
+        .filter(candidate -> candidate.token().equalsIgnoreCase(token.strip()))
+        .findFirst()
+        .orElseThrow(() -> ApiException.badRequest("unknown format " + ApiException.shown(token) + "; one of "
+            + ExportFormat.tokens()));
     Report report = missedCalls.report(window.query(project.id(), clock.instant()));
-    byte[] body;
-    String type;
-    if (format.equals("csv")) {
-      StringBuilder csv = new StringBuilder();
-      ReportCsv.write(report, tab, csv);
-      body = csv.toString().getBytes(StandardCharsets.UTF_8);
-      type = "text/csv; charset=utf-8";
-    } else {
-      body = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(ReportJson.export(report, tab));
-      type = JSON_TYPE;
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    switch (format) {
+      case CSV -> {
+        Writer csv = new OutputStreamWriter(body, StandardCharsets.UTF_8);
+        ReportCsv.write(report, tab, csv);
+        csv.flush();
+      }
+      case XLSX -> XlsxExport.write(report, List.of(tab), body);
+      case JSON -> JsonExport.write(report, tab, body);
     }
     // The project id is letters, digits, - and _ (WebProject), so the name needs no quoting rules.
     String file = "missed-calls_" + project.id() + "_" + tab.token() + "_" + window.from() + "_" + window.to()
-        + "." + format;
+        + "." + format.token();
     exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file + "\"");
-    Exchanges.send(exchange, 200, type, body);
+    Exchanges.send(exchange, 200, format.contentType, body.toByteArray());
   }
 
   void handle(HttpExchange exchange) throws IOException {

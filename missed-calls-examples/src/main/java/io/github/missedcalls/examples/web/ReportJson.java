@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.MissedReason;
 import io.github.missedcalls.Rejection;
-import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportColumn;
 import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ReportRow;
@@ -20,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON the API answers with. A row has the export columns under their JSON keys
- * ({@link ReportColumn#jsonKey()}), written as the exports write them (times in the project's
- * zone with their offset, reasons by name, durations in whole seconds), and adds what the page
- * shows besides: the lines and employees involved (R7).
+ * ({@link ReportColumn#jsonKey()}), written as the JSON export writes them (times in the
+ * project's zone with their offset, reasons by name, durations in whole seconds), and adds what
+ * the page shows besides: the lines and employees involved (R7).
  */
 final class ReportJson {
 
@@ -30,38 +29,16 @@ final class ReportJson {
 
   private ReportJson() {}
 
-  /** One row of a tab, for the page. */
+  /** One row of a tab, for the page: the export's columns in their order, then lines and employees. */
   static ObjectNode row(ReportRow row, Tab tab, ZoneId zone) {
-    ObjectNode node = exportRow(row, tab, zone);
-    ArrayNode lines = node.putArray("lines");
-    row.lines().forEach(lines::add);
-    ArrayNode employees = node.putArray("employees");
-    row.employees().forEach(employees::add);
-    return node;
-  }
-
-  /** One row with exactly the export's columns, in their order. */
-  static ObjectNode exportRow(ReportRow row, Tab tab, ZoneId zone) {
     ObjectNode node = JSON.objectNode();
     for (ReportColumn column : ReportColumn.of(tab)) {
       node.set(column.jsonKey(), value(column.value(row), zone));
     }
-    return node;
-  }
-
-  /**
-   * A tab as the JSON export writes it:
-   * {@code {"tab": ..., "rows": [...], "rejected": [...], "anonymousMissed": N}}.
-   */
-  static ObjectNode export(Report report, Tab tab) {
-    ObjectNode node = JSON.objectNode();
-    node.put("tab", tab.token());
-    ArrayNode rows = node.putArray("rows");
-    for (ReportRow row : report.rows(tab)) {
-      rows.add(exportRow(row, tab, report.zone()));
-    }
-    node.set("rejected", rejections(report.rejections()));
-    node.put("anonymousMissed", report.anonymousMissed());
+    ArrayNode lines = node.putArray("lines");
+    row.lines().forEach(lines::add);
+    ArrayNode employees = node.putArray("employees");
+    row.employees().forEach(employees::add);
     return node;
   }
 

@@ -9,17 +9,22 @@ import io.github.missedcalls.jdbc.JdbcCallSource;
 import io.github.missedcalls.jdbc.JdbcHandleStore;
 import io.github.missedcalls.jdbc.JdbcSchema;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +60,7 @@ public final class ReportWebApp implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final ReportServer server;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ReportWebApp(HikariDataSource dataSource, ReportServer server) {
     this.dataSource = dataSource;
@@ -64,12 +70,12 @@ public final class ReportWebApp implements AutoCloseable {
   /**
    * Opens the database, fills the demo projects where absent, and starts serving.
    *
+   * @param clock what "now" is: the demo months end there, and reports are made as of it
    * @param progress receives a line for each step a person waits for
-   * @throws IllegalArgumentException if the database cannot be reached (the message says why)
-   * @throws IOException if the port cannot be bound
+   * @throws ServeException if the database cannot be reached, or the port or host cannot be had
    * @throws io.github.missedcalls.StorageException if the database fails while being filled
    */
-  public static ReportWebApp start(Options options, Clock clock, PrintStream progress) throws IOException {
+  public static ReportWebApp start(Options options, Clock clock, PrintWriter progress) {
     String url = options.jdbcUrl() == null
         // A private in-memory database per run; it lives as long as the pool keeps a connection.
         ? "jdbc:h2:mem:missed-calls-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
@@ -85,9 +91,9 @@ public final class ReportWebApp implements AutoCloseable {
       JdbcHandleStore handles = new JdbcHandleStore(dataSource);
       List<DemoProject> demo = DemoProjects.of(clock, options.demoCalls());
       long started = System.nanoTime();
-      progress.println("Filling the demo projects (about " + options.demoCalls() + " calls in the first) ...");
+      progress.printf(Locale.ROOT, "filling the demo projects (about %,d calls in the first) ...%n", options.demoCalls());
       long written = DemoProjects.fill(dataSource, handles, demo);
-      progress.printf("%d calls written in %.1f s%n", written, (System.nanoTime() - started) / 1e9);
+      progress.printf(Locale.ROOT, "%,d calls written in %.1f s%n", written, (System.nanoTime() - started) / 1e9);
       List<WebProject> projects = DemoProjects.projects(demo);
       Map<String, ProjectSettings> settings = new HashMap<>();
       projects.forEach(project -> settings.put(project.id(), project.settings()));
@@ -103,9 +109,33 @@ public final class ReportWebApp implements AutoCloseable {
           .clock(clock)
           .start();
       return new ReportWebApp(dataSource, server);
-    } catch (IOException | RuntimeException e) {
+    } catch (BindException e) {
+      dataSource.close();
+      throw new ServeException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+    } catch (UnknownHostException e) {
+      dataSource.close();
+      throw new ServeException("unknown host " + options.host(), e);
+    } catch (IOException e) {
+      dataSource.close();
+      throw new ServeException("cannot serve on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
       dataSource.close();
       throw e;
+    }
+  }
+
+  /** Serves until the process is stopped (Ctrl+C, a TERM signal), then closes. */
+  public void serveUntilStopped() {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      close();
+      stopped.countDown();
+    }, "missed-calls-web-stop"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
     }
   }
 
@@ -114,9 +144,12 @@ public final class ReportWebApp implements AutoCloseable {
     return server.uri();
   }
 
-  /** Stops the server, then the pool (an embedded database goes with it). */
+  /** Stops the server, then the pool (an embedded database goes with it); once. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.close();
     dataSource.close();
   }
@@ -126,7 +159,7 @@ public final class ReportWebApp implements AutoCloseable {
     try (Connection connection = DriverManager.getConnection(url)) {
       connection.isValid(5);
     } catch (SQLException e) {
-      throw new IllegalArgumentException("cannot connect to " + withoutParameters(url) + ": " + e.getMessage(), e);
+      throw new ServeException("cannot connect to " + withoutParameters(url) + ": " + e.getMessage(), e);
     }
   }
 

@@ -2,9 +2,8 @@ package io.github.missedcalls.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
@@ -31,10 +30,10 @@ class DemoPageBrowserTest {
   private ReportWebApp app;
 
   @BeforeAll
-  void start() throws Exception {
+  void start() {
     Chromium.assumeInstalled();
     app = ReportWebApp.start(new ReportWebApp.Options("127.0.0.1", 0, null, 12_000), Clock.systemUTC(),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        new PrintWriter(new StringWriter(), true));
     chromium = Chromium.start();
   }
 

@@ -221,9 +221,22 @@ class ReportApiTest {
     }
 
     @Test
+    @DisplayName("writes XLSX through the command line's exporter, as a download")
+    void xlsx() {
+      ApiClient.Response response = web.get("/api/export?project=north&format=xlsx");
+
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.header("Content-Type"))
+          .hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      assertThat(response.header("Content-Disposition"))
+          .hasValue("attachment; filename=\"missed-calls_north_unprocessed_2026-10-20_2026-11-20.xlsx\"");
+      assertThat(response.body()).startsWith("PK");
+    }
+
+    @Test
     @DisplayName("refuses a format it does not write")
     void unknownFormat() {
-      assertRefused("/api/export?project=north&format=pdf", 400, "unknown format pdf");
+      assertRefused("/api/export?project=north&format=pdf", 400, "unknown format pdf; one of csv, xlsx, json");
     }
   }
 
