@@ -77,12 +77,14 @@ final class ReportApi {
   private final Map<String, WebProject> projects = new LinkedHashMap<>();
   private final Clock clock;
   private final HandleDesk desk;
+  private final RecentReports recentReports;
   private final ObjectMapper mapper = new ObjectMapper();
 
   ReportApi(MissedCalls missedCalls, List<WebProject> projectList, Clock clock) {
     this.missedCalls = missedCalls;
     this.clock = clock;
     this.desk = new HandleDesk(missedCalls, clock);
+    this.recentReports = new RecentReports();
     for (WebProject project : projectList) {
       if (projects.putIfAbsent(project.id(), project) != null) {
         throw new IllegalArgumentException("two projects have the id " + project.id());
@@ -121,10 +123,10 @@ final class ReportApi {
     int offset = number(query, "offset", 0, Integer.MAX_VALUE, 0);
     int limit = number(query, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
 
-    long started = System.nanoTime();
-    Report report = missedCalls.report(window.query(project.id(), clock.instant()));
-    ReportStats stats = ReportStats.of(report);
-    double reportMs = (System.nanoTime() - started) / 1e6;
+    Instant requested = clock.instant();
+    RecentReports.Made made = recent(project, window, requested);
+    Report report = made.report();
+    ReportStats stats = made.stats();
 
     ObjectNode answer = mapper.createObjectNode();
     answer.put("project", project.id());
@@ -151,7 +153,9 @@ final class ReportApi {
     for (int i = offset; i < rows.size() && i < (long) offset + limit; i++) {
       page.add(ReportJson.row(rows.get(i), tab, report.zone()));
     }
-    exchange.getResponseHeaders().set("Server-Timing", String.format(Locale.ROOT, "report;dur=%.1f", reportMs));
+    // The time the report took when it was made, and whether this answer reused it.
+    exchange.getResponseHeaders().set("Server-Timing", String.format(Locale.ROOT, "report;dur=%.1f;desc=\"%s\"",
+        made.millis(), made.madeAt().equals(requested) ? "made" : "reused"));
     sendJson(exchange, 200, answer);
   }
 
@@ -166,7 +170,7 @@ final class ReportApi {
         .findFirst()
         .orElseThrow(() -> ApiException.badRequest("unknown format " + ApiException.shown(token) + "; one of "
             + ExportFormat.tokens()));
-    Report report = missedCalls.report(window.query(project.id(), clock.instant()));
+    Report report = recent(project, window, clock.instant()).report();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     switch (format) {
       case CSV -> {
@@ -197,6 +201,7 @@ final class ReportApi {
     WebProject project = project(text(body, "project"));
     Handle handle = desk.handle(new HandleDesk.Request(project, text(body, "client"), text(body, "reason"),
         text(body, "note"), text(body, "actor"), text(body, "seenLastMissedAt")));
+    recentReports.forget(project.id());
     ObjectNode answer = mapper.createObjectNode();
     answer.set("handled", ReportJson.handle(handle, project.settings().zone()));
     sendJson(exchange, 201, answer);
@@ -204,6 +209,11 @@ final class ReportApi {
 
   void sendJson(HttpExchange exchange, int status, JsonNode node) throws IOException {
     Exchanges.send(exchange, status, JSON_TYPE, mapper.writeValueAsBytes(node));
+  }
+
+  /** The report of a range as of {@code now}, or the same one made a few seconds ago. */
+  private RecentReports.Made recent(WebProject project, ReportWindow window, Instant now) {
+    return recentReports.get(project.id(), window, now, () -> missedCalls.report(window.query(project.id(), now)));
   }
 
   private WebProject project(Map<String, String> query) {

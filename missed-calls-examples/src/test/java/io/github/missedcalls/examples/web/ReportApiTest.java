@@ -165,6 +165,25 @@ class ReportApiTest {
     }
 
     @Test
+    @DisplayName("reuses a report of seconds ago for another tab or page, and makes a new one after a handle")
+    void reuse() {
+      assertThat(web.get("/api/report?project=north").header("Server-Timing")).hasValueSatisfying(timing ->
+          assertThat(timing).endsWith("desc=\"made\""));
+      assertThat(web.get("/api/report?project=north&tab=processed").header("Server-Timing")).hasValueSatisfying(
+          timing -> assertThat(timing).endsWith("desc=\"reused\""));
+      assertThat(web.get("/api/report?project=north&from=2026-11-01").header("Server-Timing")).hasValueSatisfying(
+          timing -> assertThat(timing).endsWith("desc=\"made\""));
+
+      web.postHandle("{\"project\":\"north\",\"client\":\"" + WebFixture.OPEN + "\",\"reason\":\"spam\","
+          + "\"actor\":\"Olena\"}");
+
+      ApiClient.Response after = web.get("/api/report?project=north&tab=processed");
+      assertThat(after.header("Server-Timing")).hasValueSatisfying(timing ->
+          assertThat(timing).endsWith("desc=\"made\""));
+      assertThat(clients(web.json(after))).contains(WebFixture.OPEN);
+    }
+
+    @Test
     @DisplayName("refuses a bad range, tab, paging or project with a sentence and no stack trace")
     void refusals() {
       assertRefused("/api/report?project=north&from=2026-11-19&to=2026-11-18", 400, "starts (2026-11-19) after it ends");
