@@ -249,7 +249,17 @@ class ReportPageBrowserTest {
     WebElement row = rowOf(WebFixture.SECOND_OPEN);
 
     assertThat(cell(row, "Employees")).isEqualTo(WebFixture.MARKUP_EMPLOYEE);
-    assertThat(chromium.driver.findElements(By.cssSelector("#rows img"))).isEmpty();
+    assertThat(chromium.byId("rejections").isDisplayed()).isFalse();
+
+    int loads = chromium.loads();
+    new Select(chromium.byId("project")).selectByVisibleText("South sales");
+    chromium.waitForLoadAfter(loads);
+    chromium.byId("rejections-summary").click();
+
+    assertThat(chromium.byId("rejections-summary").getText()).isEqualTo("1 record rejected (not in the report)");
+    assertThat(chromium.byId("rejections-list").getText()).isEqualTo("id s2: client number cannot be normalized: "
+        + WebFixture.MARKUP_NUMBER);
+    assertThat(chromium.driver.findElements(By.tagName("img"))).isEmpty();
     assertThat(pwned()).isEqualTo("undefined");
   }
 

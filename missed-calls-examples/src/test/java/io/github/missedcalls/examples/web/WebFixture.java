@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Project {@code south} (America/Toronto): {@link #OPEN} missed once on 18 Nov: the same
- * number as in {@code north}, a different project.
+ * number as in {@code north}, a different project; and a call whose "number" is markup, which
+ * normalization rejects (R2, R3).
  */
 final class WebFixture implements AutoCloseable {
 
@@ -45,6 +46,7 @@ final class WebFixture implements AutoCloseable {
   static final String OPEN = "+380501110001";
   static final String SECOND_OPEN = "+380501110006";
   static final String MARKUP_EMPLOYEE = "<img src=x onerror=\"window.__pwned=1\">";
+  static final String MARKUP_NUMBER = "<img src=y onerror=\"window.__pwned=2\">";
   static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
   static final ZoneId TORONTO = ZoneId.of("America/Toronto");
 
@@ -55,7 +57,8 @@ final class WebFixture implements AutoCloseable {
   WebFixture() {
     InMemoryCallSource calls = new InMemoryCallSource()
         .add("north", northCalls())
-        .add("south", List.of(missed("s1", "+380501110001", "2026-11-18T15:00:00Z", "+14165550000", null)));
+        .add("south", List.of(missed("s1", "+380501110001", "2026-11-18T15:00:00Z", "+14165550000", null),
+            missed("s2", MARKUP_NUMBER, "2026-11-18T16:00:00Z", "+14165550000", null)));
     WebProject north = new WebProject("north", "North sales",
         ProjectSettings.builder().zone(KYIV).countryCode("380").build());
     WebProject south = new WebProject("south", "South sales",

@@ -307,7 +307,8 @@ function drawSummary(report) {
 
   const rejections = $('rejections');
   rejections.hidden = report.rejectedCount === 0;
-  $('rejections-summary').textContent = report.rejectedCount + ' records rejected';
+  $('rejections-summary').textContent = report.rejectedCount.toLocaleString('en')
+    + (report.rejectedCount === 1 ? ' record' : ' records') + ' rejected (not in the report)';
   const items = report.rejected.map((rejection) => el('li', {
     text: (rejection.id ? 'id ' + rejection.id + ': ' : '') + rejection.reason,
   }));
