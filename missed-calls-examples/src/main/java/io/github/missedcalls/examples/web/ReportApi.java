@@ -115,11 +115,21 @@ final class ReportApi {
     sendJson(exchange, 200, answer);
   }
 
+  /** What a report or an export asks for: a project, a range and a tab. */
+  private record TabRequest(WebProject project, ReportWindow window, Tab tab) {}
+
+  private TabRequest tabRequest(Map<String, String> query) {
+    WebProject project = project(query.get("project"));
+    return new TabRequest(project, ReportWindow.parse(query.get("from"), query.get("to"), today(project)),
+        tab(query.get("tab")));
+  }
+
   void report(HttpExchange exchange) throws IOException {
     Map<String, String> query = Exchanges.query(exchange);
-    WebProject project = project(query);
-    ReportWindow window = ReportWindow.parse(query.get("from"), query.get("to"), today(project));
-    Tab tab = tab(query.get("tab"));
+    TabRequest asked = tabRequest(query);
+    WebProject project = asked.project();
+    ReportWindow window = asked.window();
+    Tab tab = asked.tab();
     int offset = number(query, "offset", 0, Integer.MAX_VALUE, 0);
     int limit = number(query, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
 
@@ -161,16 +171,15 @@ final class ReportApi {
 
   void export(HttpExchange exchange) throws IOException {
     Map<String, String> query = Exchanges.query(exchange);
-    WebProject project = project(query);
-    ReportWindow window = ReportWindow.parse(query.get("from"), query.get("to"), today(project));
-    Tab tab = tab(query.get("tab"));
+    TabRequest asked = tabRequest(query);
     String token = query.getOrDefault("format", "csv");
     ExportFormat format = Arrays.stream(ExportFormat.values())
         .filter(candidate -> candidate.token().equalsIgnoreCase(token.strip()))
         .findFirst()
         .orElseThrow(() -> ApiException.badRequest("unknown format " + ApiException.shown(token) + "; one of "
             + ExportFormat.tokens()));
-    Report report = recent(project, window, clock.instant()).report();
+    Tab tab = asked.tab();
+    Report report = recent(asked.project(), asked.window(), clock.instant()).report();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     switch (format) {
       case CSV -> {
@@ -182,7 +191,8 @@ final class ReportApi {
       case JSON -> JsonExport.write(report, tab, body);
     }
     // The project id is letters, digits, - and _ (WebProject), so the name needs no quoting rules.
-    String file = "missed-calls_" + project.id() + "_" + tab.token() + "_" + window.from() + "_" + window.to()
+    String file = "missed-calls_" + asked.project().id() + "_" + tab.token() + "_" + asked.window().from() + "_"
+        + asked.window().to()
         + "." + format.token();
     exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file + "\"");
     Exchanges.send(exchange, 200, format.contentType, body.toByteArray());
@@ -214,10 +224,6 @@ final class ReportApi {
   /** The report of a range as of {@code now}, or the same one made a few seconds ago. */
   private RecentReports.Made recent(WebProject project, ReportWindow window, Instant now) {
     return recentReports.get(project.id(), window, now, () -> missedCalls.report(window.query(project.id(), now)));
-  }
-
-  private WebProject project(Map<String, String> query) {
-    return project(query.get("project"));
   }
 
   private WebProject project(@Nullable String id) {

@@ -9,8 +9,7 @@ import io.github.missedcalls.Tab;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,17 +18,8 @@ import org.jspecify.annotations.Nullable;
 @DisplayName("The report page's JSON API")
 class ReportApiTest {
 
-  private WebFixture web;
-
-  @BeforeEach
-  void start() {
-    web = new WebFixture();
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
-  }
+  @AutoClose
+  private final WebFixture web = new WebFixture();
 
   private static List<String> clients(JsonNode report) {
     List<String> clients = new ArrayList<>();

@@ -103,6 +103,19 @@ class ReportPageBrowserTest {
     chromium.byId("handle-save").click();
   }
 
+  /** Handles a row, and waits for the page to draw the report again. */
+  private void handleAndWait(String client, String reasonLabel, String actor) {
+    int loads = chromium.loads();
+    handle(client, reasonLabel, "", actor);
+    chromium.waitForLoadAfter(loads);
+  }
+
+  private void selectProject(String name) {
+    int loads = chromium.loads();
+    new Select(chromium.byId("project")).selectByVisibleText(name);
+    chromium.waitForLoadAfter(loads);
+  }
+
   /** What the markup in the data would have set, had any of it run. */
   private Object pwned() {
     return String.valueOf(chromium.script("return typeof window.__pwned;"));
@@ -203,9 +216,7 @@ class ReportPageBrowserTest {
   @Test
   @DisplayName("handles a row with a reason: it leaves Unprocessed and shows in Processed with reason, actor and time")
   void handlesWithReason() {
-    int loads = chromium.loads();
-    handle(WebFixture.OPEN, "Spam", "", "Olena");
-    chromium.waitForLoadAfter(loads);
+    handleAndWait(WebFixture.OPEN, "Spam", "Olena");
 
     assertThat(clientsShown()).containsExactly(WebFixture.SECOND_OPEN);
     assertThat(chromium.byId("count-unprocessed").getText()).isEqualTo("1");
@@ -251,9 +262,7 @@ class ReportPageBrowserTest {
     assertThat(cell(row, "Employees")).isEqualTo(WebFixture.MARKUP_EMPLOYEE);
     assertThat(chromium.byId("rejections").isDisplayed()).isFalse();
 
-    int loads = chromium.loads();
-    new Select(chromium.byId("project")).selectByVisibleText("South sales");
-    chromium.waitForLoadAfter(loads);
+    selectProject("South sales");
     chromium.byId("rejections-summary").click();
 
     assertThat(chromium.byId("rejections-summary").getText()).isEqualTo("1 record rejected (not in the report)");
@@ -279,13 +288,9 @@ class ReportPageBrowserTest {
   @Test
   @DisplayName("keeps projects apart: a client handled in one project is still unprocessed in another")
   void projectsApart() {
-    int loads = chromium.loads();
-    handle(WebFixture.OPEN, "Wrong number", "", "Olena");
-    chromium.waitForLoadAfter(loads);
+    handleAndWait(WebFixture.OPEN, "Wrong number", "Olena");
 
-    loads = chromium.loads();
-    new Select(chromium.byId("project")).selectByVisibleText("South sales");
-    chromium.waitForLoadAfter(loads);
+    selectProject("South sales");
 
     assertThat(clientsShown()).containsExactly(WebFixture.OPEN);
     assertThat(cell(rowOf(WebFixture.OPEN), "First missed")).isEqualTo("18 Nov 10:00");

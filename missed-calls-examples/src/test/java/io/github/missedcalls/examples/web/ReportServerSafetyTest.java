@@ -7,25 +7,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The report server's safety")
 class ReportServerSafetyTest {
 
-  private WebFixture web;
-
-  @BeforeEach
-  void start() {
-    web = new WebFixture();
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
-  }
+  @AutoClose
+  private final WebFixture web = new WebFixture();
 
   @Test
   @DisplayName("listens on the loopback address unless told otherwise")
