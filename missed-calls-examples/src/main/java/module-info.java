@@ -9,12 +9,15 @@ module io.github.missedcalls.examples {
   requires info.picocli;
   requires org.dhatim.fastexcel;
   requires com.fasterxml.jackson.core;
-  // The report page (web): the JDK's HTTP server, JSON trees, the JDBC module over a pool.
+  // The JDBC benchmark and the demo.
+  requires io.github.missedcalls.jdbc;
+  requires com.zaxxer.hikari;
+  requires java.sql;
+  requires org.postgresql.jdbc;
+  requires jdk.management;
+  // The report page (web): the JDK's HTTP server and JSON trees, over the JDBC module above.
   requires jdk.httpserver;
   requires com.fasterxml.jackson.databind;
-  requires io.github.missedcalls.jdbc;
-  requires java.sql;
-  requires com.zaxxer.hikari;
   requires org.slf4j;
 
   exports io.github.missedcalls.examples.csv;

@@ -8,6 +8,7 @@ module io.github.missedcalls.jdbc {
   requires transitive java.sql;
   requires static org.jspecify;
   requires org.slf4j;
+  requires static org.postgresql.jdbc;
 
   exports io.github.missedcalls.jdbc;
   exports io.github.missedcalls.jdbc.dialect;

@@ -81,10 +81,10 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
       // normalizes every call, so this path must not allocate.
       return raw;
     }
-    String value = raw.strip();
-    if (value.isEmpty() || WITHHELD_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
+    if (isWithheld(raw)) {
       return null;
     }
+    String value = raw.strip();
     String compact = removeSeparators(value);
     if (compact.startsWith("00")) {
       compact = "+" + compact.substring(2);
@@ -102,6 +102,16 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
       throw new IllegalArgumentException("client number cannot be normalized: " + raw);
     }
     return compact;
+  }
+
+  /**
+   * Whether a value means "no number" (R3, step 1): empty, or one of the words {@code anonymous},
+   * {@code unknown}, {@code private}, {@code restricted}, {@code unavailable}, {@code withheld} in
+   * any case, surrounding spaces ignored. Other normalizers use it to treat withheld numbers alike.
+   */
+  public static boolean isWithheld(String raw) {
+    String value = raw.strip();
+    return value.isEmpty() || WITHHELD_WORDS.contains(value.toLowerCase(Locale.ROOT));
   }
 
   /** {@code +} and 3 to 15 digits: what normalization produces, and leaves as it is. */

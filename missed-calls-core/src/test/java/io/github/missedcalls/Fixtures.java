@@ -52,6 +52,16 @@ final class Fixtures {
     return report(settings(), calls, handles, DAY, DAY.plusSeconds(86_400), DAY.plusSeconds(86_400));
   }
 
+  /** The ids of a row's missed calls, in order. */
+  static List<String> ids(ReportRow row) {
+    return row.calls().stream().map(MissedCall::id).toList();
+  }
+
+  /** The ids of a row's callback attempts, in order. */
+  static List<String> attemptIds(ReportRow row) {
+    return row.callbackAttempts().stream().map(CallbackAttempt::id).toList();
+  }
+
   static ProjectSettings settings() {
     return ProjectSettings.builder().countryCode("380").build();
   }

@@ -9,6 +9,9 @@ import io.github.missedcalls.Stage;
 import io.github.missedcalls.StorageException;
 import io.github.missedcalls.jdbc.dialect.Dialect;
 import io.github.missedcalls.jdbc.internal.ConnectionLease;
+import io.github.missedcalls.jdbc.internal.PostgresRows;
+import io.github.missedcalls.jdbc.internal.ReadAhead;
+import io.github.missedcalls.jdbc.internal.RowSource;
 import io.github.missedcalls.jdbc.internal.SqlDialect;
 import io.github.missedcalls.jdbc.internal.TimeColumn;
 import io.github.missedcalls.spi.CallSource;
@@ -70,10 +73,15 @@ public final class JdbcCallSource implements CallSource {
   // Distinct words remembered per read: enough for any real table, bounded for a hostile one.
   private static final int WORD_CACHE_LIMIT = 1_000;
 
+  // Calls decoded ahead of the report, in batches: a few thousand records at most.
+  private static final int READ_AHEAD_BATCH = 512;
+  private static final int READ_AHEAD_BATCHES = 4;
+
   private final DataSource dataSource;
   private final CallTableMapping mapping;
   private final @Nullable Dialect chosenDialect;
   private final int fetchSize;
+  private final boolean readAhead;
   private volatile @Nullable Plan plan;
 
   private JdbcCallSource(Builder builder) {
@@ -81,6 +89,7 @@ public final class JdbcCallSource implements CallSource {
     this.mapping = builder.mapping;
     this.chosenDialect = builder.dialect;
     this.fetchSize = builder.fetchSize;
+    this.readAhead = builder.readAhead;
   }
 
   /** The library's own calls table with its default name ({@link TableNames#DEFAULT}). */
@@ -129,8 +138,11 @@ public final class JdbcCallSource implements CallSource {
       if (current == null) {
         current = plan(lease.connection());
       }
-      Cursor cursor = new Cursor(current, lease, project, startedFrom, startedUntil, rejections);
-      return StreamSupport.stream(cursor, false).onClose(cursor::close);
+      RowSource rows = new RowReader(current, lease, project, startedFrom, startedUntil);
+      if (readAhead) {
+        rows = new ReadAhead(rows, READ_AHEAD_BATCH, READ_AHEAD_BATCHES, JdbcCallSource::readerThread);
+      }
+      return StreamSupport.stream(new Calls(rows, project, rejections), false).onClose(rows::close);
     } catch (SQLException e) {
       StorageException failure = new StorageException("cannot read the calls of project " + project + " from "
           + mapping.table() + ": " + e.getMessage(), e);
@@ -245,14 +257,13 @@ public final class JdbcCallSource implements CallSource {
     }
   }
 
-  /** One read: the statement, its rows, and turning each row into a record or a rejection. */
-  private final class Cursor extends Spliterators.AbstractSpliterator<CallRecord> {
+  /** One query's rows, each turned into a record or a rejection. Used by one thread at a time. */
+  private final class RowReader implements RowSource {
     private final Plan plan;
     private final ConnectionLease lease;
     private final String project;
     private final Instant from;
     private final Instant until;
-    private final Consumer<Rejection> rejections;
     private final ZoneId zone;
     private final Map<String, Optional<?>> words = new HashMap<>();
     private @Nullable String sessionZoneToRestore;
@@ -260,15 +271,12 @@ public final class JdbcCallSource implements CallSource {
     private @Nullable ResultSet rows;
     private boolean closed;
 
-    Cursor(Plan plan, ConnectionLease lease, String project, Instant from, Instant until,
-        Consumer<Rejection> rejections) throws SQLException {
-      super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+    RowReader(Plan plan, ConnectionLease lease, String project, Instant from, Instant until) throws SQLException {
       this.plan = plan;
       this.lease = lease;
       this.project = project;
       this.from = from;
       this.until = until;
-      this.rejections = rejections;
       this.zone = mapping.localTimeZone();
       open();
     }
@@ -285,6 +293,9 @@ public final class JdbcCallSource implements CallSource {
           ResultSet.CONCUR_READ_ONLY);
       statement = prepared;
       prepared.setFetchSize(fetchSize);
+      if (plan.sql.dialect() == Dialect.POSTGRESQL) {
+        PostgresRows.preferBinary(prepared);
+      }
       int index = 1;
       if (mapping.projectColumn().isPresent()) {
         prepared.setObject(index++, mapping.projectValue(project));
@@ -319,30 +330,22 @@ public final class JdbcCallSource implements CallSource {
     }
 
     @Override
-    public boolean tryAdvance(Consumer<? super CallRecord> action) {
+    public @Nullable Object next() throws SQLException {
       ResultSet current = rows;
       if (closed || current == null) {
-        return false;
+        return null;
       }
-      try {
-        while (current.next()) {
-          CallRecord call = toRecord(current);
-          if (call != null) {
-            action.accept(call);
-            return true;
-          }
+      while (current.next()) {
+        Object item = toItem(current);
+        if (item != null) {
+          return item;
         }
-      } catch (SQLException e) {
-        StorageException failure = new StorageException("reading the calls of project " + project + " from "
-            + mapping.table() + " failed midway; the report is incomplete and was abandoned: " + e.getMessage(), e);
-        closeAfter(failure);
-        throw failure;
       }
       close();
-      return false;
+      return null;
     }
 
-    private @Nullable CallRecord toRecord(ResultSet row) throws SQLException {
+    private @Nullable Object toItem(ResultSet row) throws SQLException {
       String id = row.getString(1);
       if (id == null || id.isBlank()) {
         return reject(null, "no id");
@@ -410,21 +413,13 @@ public final class JdbcCallSource implements CallSource {
       return ((Optional<E>) known).orElse(null);
     }
 
-    private @Nullable CallRecord reject(@Nullable String id, String reason) {
-      rejections.accept(Rejection.ofCall(id, null, reason));
-      return null;
-    }
-
-    private void closeAfter(Throwable failure) {
-      try {
-        close();
-      } catch (RuntimeException e) {
-        failure.addSuppressed(e);
-      }
+    private Rejection reject(@Nullable String id, String reason) {
+      return Rejection.ofCall(id, null, reason);
     }
 
     /** Gives the connection back; safe to call more than once, and after a failure. */
-    void close() {
+    @Override
+    public void close() {
       if (closed) {
         return;
       }
@@ -448,6 +443,51 @@ public final class JdbcCallSource implements CallSource {
     }
   }
 
+  /** Hands a read's calls to the stream and its rejections to the report, on the stream's thread. */
+  private final class Calls extends Spliterators.AbstractSpliterator<CallRecord> {
+    private final RowSource rows;
+    private final String project;
+    private final Consumer<Rejection> rejections;
+
+    Calls(RowSource rows, String project, Consumer<Rejection> rejections) {
+      super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+      this.rows = rows;
+      this.project = project;
+      this.rejections = rejections;
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super CallRecord> action) {
+      try {
+        Object item;
+        while ((item = rows.next()) != null) {
+          if (item instanceof CallRecord call) {
+            action.accept(call);
+            return true;
+          }
+          rejections.accept((Rejection) item);
+        }
+      } catch (SQLException e) {
+        StorageException failure = new StorageException("reading the calls of project " + project + " from "
+            + mapping.table() + " failed midway; the report is incomplete and was abandoned: " + e.getMessage(), e);
+        try {
+          rows.close();
+        } catch (RuntimeException suppressed) {
+          failure.addSuppressed(suppressed);
+        }
+        throw failure;
+      }
+      rows.close();
+      return false;
+    }
+  }
+
+  private static Thread readerThread(Runnable read) {
+    Thread thread = new Thread(read, "missed-calls-read-ahead");
+    thread.setDaemon(true);
+    return thread;
+  }
+
   private static @Nullable String sessionZone(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet zone = statement.executeQuery("SELECT @@session.time_zone")) {
@@ -466,6 +506,7 @@ public final class JdbcCallSource implements CallSource {
     private final CallTableMapping mapping;
     private @Nullable Dialect dialect;
     private int fetchSize = DEFAULT_FETCH_SIZE;
+    private boolean readAhead = true;
 
     private Builder(DataSource dataSource, CallTableMapping mapping) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -488,6 +529,16 @@ public final class JdbcCallSource implements CallSource {
         throw new IllegalArgumentException("the fetch size must be positive: " + value);
       }
       this.fetchSize = value;
+      return this;
+    }
+
+    /**
+     * Whether rows are fetched and decoded on a thread of the source's own, a few thousand calls
+     * ahead of the report, so that the database's time and the report's overlap; default true.
+     * False reads on the thread that consumes the stream.
+     */
+    public Builder readAhead(boolean value) {
+      this.readAhead = value;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.missedcalls.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -59,22 +61,38 @@ enum TestDatabase {
     return displayName;
   }
 
-  /** The URL the tests use; skips the calling test, saying how to enable it, when there is none. */
-  String url() {
+  /**
+   * Whether the database can be had: always for H2, for a server when its variable is set. The
+   * first time a server cannot be had, says once on the build's output how to enable it.
+   */
+  boolean isAvailable() {
     if (variable == null) {
-      return exampleUrl;
+      return true;
     }
     String url = System.getenv(variable);
     boolean available = url != null && !url.isBlank();
-    String howTo = displayName + " tests skipped: " + variable + " is not set. To run them against a server,"
-        + " export " + variable + "='" + exampleUrl + "' (or `source .ci/services.sh`, as .ci/run does).";
     synchronized (SKIP_ANNOUNCED) {
       if (!available && SKIP_ANNOUNCED.put(this, Boolean.TRUE) == null) {
-        System.out.println("[missed-calls-jdbc] " + howTo);
+        System.out.println("[missed-calls-jdbc] " + howToEnable());
       }
     }
-    assumeTrue(available, howTo);
-    return url;
+    return available;
+  }
+
+  /** Skips the calling test, saying how to enable it, when the database cannot be had. */
+  void assumeAvailable() {
+    assumeTrue(isAvailable(), this::howToEnable);
+  }
+
+  private String howToEnable() {
+    return displayName + " tests skipped: " + variable + " is not set. To run them against a server,"
+        + " export " + variable + "='" + exampleUrl + "' (or `source .ci/services.sh`, as .ci/run does).";
+  }
+
+  /** The URL the tests use; skips the calling test when there is none. */
+  String url() {
+    assumeAvailable();
+    return variable == null ? exampleUrl : Objects.requireNonNull(System.getenv(variable));
   }
 
   /** The shared pool, its sessions in a zone far from UTC. */
@@ -93,6 +111,16 @@ enum TestDatabase {
       config.setConnectionInitSql(sessionSql);
     }
     return new HikariDataSource(config);
+  }
+
+  /** Fails when a connection of the pool is still borrowed: something was not closed. */
+  static void assertNothingBorrowed(HikariDataSource pool) {
+    assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections still borrowed").isZero();
+  }
+
+  /** The type of a zone-less timestamp column with microseconds. */
+  String wallTimeType() {
+    return this == MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
   }
 
   /** The SQL that puts a session in the zone far from UTC. */

@@ -53,7 +53,7 @@ public final class MissedCallsCli implements Callable<Integer> {
     PrintWriter out = io.outWriter();
     CommandLine cli = new CommandLine(new MissedCallsCli(io))
         .addSubcommand("report", new ReportCommand(io))
-//        .addSubcommand("demo", new DemoCommand(io))
+        .addSubcommand("demo", new DemoCommand(io))
         .addSubcommand("generate", new GenerateCommand(io))
         .addSubcommand("serve", new ServeCommand(io))
         .setOverwrittenOptionsAllowed(true)
@@ -65,6 +65,10 @@ public final class MissedCallsCli implements Callable<Integer> {
             commandLine.getCommandSpec().qualifiedName()));
     try {
       return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // The heap the work held is free again once the stack has unwound, so one line fits.
+      io.err().println("error: out of memory: give Java a larger heap, e.g. java -Xmx2g -jar missed-calls.jar ...");
+      return FAILED;
     } finally {
       out.flush();
       io.err().flush();

@@ -77,9 +77,9 @@ import picocli.CommandLine.TypeConversionException;
     sortOptions = false,
     description = "Reads a call log (docs/call-log-csv.md) and writes one tab of the report.",
     footer = {"",
-        "DATETIME: 2026-11-10T12:00:00+02:00 or ...Z; without an offset, local time in --zone;",
-        "a bare date 2026-11-10 is the start of that day in --zone.",
-        "Exit status: 0 done, 2 bad usage or unusable input, 3 a rejection under --strict."})
+        "DATETIME: 2026-11-10T12:00:00+02:00 or ...Z, or local time in --zone",
+        "(2026-11-10T12:00), or a date: the start of that day in --zone.",
+        "Exit: 0 done, 2 bad usage or unusable input, 3 a rejection with --strict."})
 final class ReportCommand implements Callable<Integer> {
 
   /** The file holds one project's calls; this is its name in the report. */

@@ -251,6 +251,9 @@ public final class CsvCallSource implements CallSource {
     String id = row.get(ID);
     CallRecord record;
     try {
+      for (String column : CallLogColumns.CALL_LOG) {
+        row.getOneLine(column);
+      }
       record = parse(row, id);
     } catch (IllegalArgumentException e) {
       rejections.accept(Rejection.ofCall(id, row.line(), Objects.requireNonNullElse(e.getMessage(), "bad row")));

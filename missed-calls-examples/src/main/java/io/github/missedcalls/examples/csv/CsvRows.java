@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -61,15 +63,33 @@ final class CsvRows implements Iterator<CsvRows.Row>, Closeable {
       String value = record.get(index).strip();
       return value.isEmpty() ? null : value;
     }
+
+    /**
+     * The value of a column that never holds a line break (an id, a number, a time, a word).
+     *
+     * @throws IllegalArgumentException if it does: a quote left open has swallowed the lines
+     *     after it, and the row says so rather than losing them without a word
+     */
+    @Nullable String getOneLine(String column) {
+      String value = get(column);
+      if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+        throw new IllegalArgumentException("the " + column + " runs over " + (value.lines().count())
+            + " lines from here: is a quote left open?");
+      }
+      return value;
+    }
   }
 
-  // Lenient on purpose: a stray quote in one row should cost that row, not the whole file.
+  // Lenient about text after a closing quote, so that a stray quote costs its row, not the file.
+  // Not about a quote still open at the end: that swallowed every row after it, and the file
+  // is refused rather than read short.
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
       .setIgnoreEmptyLines(false)
       .setTrailingData(true)
-      .setLenientEof(true)
       .get();
   private static final int BYTE_ORDER_MARK = '\uFEFF';
+  private static final Pattern OPEN_QUOTE_AT_END =
+      Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token finished");
 
   private final String fileName;
   private final CSVParser parser;
@@ -165,7 +185,12 @@ final class CsvRows implements Iterator<CsvRows.Row>, Closeable {
     try {
       return records.hasNext();
     } catch (UncheckedIOException e) {
-      // commons-csv names the line in its message: "(line 12) invalid char between ...".
+      Matcher openQuote = OPEN_QUOTE_AT_END.matcher(describe(e));
+      if (openQuote.find()) {
+        throw new UnusableCsvException(what + " cannot be read: the quote opened on line " + openQuote.group(1)
+            + " is never closed", e);
+      }
+      // commons-csv names the line in its other messages: "(line 12) invalid char between ...".
       throw new UnusableCsvException(what + " cannot be read: " + describe(e), e);
     }
   }

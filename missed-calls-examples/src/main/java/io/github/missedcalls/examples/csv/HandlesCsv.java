@@ -127,6 +127,9 @@ public final class HandlesCsv {
   }
 
   private static Handle parse(CsvRows.Row row, NumberNormalizer normalizer) {
+    for (String column : CallLogColumns.HANDLES_REQUIRED) {
+      row.getOneLine(column);
+    }
     String raw = required(row, CLIENT);
     String client = normalizer.normalize(raw);
     if (client == null) {

@@ -4,10 +4,10 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.github.missedcalls.DefaultNumberNormalizer;
 import io.github.missedcalls.NumberNormalizer;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,8 +33,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LibPhoneNumberNormalizer implements NumberNormalizer {
 
-  private static final Set<String> WITHHELD_WORDS =
-      Set.of("anonymous", "unknown", "private", "restricted", "unavailable", "withheld");
 
   private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
   private final String region;
@@ -84,7 +82,7 @@ public final class LibPhoneNumberNormalizer implements NumberNormalizer {
       return null;
     }
     String value = raw.strip();
-    if (value.isEmpty() || WITHHELD_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
+    if (DefaultNumberNormalizer.isWithheld(value)) {
       return null;
     }
     PhoneNumber number;

@@ -65,6 +65,17 @@ class MissedCallsJarIT {
   }
 
   @Test
+  @DisplayName("demo runs with no server and no file: exit 0, both tabs, the summary, the exports; no progress when redirected")
+  void demo(@TempDir Path dir) throws Exception {
+    Run demo = run(dir, java(), "demo", "--out", "exports");
+
+    assertThat(demo.exit()).as(demo.err()).isZero();
+    assertThat(demo.err()).isEmpty();
+    assertThat(demo.out()).contains("Unprocessed: ", "Processed: ", "callback rate", "Exports in exports");
+    assertThat(dir.resolve("exports/report.xlsx")).isNotEmptyFile();
+  }
+
+  @Test
   @DisplayName("with standard error redirected to a file, a long report draws no progress, on this Java and on Java 25")
   void noProgressWhenRedirected(@TempDir Path dir) throws Exception {
     Run generate = run(dir, java(), "generate", "--out", "calls.csv", "--calls", "150000");

@@ -212,6 +212,9 @@ class CsvCallSourceTest {
           i,in,1,2026-11-10T10:00:00Z,,2026-11-10T10:00:40Z,hold,,
           j,in,1,2026-11-10T10:00:00Z,,2026-11-10T10:00:40Z,ringing,some,
           k,in,1,2026-11-10T10:00:00Z,,2026-11-10T10:00:40Z,,,SLOW
+          l,in,"1,2026-11-10T10:00:00Z,,2026-11-10T10:00:40Z,,,
+          m,in,1,2026-11-10T10:00:00Z,,2026-11-10T10:00:40Z,,,
+          n,in,1",2026-11-10T10:00:00Z,,2026-11-10T10:00:40Z,,,
           ok,in,1,2026-11-10T10:00:00Z,,2026-11-10T10:00:40Z,,,
           """), rejections);
 
@@ -229,13 +232,26 @@ class CsvCallSourceTest {
           "rejected line 10 (id h): answered outside [start, end]",
           "rejected line 11 (id i): unknown stage 'hold'",
           "rejected line 12 (id j): unknown managers 'some'",
-          "rejected line 13 (id k): unknown reason 'SLOW'");
+          "rejected line 13 (id k): unknown reason 'SLOW'",
+          "rejected line 14 (id l): the client runs over 3 lines from here: is a quote left open?");
     }
   }
 
   @Nested
   @DisplayName("an unusable file")
   class Unusable {
+
+    @Test
+    @DisplayName("a quote still open at the end has swallowed every row after it: the file is refused, naming the line")
+    void quoteOpenAtTheEnd() {
+      assertThatThrownBy(() -> read(source("""
+          id,direction,client,started_at,ended_at
+          1,in,+380501110001,2026-11-10T10:00:00Z,2026-11-10T10:00:40Z
+          2,in,"+380501110002,2026-11-10T10:00:00Z,2026-11-10T10:00:40Z
+          3,in,+380501110003,2026-11-10T10:00:00Z,2026-11-10T10:00:40Z
+          """), new ArrayList<>())).isInstanceOf(UnusableCsvException.class)
+          .hasMessage("the call log test.csv cannot be read: the quote opened on line 3 is never closed");
+    }
 
     @Test
     @DisplayName("a missing required column is named, and no row is read")
