@@ -8,6 +8,7 @@ import io.github.missedcalls.jdbc.JdbcCallSource;
 import io.github.missedcalls.jdbc.JdbcCallWriter;
 import io.github.missedcalls.spi.HandleStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +25,13 @@ import javax.sql.DataSource;
  * nothing in another.
  */
 public final class DemoProjects {
+
+  /**
+   * As in the {@code demo} command: a conversation this short did not reach the client, so that
+   * SHORT_CONVERSATION happens (R9). With the same seed, zone and size, the first project is the
+   * month that command shows.
+   */
+  static final Duration MIN_CONVERSATION = Duration.ofSeconds(20);
 
   /** Calls a month in the first project by default: the generator's realistic sales line. */
   public static final long DEFAULT_CALLS = 60_000;
@@ -72,6 +80,7 @@ public final class DemoProjects {
         .zone(zone)
         .businessHours(generator.businessHours())
         .countryCode(generator.countryCode())
+        .minConversation(MIN_CONVERSATION)
         .build();
     return new DemoProject(new WebProject(id, name, settings), generator);
   }

@@ -10,7 +10,9 @@ import io.github.missedcalls.Rejection;
 import io.github.missedcalls.ReportColumn;
 import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ReportRow;
+import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.Tab;
+import io.github.missedcalls.examples.demo.DemoSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,16 +58,17 @@ final class ReportJson {
     return array;
   }
 
-  /** The summary strip and the chart. */
+  /** The summary strip; the rate and the median are {@code null} without groups or callbacks. */
   static ObjectNode stats(ReportStats stats) {
+    DemoSummary figures = stats.summary();
     ObjectNode summary = JSON.objectNode();
-    summary.put("unprocessedClients", stats.unprocessedClients());
-    summary.put("processedGroups", stats.processedGroups());
-    summary.put("missedCalls", stats.missedCalls());
-    summary.put("anonymousMissed", stats.anonymousMissed());
-    summary.put("calledBack", stats.calledBack());
-    summary.put("callbackRate", stats.callbackRate());
-    Duration median = stats.medianTimeToCallback();
+    summary.put("unprocessedClients", figures.unprocessedClients());
+    summary.put("processedGroups", figures.processedGroups());
+    summary.put("missedCalls", figures.missedCalls());
+    summary.put("anonymousMissed", figures.anonymousMissed());
+    summary.put("calledBack", figures.resolutions().get(ResolutionKind.CALLED_BACK));
+    summary.put("callbackRate", figures.groups() == 0 ? null : figures.callbackRate());
+    Duration median = figures.medianTimeToCallback();
     summary.put("medianTimeToCallbackS", median == null ? null : median.getSeconds());
     return summary;
   }

@@ -1,9 +1,9 @@
 package io.github.missedcalls.examples.web;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.StorageException;
+import io.github.missedcalls.examples.demo.DemoDatabase;
 import io.github.missedcalls.examples.web.DemoProjects.DemoProject;
 import io.github.missedcalls.jdbc.JdbcCallSource;
 import io.github.missedcalls.jdbc.JdbcHandleStore;
@@ -13,25 +13,23 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code serve} runs: a database (an embedded H2 by default, or the one {@code --jdbc-url}
- * names), the demo projects written into it where absent, {@link MissedCalls} over the JDBC
- * module's source and store, and the {@link ReportServer}. Closing it stops the server and the
- * connection pool.
+ * What {@code serve} runs: the demo command's database ({@link DemoDatabase}: an embedded H2 in a
+ * temporary folder by default, or the one {@code --jdbc-url} names), the demo projects written
+ * into it where absent, {@link MissedCalls} over the JDBC module's source and store, and the
+ * {@link ReportServer}. Closing it stops the server and the database's pool, and removes the
+ * embedded database.
  */
 public final class ReportWebApp implements AutoCloseable {
 
@@ -58,12 +56,12 @@ public final class ReportWebApp implements AutoCloseable {
     }
   }
 
-  private final HikariDataSource dataSource;
+  private final DemoDatabase database;
   private final ReportServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ReportWebApp(HikariDataSource dataSource, ReportServer server) {
-    this.dataSource = dataSource;
+  private ReportWebApp(DemoDatabase database, ReportServer server) {
+    this.database = database;
     this.server = server;
   }
 
@@ -76,16 +74,15 @@ public final class ReportWebApp implements AutoCloseable {
    * @throws io.github.missedcalls.StorageException if the database fails while being filled
    */
   public static ReportWebApp start(Options options, Clock clock, PrintWriter progress) {
-    String url = options.jdbcUrl() == null
-        // A private in-memory database per run; it lives as long as the pool keeps a connection.
-        ? "jdbc:h2:mem:missed-calls-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
-        : options.jdbcUrl();
-    checkReachable(url);
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setPoolName("missed-calls-web");
-    config.setMaximumPoolSize(6);
-    HikariDataSource dataSource = new HikariDataSource(config);
+    String url = options.jdbcUrl();
+    DemoDatabase database;
+    try {
+      // The demo command's database: an embedded H2 in a temporary folder, or the one named.
+      database = url == null ? DemoDatabase.embedded() : DemoDatabase.at(url, null, null);
+    } catch (StorageException e) {
+      throw new ServeException(Objects.requireNonNullElse(e.getMessage(), "cannot open the database"), e);
+    }
+    DataSource dataSource = database.dataSource();
     try {
       JdbcSchema.create(dataSource);
       JdbcHandleStore handles = new JdbcHandleStore(dataSource);
@@ -108,18 +105,18 @@ public final class ReportWebApp implements AutoCloseable {
           .port(options.port())
           .clock(clock)
           .start();
-      return new ReportWebApp(dataSource, server);
+      return new ReportWebApp(database, server);
     } catch (BindException e) {
-      dataSource.close();
+      database.close();
       throw new ServeException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
     } catch (UnknownHostException e) {
-      dataSource.close();
+      database.close();
       throw new ServeException("unknown host " + options.host(), e);
     } catch (IOException e) {
-      dataSource.close();
+      database.close();
       throw new ServeException("cannot serve on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      dataSource.close();
+      database.close();
       throw e;
     }
   }
@@ -144,34 +141,13 @@ public final class ReportWebApp implements AutoCloseable {
     return server.uri();
   }
 
-  /** Stops the server, then the pool (an embedded database goes with it); once. */
+  /** Stops the server, then the database's pool (an embedded database is removed); once. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     server.close();
-    dataSource.close();
-  }
-
-  /** One connection first, so that a wrong URL is one clear sentence rather than a pool's stack trace. */
-  private static void checkReachable(String url) {
-    try (Connection connection = DriverManager.getConnection(url)) {
-      connection.isValid(5);
-    } catch (SQLException e) {
-      throw new ServeException("cannot connect to " + withoutParameters(url) + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** The URL without its parameters, which may hold a password. */
-  static String withoutParameters(String url) {
-    int cut = url.length();
-    for (char separator : new char[] {'?', ';'}) {
-      int at = url.indexOf(separator);
-      if (at >= 0 && at < cut) {
-        cut = at;
-      }
-    }
-    return url.substring(0, cut);
+    database.close();
   }
 }

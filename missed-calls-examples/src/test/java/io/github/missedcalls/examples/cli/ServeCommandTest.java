@@ -41,7 +41,7 @@ class ServeCommandTest {
 
     assertThat(run.exit()).isEqualTo(MissedCallsCli.USAGE);
     assertThat(run.errLines()).singleElement().asString()
-        .startsWith("error: cannot connect to jdbc:postgresql://127.0.0.1:1/crm: ")
+        .startsWith("error: cannot use the database at jdbc:postgresql://127.0.0.1:1/crm?")
         .doesNotContain("secret", "Exception");
   }
 

@@ -137,10 +137,10 @@ class ReportPageBrowserTest {
     assertThat(cell(open, "Reason")).isEqualTo("Not answered");
     assertThat(cell(open, "Reasons of the calls")).isEqualTo("Not answered ×2");
     assertThat(chromium.byId("stat-unprocessed").getText()).isEqualTo("2");
-    assertThat(chromium.byId("stat-missed").getText()).isEqualTo("7");
-    assertThat(chromium.byId("stat-missed-label").getText()).isEqualTo("Missed calls (1 withheld)");
+    assertThat(chromium.byId("stat-missed").getText()).isEqualTo("6");
+    assertThat(chromium.byId("stat-missed-label").getText()).isEqualTo("Missed calls, + 1 from withheld numbers");
     assertThat(chromium.byId("stat-rate").getText()).isEqualTo("40 %");
-    assertThat(chromium.byId("stat-median").getText()).isEqualTo("1 h 15 min");
+    assertThat(chromium.byId("stat-median").getText()).isEqualTo("30 min");
     assertThat(chromium.driver.findElements(By.cssSelector("#chart rect"))).hasSize(5);
   }
 

@@ -121,7 +121,7 @@ class ReportWebAppTest {
 
     assertThatThrownBy(() -> start(url, new StringWriter()))
         .isInstanceOf(ServeException.class)
-        .hasMessageStartingWith("cannot connect to jdbc:postgresql://127.0.0.1:1/nothing: ")
+        .hasMessageStartingWith("cannot use the database at jdbc:postgresql://127.0.0.1:1/nothing?")
         .hasMessageNotContaining("secret");
   }
 }

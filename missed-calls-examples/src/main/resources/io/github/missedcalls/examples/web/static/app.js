@@ -298,7 +298,7 @@ function drawSummary(report) {
   $('stat-unprocessed').textContent = summary.unprocessedClients.toLocaleString('en');
   $('stat-missed').textContent = summary.missedCalls.toLocaleString('en');
   $('stat-missed-label').textContent = summary.anonymousMissed > 0
-    ? 'Missed calls (' + summary.anonymousMissed.toLocaleString('en') + ' withheld)'
+    ? 'Missed calls, + ' + summary.anonymousMissed.toLocaleString('en') + ' from withheld numbers'
     : 'Missed calls';
   $('stat-rate').textContent = percent(summary.callbackRate);
   $('stat-rate').title = summary.calledBack + ' of ' + (summary.unprocessedClients + summary.processedGroups)
