@@ -116,8 +116,10 @@ public final class ReportServer implements AutoCloseable {
       } catch (ApiException e) {
         api.sendJson(exchange, e.status(), ReportJson.error(Objects.requireNonNullElse(e.getMessage(), "refused")));
       } catch (StorageException e) {
-        log.warn("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.getMessage(), e);
-        api.sendJson(exchange, 503, ReportJson.error("the call source or the handle store failed; see the server's log"));
+        log.warn("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.getMessage(),
+            e);
+        api.sendJson(exchange, 503,
+            ReportJson.error("the call source or the handle store failed; see the server's log"));
       } catch (RuntimeException e) {
         log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
         api.sendJson(exchange, 500, ReportJson.error("the server failed; see its log"));

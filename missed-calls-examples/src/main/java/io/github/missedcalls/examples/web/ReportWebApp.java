@@ -88,7 +88,8 @@ public final class ReportWebApp implements AutoCloseable {
       JdbcHandleStore handles = new JdbcHandleStore(dataSource);
       List<DemoProject> demo = DemoProjects.of(clock, options.demoCalls());
       long started = System.nanoTime();
-      progress.printf(Locale.ROOT, "filling the demo projects (about %,d calls in the first) ...%n", options.demoCalls());
+      progress.printf(Locale.ROOT, "filling the demo projects (about %,d calls in the first) ...%n",
+          options.demoCalls());
       long written = DemoProjects.fill(dataSource, handles, demo);
       progress.printf(Locale.ROOT, "%,d calls written in %.1f s%n", written, (System.nanoTime() - started) / 1e9);
       List<WebProject> projects = DemoProjects.projects(demo);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -52,11 +53,28 @@ final class Chromium implements AutoCloseable {
     this.downloads = downloads;
   }
 
-  /** Skips the calling test class, saying how to enable it, when the browser or its driver is missing. */
+  /** Why browser tests skip, and how to run them. */
+  static final String HOW_TO_ENABLE = "browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing;"
+      + " install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver, or"
+      + " .ci/install-chromium.sh) to run them";
+
+  private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
+
+  /**
+   * Whether the browser and its driver are there; when not, says so once on standard output, so
+   * that a quiet build shows why its browser tests did not run. For {@code @EnabledIf}.
+   */
+  static boolean isInstalled() {
+    boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    if (!installed && ANNOUNCED.compareAndSet(false, true)) {
+      System.out.println("[missed-calls-examples] " + HOW_TO_ENABLE);
+    }
+    return installed;
+  }
+
+  /** Skips the calling test, saying how to enable it, when the browser or its driver is missing. */
   static void assumeInstalled() {
-    assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
-        "browser tests skipped: " + BROWSER + " or " + DRIVER + " is missing; install Debian's chromium and "
-            + "chromium-driver (apt-get install -y chromium chromium-driver, or .ci/install-chromium.sh) to run them");
+    assumeTrue(isInstalled(), HOW_TO_ENABLE);
   }
 
   /** Starts a headless browser with a fresh profile, a window of {@link #WIDTH} x {@link #HEIGHT}. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -22,6 +23,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @DisplayName("The demo page in a browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIf(value = "io.github.missedcalls.examples.web.Chromium#isInstalled",
+    disabledReason = Chromium.HOW_TO_ENABLE)
 class DemoPageBrowserTest {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -31,7 +34,6 @@ class DemoPageBrowserTest {
 
   @BeforeAll
   void start() {
-    Chromium.assumeInstalled();
     app = ReportWebApp.start(new ReportWebApp.Options("127.0.0.1", 0, null, 12_000), Clock.systemUTC(),
         new PrintWriter(new StringWriter(), true));
     chromium = Chromium.start();

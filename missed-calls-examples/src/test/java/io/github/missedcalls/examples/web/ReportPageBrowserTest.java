@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,6 +31,8 @@ import org.openqa.selenium.support.ui.Select;
  */
 @DisplayName("The report page in a browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIf(value = "io.github.missedcalls.examples.web.Chromium#isInstalled",
+    disabledReason = Chromium.HOW_TO_ENABLE)
 class ReportPageBrowserTest {
 
   private Chromium chromium;
