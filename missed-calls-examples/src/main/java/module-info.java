@@ -6,6 +6,8 @@ module io.github.missedcalls.examples {
   requires static kafka.streams;
   requires static kafka.clients;
   requires static com.fasterxml.jackson.databind;
+  requires static jdk.httpserver;
+  requires static java.net.http;
 
   exports io.github.missedcalls.examples.generator;
   exports io.github.missedcalls.examples.bench;
