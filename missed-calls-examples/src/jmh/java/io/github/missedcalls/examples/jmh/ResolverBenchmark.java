@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,13 +58,6 @@ public class ResolverBenchmark {
       MissedCalls.builder().callSource(new GeneratedMonth.ListSource(List.of(), true)).build();
   private int delivered;
 
-  /** Counts calls, so that JMH reports calls per second beside reports per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Calls {
-    public long calls;
-  }
-
   @Setup(Level.Trial)
   public void generate() {
     MonthGenerator generator = GeneratedMonth.generator(calls);
@@ -82,7 +74,7 @@ public class ResolverBenchmark {
   }
 
   @Benchmark
-  public ReportSummary report(Calls counter, Blackhole blackhole) {
+  public ReportSummary report(CallCounter counter, Blackhole blackhole) {
     counter.calls += delivered;
     return missedCalls.report(GeneratedMonth.QUERY, new ReportListener() {
       @Override

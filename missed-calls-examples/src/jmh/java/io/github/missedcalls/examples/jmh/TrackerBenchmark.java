@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,13 +52,6 @@ public class TrackerBenchmark {
   private List<CallRecord> month = List.of();
   private ProjectSettings settings = ProjectSettings.defaults();
 
-  /** Counts calls, so that JMH reports calls per second beside months per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Calls {
-    public long calls;
-  }
-
   @Setup(Level.Trial)
   public void generate() {
     MonthGenerator generator = GeneratedMonth.generator(calls);
@@ -80,7 +72,7 @@ public class TrackerBenchmark {
   }
 
   @Benchmark
-  public MissedCallTracker track(Calls counter, Blackhole blackhole) {
+  public MissedCallTracker track(CallCounter counter, Blackhole blackhole) {
     counter.calls += month.size();
     MissedCallTracker tracker = MissedCallTracker.builder(settings).allowedLateness(LATENESS)
         .trackFrom(GeneratedMonth.FROM).listener(blackhole::consume).build();
