@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * Serves a project's unprocessed tab over HTTP, gathered from every instance of the application.
@@ -30,7 +31,8 @@ import java.util.function.Supplier;
  *       a JSON array of rows.
  *   <li>{@code ?scope=local} answers this instance's part only.
  *   <li>An instance that does not answer fails the request (502): a tab with rows missing must
- *       not look complete.
+ *       not look complete. While this instance's store is not ready (starting, rebalancing) it
+ *       answers 503: ask again.
  * </ol>
  */
 public final class TabServer implements AutoCloseable {
@@ -86,6 +88,10 @@ public final class TabServer implements AutoCloseable {
       List<UnprocessedRow> rows;
       try {
         rows = localOnly ? local.rows(project, asOf) : gather(project, asOf);
+      } catch (InvalidStateStoreException e) {
+        // Starting or rebalancing: the store comes back, so the caller may ask again.
+        answer(exchange, 503, Json.write(new Failure(String.valueOf(e.getMessage()))));
+        return;
       } catch (IOException | RuntimeException e) {
         answer(exchange, 502, Json.write(new Failure(String.valueOf(e.getMessage()))));
         return;
