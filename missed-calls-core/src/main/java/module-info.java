@@ -1,6 +1,6 @@
 /** The core of missed-calls: records, classifier, resolution and the SPI. */
 module io.github.missedcalls.core {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires org.slf4j;
 
   exports io.github.missedcalls;

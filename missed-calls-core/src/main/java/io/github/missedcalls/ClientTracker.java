@@ -123,8 +123,14 @@ public final class ClientTracker {
     }
     ClientState settled = replay.settle(state == null ? ClientState.empty(key) : state, watermark);
     Handle normalized = handle.withClient(key);
-    if (settled.pendingHandles().contains(normalized)) {
-      return settled;
+    for (Handle pending : settled.pendingHandles()) {
+      if (pending.sameKey(normalized)) {
+        if (!pending.equals(normalized)) {
+          listener.rejected(Rejection.ofHandle(null,
+              "conflicting duplicate handle by " + handle.actor() + " at " + handle.handledAt()));
+        }
+        return settled;
+      }
     }
     List<Handle> handles = new ArrayList<>(settled.pendingHandles());
     int at = Collections.binarySearch(handles, normalized, TrackerReplay.HANDLE_ORDER);

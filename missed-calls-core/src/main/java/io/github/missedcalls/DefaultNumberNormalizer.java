@@ -76,10 +76,15 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
     if (raw == null) {
       return null;
     }
-    String value = raw.strip();
-    if (value.isEmpty() || WITHHELD_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
+    if (isInternational(raw)) {
+      // Already in the form every step leads to; most PBXs write numbers so, and a report
+      // normalizes every call, so this path must not allocate.
+      return raw;
+    }
+    if (isWithheld(raw)) {
       return null;
     }
+    String value = raw.strip();
     String compact = removeSeparators(value);
     if (compact.startsWith("00")) {
       compact = "+" + compact.substring(2);
@@ -97,6 +102,22 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
       throw new IllegalArgumentException("client number cannot be normalized: " + raw);
     }
     return compact;
+  }
+
+  /**
+   * Whether a value means "no number" (R3, step 1): empty, or one of the words {@code anonymous},
+   * {@code unknown}, {@code private}, {@code restricted}, {@code unavailable}, {@code withheld} in
+   * any case, surrounding spaces ignored. Other normalizers use it to treat withheld numbers alike.
+   */
+  public static boolean isWithheld(String raw) {
+    String value = raw.strip();
+    return value.isEmpty() || WITHHELD_WORDS.contains(value.toLowerCase(Locale.ROOT));
+  }
+
+  /** {@code +} and 3 to 15 digits: what normalization produces, and leaves as it is. */
+  private static boolean isInternational(String value) {
+    int digits = value.length() - 1;
+    return digits >= MIN_DIGITS && digits <= MAX_DIGITS && value.charAt(0) == '+' && allDigits(value, 1);
   }
 
   private static String removeSeparators(String value) {
@@ -126,6 +147,19 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
       }
     }
     return true;
+  }
+
+  /** Two normalizers are equal when they normalize alike: same country code and trunk prefix. */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof DefaultNumberNormalizer that
+        && Objects.equals(countryCode, that.countryCode)
+        && trunkPrefix.equals(that.trunkPrefix);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(countryCode, trunkPrefix);
   }
 
   @Override

@@ -40,10 +40,13 @@ public record Rejection(Kind kind, @Nullable String id, @Nullable Long line, Str
     return new Rejection(kind, id, newLine, reason);
   }
 
-  /** One line for a log or a terminal: {@code rejected line 7 (id 42): ends before it starts}. */
+  /**
+   * One line for a log or a terminal, as the command line prints it: {@code rejected line 7 (id
+   * 42): ends before it starts}, {@code rejected handles line 3: blank note for other}.
+   */
   @Override
   public String toString() {
-    StringBuilder where = new StringBuilder(kind == Kind.HANDLE ? "rejected handle" : "rejected");
+    StringBuilder where = new StringBuilder(kind == Kind.HANDLE ? "rejected handles" : "rejected");
     if (line != null) {
       where.append(" line ").append(line);
     }

@@ -2,6 +2,7 @@ package io.github.missedcalls;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,6 +33,16 @@ public record Report(
     List<ProcessedRow> processed,
     List<Rejection> rejections,
     long anonymousMissed) {
+
+  /** The unprocessed tab's order: longest waiting first (first missed call ascending), then client. */
+  public static final Comparator<UnprocessedRow> UNPROCESSED_ORDER =
+      Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client);
+
+  /** The processed tab's order: latest resolution first, then client, then first missed call. */
+  public static final Comparator<ProcessedRow> PROCESSED_ORDER =
+      Comparator.comparing((ProcessedRow row) -> row.resolution().resolvedAt()).reversed()
+          .thenComparing(ProcessedRow::client)
+          .thenComparing(ProcessedRow::firstMissedAt);
 
   public Report {
     Objects.requireNonNull(project, "project");

@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -55,18 +57,13 @@ public final class ReportEngine {
 
   // Repeat callers hit the cache; the bound keeps a month of one-time callers from filling the heap.
   private static final int NORMALIZED_CACHE_LIMIT = 1 << 16;
+  /** Stands for "withheld" in the cache, which holds no nulls; compared by identity. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String WITHHELD = new String("withheld");
 
   private static final Comparator<Classified> SAME_INSTANT_ORDER =
       Comparator.<Classified, CallKind>comparing(c -> c.kind).thenComparing(c -> c.record.id());
 
-  /** Longest waiting first (R8 and the command line's contract). */
-  public static final Comparator<UnprocessedRow> UNPROCESSED_TAB_ORDER =
-      Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client);
-  /** Latest resolution first. */
-  public static final Comparator<ProcessedRow> PROCESSED_TAB_ORDER =
-      Comparator.comparing((ProcessedRow row) -> row.resolution().resolvedAt()).reversed()
-          .thenComparing(ProcessedRow::client)
-          .thenComparing(ProcessedRow::firstMissedAt);
 
   private final String project;
   private final ProjectSettings settings;
@@ -79,8 +76,10 @@ public final class ReportEngine {
 
   private final Map<String, ClientLedger> ledgers = new HashMap<>();
   private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
+  // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
+  private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
   private final List<Classified> sameInstant = new ArrayList<>();
-  private final Map<String, @Nullable String> normalizedNumbers = new HashMap<>();
+  private final Map<String, String> normalizedNumbers = new HashMap<>();
   private List<Handle> handles = List.of();
   private int nextHandle;
   private @Nullable Instant currentInstant;
@@ -145,7 +144,7 @@ public final class ReportEngine {
         unprocessed.add(row);
       }
     });
-    processed.sort(PROCESSED_TAB_ORDER);
+    processed.sort(Report.PROCESSED_ORDER);
     return new Report(project, settings.zone(), from, to, asOf, unprocessed, processed, rejections,
         summary.anonymousMissed());
   }
@@ -187,8 +186,15 @@ public final class ReportEngine {
     }
   }
 
+  /**
+   * Validates the stored handles (R2, R11). Handles with one key (client, instant, actor) after
+   * normalization count once when equal; when their values differ every copy is rejected, as
+   * conflicting call ids are, so the result never depends on the order the store lists them in.
+   */
   private void useHandles(List<Handle> stored) {
-    Map<Handle, Boolean> valid = new LinkedHashMap<>();
+    Map<HandleKey, Handle> byKey = new LinkedHashMap<>();
+    Map<HandleKey, Integer> copies = new HashMap<>();
+    Set<HandleKey> conflicting = new LinkedHashSet<>();
     for (Handle handle : stored) {
       String client;
       try {
@@ -201,14 +207,30 @@ public final class ReportEngine {
         reject(Rejection.ofHandle(null, "withheld client number"));
         continue;
       }
-      if (!handle.handledAt().isAfter(asOf)) {
-        valid.put(handle.withClient(client), Boolean.TRUE);
+      if (handle.handledAt().isAfter(asOf)) {
+        continue;
+      }
+      Handle normalized = handle.withClient(client);
+      HandleKey key = new HandleKey(client, handle.handledAt(), handle.actor());
+      copies.merge(key, 1, Integer::sum);
+      Handle first = byKey.putIfAbsent(key, normalized);
+      if (first != null && !first.equals(normalized)) {
+        conflicting.add(key);
       }
     }
-    List<Handle> sorted = new ArrayList<>(valid.keySet());
+    for (HandleKey key : conflicting) {
+      byKey.remove(key);
+      for (int i = copies.getOrDefault(key, 0); i > 0; i--) {
+        reject(Rejection.ofHandle(null, "conflicting duplicate handle by " + key.actor() + " at " + key.handledAt()));
+      }
+    }
+    List<Handle> sorted = new ArrayList<>(byKey.values());
     sorted.sort(TrackerReplay.HANDLE_ORDER);
     handles = sorted;
   }
+
+  private record HandleKey(String client, Instant handledAt, String actor) {}
+
 
   private void reject(Rejection rejection) {
     if (strict) {
@@ -236,40 +258,45 @@ public final class ReportEngine {
   }
 
   private @Nullable String normalize(String raw) {
-    if (normalizedNumbers.containsKey(raw)) {
-      return normalizedNumbers.get(raw);
+    String cached = normalizedNumbers.get(raw);
+    if (cached != null) {
+      return cached == WITHHELD ? null : cached;
     }
     String client = normalizer.normalize(raw);
     if (normalizedNumbers.size() >= NORMALIZED_CACHE_LIMIT) {
       normalizedNumbers.clear();
     }
-    normalizedNumbers.put(raw, client);
+    normalizedNumbers.put(raw, client == null ? WITHHELD : client);
     return client;
   }
+
 
   /** R2: records sharing an id count once when equal after normalization, else all are rejected. */
   private List<Classified> withoutDuplicateIds(List<Classified> calls) {
     Map<String, Classified> firstById = new HashMap<>();
-    Map<String, Integer> conflicting = new LinkedHashMap<>();
+    Map<String, Integer> copies = new HashMap<>();
+    Set<String> conflicting = new LinkedHashSet<>();
     List<Classified> unique = new ArrayList<>(calls.size());
     for (Classified call : calls) {
       String id = call.record.id();
+      copies.merge(id, 1, Integer::sum);
       Classified first = firstById.putIfAbsent(id, call);
       if (first == null) {
         unique.add(call);
       } else if (!first.record.withClient(first.client).equals(call.record.withClient(call.client))) {
-        conflicting.merge(id, conflicting.containsKey(id) ? 1 : 2, Integer::sum);
+        conflicting.add(id);
       }
     }
     if (conflicting.isEmpty()) {
       return unique;
     }
-    for (Map.Entry<String, Integer> conflict : conflicting.entrySet()) {
-      for (int i = 0; i < conflict.getValue(); i++) {
-        reject(Rejection.ofCall(conflict.getKey(), null, "conflicting duplicate id"));
+    // Every copy is rejected, the ones equal to the first included, so the count never depends on the order.
+    for (String id : conflicting) {
+      for (int i = copies.getOrDefault(id, 0); i > 0; i--) {
+        reject(Rejection.ofCall(id, null, "conflicting duplicate id"));
       }
     }
-    unique.removeIf(call -> conflicting.containsKey(call.record.id()));
+    unique.removeIf(call -> conflicting.contains(call.record.id()));
     return unique;
   }
 
@@ -295,6 +322,7 @@ public final class ReportEngine {
     if (current == null) {
       return;
     }
+    emitResolved();
     processHandlesBefore(current);
     forgetSettledClients();
     if (sameInstant.size() > 1) {
@@ -337,9 +365,16 @@ public final class ReportEngine {
   }
 
   private void settle(ClientLedger ledger, GroupDraft group) {
-    processedCount++;
-    listener.processed(group.toProcessed());
+    resolvedNotYetEmitted.add(group);
     settledAtCurrentInstant.add(ledger);
+  }
+
+  private void emitResolved() {
+    for (GroupDraft group : resolvedNotYetEmitted) {
+      processedCount++;
+      listener.processed(group.toProcessed());
+    }
+    resolvedNotYetEmitted.clear();
   }
 
   /**
@@ -359,6 +394,7 @@ public final class ReportEngine {
     processSameInstant();
     currentInstant = null;
     processHandlesBefore(asOf.plusNanos(1));
+    emitResolved();
     List<UnprocessedRow> unprocessed = new ArrayList<>();
     for (ClientLedger ledger : ledgers.values()) {
       GroupDraft open = ledger.open();
@@ -366,7 +402,7 @@ public final class ReportEngine {
         unprocessed.add(open.toUnprocessed(asOf));
       }
     }
-    unprocessed.sort(UNPROCESSED_TAB_ORDER);
+    unprocessed.sort(Report.UNPROCESSED_ORDER);
     unprocessed.forEach(listener::unprocessed);
     return new ReportSummary(project, settings.zone(), from, to, asOf, unprocessed.size(), processedCount,
         rejectionCount, anonymousMissed);

@@ -47,8 +47,13 @@ public final class TrackerReplay {
   /** Replays every pending record. */
   public View replay(ClientState state) {
     ClientLedger ledger = new ClientLedger(state.client(), state.openCalls(), state.openAttempts());
-    List<ProcessedRow> resolved = new ArrayList<>();
-    apply(ledger, state.pendingCalls(), state.pendingHandles(), resolved);
+    List<GroupDraft> resolvedGroups = new ArrayList<>();
+    apply(ledger, state.pendingCalls(), state.pendingHandles(), resolvedGroups);
+    // Rows are made only now: an attempt at the very instant of a resolution joins its group after it (R7).
+    List<ProcessedRow> resolved = new ArrayList<>(resolvedGroups.size());
+    for (GroupDraft group : resolvedGroups) {
+      resolved.add(group.toProcessed());
+    }
     GroupDraft open = ledger.open();
     return open == null
         ? new View(resolved, List.of(), List.of())
@@ -84,16 +89,16 @@ public final class TrackerReplay {
   }
 
   /** Merges calls and handles by instant; at one instant calls come first, then handles (R5). */
-  private void apply(ClientLedger ledger, List<CallRecord> calls, List<Handle> handles, List<ProcessedRow> resolved) {
+  private void apply(ClientLedger ledger, List<CallRecord> calls, List<Handle> handles, List<GroupDraft> resolved) {
     int nextHandle = 0;
     for (CallRecord call : calls) {
       while (nextHandle < handles.size() && handles.get(nextHandle).handledAt().isBefore(call.startedAt())) {
-        steps.handle(ledger, handles.get(nextHandle++), group -> resolved.add(group.toProcessed()));
+        steps.handle(ledger, handles.get(nextHandle++), resolved::add);
       }
-      steps.call(ledger, call, CallKind.of(call, minConversation), group -> resolved.add(group.toProcessed()));
+      steps.call(ledger, call, CallKind.of(call, minConversation), resolved::add);
     }
     while (nextHandle < handles.size()) {
-      steps.handle(ledger, handles.get(nextHandle++), group -> resolved.add(group.toProcessed()));
+      steps.handle(ledger, handles.get(nextHandle++), resolved::add);
     }
   }
 }

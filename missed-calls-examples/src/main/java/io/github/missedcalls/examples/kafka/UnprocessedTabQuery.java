@@ -2,11 +2,11 @@ package io.github.missedcalls.examples.kafka;
 
 import io.github.missedcalls.ClientState;
 import io.github.missedcalls.ClientTracker;
+import io.github.missedcalls.Report;
 import io.github.missedcalls.UnprocessedRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,10 +28,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class UnprocessedTabQuery {
 
-  /** The report's order: longest waiting first, then client (R8, docs/cli.md). */
-  public static final Comparator<UnprocessedRow> TAB_ORDER =
-      Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client);
-
   private final ProjectTrackers trackers;
 
   UnprocessedTabQuery(ProjectTrackers trackers) {
@@ -39,7 +35,7 @@ public final class UnprocessedTabQuery {
   }
 
   /**
-   * The rows of {@code project} in a store, in the tab's order.
+   * The rows of {@code project} in a store, in the tab's order ({@link Report#UNPROCESSED_ORDER}).
    *
    * @param store the tracker's state store, or a view of it
    * @param asOf the instant {@link UnprocessedRow#waiting()} is measured to
@@ -62,7 +58,7 @@ public final class UnprocessedTabQuery {
         }
       }
     }
-    rows.sort(TAB_ORDER);
+    rows.sort(Report.UNPROCESSED_ORDER);
     return rows;
   }
 
@@ -81,7 +77,7 @@ public final class UnprocessedTabQuery {
   public static List<UnprocessedRow> merge(Collection<? extends List<UnprocessedRow>> parts) {
     List<UnprocessedRow> rows = new ArrayList<>();
     parts.forEach(rows::addAll);
-    rows.sort(TAB_ORDER);
+    rows.sort(Report.UNPROCESSED_ORDER);
     return rows;
   }
 

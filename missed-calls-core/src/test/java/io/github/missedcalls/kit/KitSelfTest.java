@@ -1,0 +1,170 @@
+package io.github.missedcalls.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.missedcalls.CallRecord;
+import io.github.missedcalls.Handle;
+import io.github.missedcalls.Rejection;
+import io.github.missedcalls.spi.CallSource;
+import io.github.missedcalls.spi.HandleStore;
+import io.github.missedcalls.spi.InMemoryCallSource;
+import io.github.missedcalls.spi.SaveOutcome;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The kits fail implementations that break the contract, and pass the claims an honest one makes. */
+@DisplayName("The compatibility kits")
+class KitSelfTest {
+
+  /** A source that claims both capabilities, truthfully or not. */
+  private interface ClaimsBoth extends CallSource {
+    @Override
+    default boolean deliversInStartOrder() {
+      return true;
+    }
+
+    @Override
+    default boolean idsAreUnique() {
+      return true;
+    }
+  }
+
+  /** Sorted by start, one record per id: claims both capabilities, truthfully. */
+  private static final class SortedSource implements ClaimsBoth {
+    final InMemoryCallSource calls = new InMemoryCallSource();
+
+    @Override
+    public Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil,
+        Consumer<Rejection> rejections) {
+      Map<String, CallRecord> byId = new LinkedHashMap<>();
+      try (Stream<CallRecord> all = calls.calls(project, startedFrom, startedUntil, rejections)) {
+        all.forEach(call -> byId.putIfAbsent(call.id(), call));
+      }
+      return byId.values().stream().sorted(Comparator.comparing(CallRecord::startedAt));
+    }
+  }
+
+  @Nested
+  @DisplayName("an honest source that claims start order and unique ids passes the whole kit")
+  class HonestClaims extends CallSourceContract {
+    private final SortedSource source = new SortedSource();
+
+    @Override
+    protected void store(String project, List<CallRecord> calls) {
+      source.calls.add(project, calls);
+    }
+
+    @Override
+    protected CallSource source() {
+      return source;
+    }
+
+    @Override
+    protected TemporalUnit instantPrecision() {
+      return ChronoUnit.NANOS;
+    }
+  }
+
+  /** A kit whose source reads calls stored in memory, in the order stored. */
+  private abstract static class InMemoryKit extends CallSourceContract {
+    final InMemoryCallSource calls = new InMemoryCallSource();
+
+    @Override
+    protected void store(String project, List<CallRecord> records) {
+      calls.add(project, records);
+    }
+  }
+
+  /** Claims start order and unique ids, and delivers neither. */
+  private static final class LyingSourceKit extends InMemoryKit {
+    @Override
+    protected CallSource source() {
+      ClaimsBoth liar = calls::calls;
+      return liar;
+    }
+  }
+
+  /** Counts the streams it opened and never closes them. */
+  private static final class LeakingSourceKit extends InMemoryKit {
+    final AtomicInteger open = new AtomicInteger();
+
+    @Override
+    protected CallSource source() {
+      return (project, from, until, rejections) -> {
+        open.incrementAndGet();
+        return calls.calls(project, from, until, rejections);
+      };
+    }
+
+    @Override
+    protected void assertResourcesReleased() {
+      assertThat(open).hasValue(0);
+    }
+  }
+
+  /** Lets the last of two handles with one key win, and lists handles in the order saved. */
+  private static final class CarelessStoreKit extends HandleStoreContract {
+    final List<Handle> handles = new ArrayList<>();
+
+    @Override
+    protected HandleStore store() {
+      return new HandleStore() {
+        @Override
+        public SaveOutcome save(String project, Handle handle) {
+          handles.removeIf(handle::sameKey);
+          handles.add(handle);
+          return SaveOutcome.STORED;
+        }
+
+        @Override
+        public List<Handle> handles(String project, Instant from, Instant until) {
+          return List.copyOf(handles);
+        }
+      };
+    }
+  }
+
+  @Test
+  @DisplayName("fail a source that claims start order and unique ids and delivers neither")
+  void catchClaimsThatLie() {
+    LyingSourceKit kit = new LyingSourceKit();
+
+    assertThatThrownBy(() -> kit.new Claims().startOrderClaimIsHonest()).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> kit.new Claims().uniqueIdClaimIsHonest()).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  @DisplayName("fail a source whose streams stay open after close")
+  void catchLeak() {
+    LeakingSourceKit kit = new LeakingSourceKit();
+
+    assertThatThrownBy(() -> kit.new Resources().closedEarlyReleasesResources()).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  @DisplayName("fail a store that replaces a handle, mixes projects and ignores the range")
+  void catchCarelessStore() {
+    CarelessStoreKit kit = new CarelessStoreKit();
+
+    assertThatThrownBy(() -> kit.new SavingAgain().conflictingHandleRefused()).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> new CarelessStoreKit().new SavingAndListing().projectsAreIsolated())
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> new CarelessStoreKit().new SavingAndListing().rangeIsInclusive())
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> new CarelessStoreKit().new SavingAgain().equalHandleStoredOnce())
+        .isInstanceOf(AssertionError.class);
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.missedcalls.jdbc;
+
+import io.github.missedcalls.jdbc.internal.Identifiers;
+
+/**
+ * The names of the library's own tables. Each may be qualified by a schema
+ * ({@code crm.missed_calls_handles}); each part is a plain name (a letter or {@code _}, then
+ * letters, digits or {@code _}), so a configured name can never carry SQL. Names are quoted
+ * in SQL, after being folded the way the database folds unquoted names (lower case on
+ * PostgreSQL, upper case on H2, as written on MariaDB and MySQL).
+ *
+ * @param calls the calls table ({@link JdbcCallWriter}, {@link JdbcCallSource#ownTable})
+ * @param handles the handles table ({@link JdbcHandleStore})
+ */
+public record TableNames(String calls, String handles) {
+
+  /** The prefix of the default names. */
+  public static final String DEFAULT_PREFIX = "missed_calls_";
+
+  /** {@code missed_calls_calls} and {@code missed_calls_handles}, the names the shipped DDL uses. */
+  public static final TableNames DEFAULT = withPrefix(DEFAULT_PREFIX);
+
+  /**
+   * @throws NullPointerException if a name is {@code null}
+   * @throws IllegalArgumentException if a name is not plain, or both are the same
+   */
+  public TableNames {
+    Identifiers.checkQualified("the calls table's name", calls);
+    Identifiers.checkQualified("the handles table's name", handles);
+    if (calls.equalsIgnoreCase(handles)) {
+      throw new IllegalArgumentException("the calls and handles tables need different names: " + calls);
+    }
+  }
+
+  /**
+   * {@code <prefix>calls} and {@code <prefix>handles}; a prefix may start with a schema
+   * ({@code crm.mc_}).
+   *
+   * @throws IllegalArgumentException if the names made are not plain
+   */
+  public static TableNames withPrefix(String prefix) {
+    return new TableNames(prefix + "calls", prefix + "handles");
+  }
+}

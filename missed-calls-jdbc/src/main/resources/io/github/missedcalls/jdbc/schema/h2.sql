@@ -1,0 +1,36 @@
+-- missed-calls: the library's tables on H2 (2.x).
+-- JdbcSchema.create(dataSource) runs this file, creating what is absent; you may run it
+-- yourself instead. With other table names, JdbcSchema renames every missed_calls_ name.
+-- Instants are TIMESTAMP WITH TIME ZONE, written in UTC.
+
+-- Optional: the calls, for users without a calls table of their own (JdbcCallWriter).
+CREATE TABLE IF NOT EXISTS missed_calls_calls (
+  project       VARCHAR(100) NOT NULL,
+  id            VARCHAR(200) NOT NULL,
+  direction     VARCHAR(16)  NOT NULL,
+  client        VARCHAR(100),
+  line          VARCHAR(100),
+  employee      VARCHAR(200),
+  started_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  answered_at   TIMESTAMP(6) WITH TIME ZONE,
+  ended_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  stage         VARCHAR(16),
+  managers      VARCHAR(16),
+  stated_reason VARCHAR(40),
+  CONSTRAINT missed_calls_calls_pk PRIMARY KEY (project, id)
+);
+-- A report reads one project's calls in (started_at, id) order.
+CREATE INDEX IF NOT EXISTS missed_calls_calls_start ON missed_calls_calls (project, started_at, id);
+
+-- Manual handles (JdbcHandleStore). The key makes saving the same handle twice store it once.
+CREATE TABLE IF NOT EXISTS missed_calls_handles (
+  project      VARCHAR(100) NOT NULL,
+  client       VARCHAR(100) NOT NULL,
+  handled_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  actor        VARCHAR(200) NOT NULL,
+  covers_until TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  reason       VARCHAR(40)  NOT NULL,
+  note         VARCHAR(100000),
+  CONSTRAINT missed_calls_handles_pk PRIMARY KEY (project, client, handled_at, actor)
+);
+CREATE INDEX IF NOT EXISTS missed_calls_handles_time ON missed_calls_handles (project, handled_at);

@@ -1,0 +1,38 @@
+-- missed-calls: the library's tables on MySQL (8.0 or later).
+-- JdbcSchema.create(dataSource) runs this file, creating what is absent; you may run it
+-- yourself instead. With other table names, JdbcSchema renames every missed_calls_ name.
+-- Instants are DATETIME(6) holding UTC, written and read without the session's time_zone.
+-- Text compares byte for byte (utf8mb4_0900_bin): project "Acme" is not project "acme", and a
+-- trailing space makes another key, as on the other databases.
+
+-- Optional: the calls, for users without a calls table of their own (JdbcCallWriter).
+CREATE TABLE IF NOT EXISTS missed_calls_calls (
+  project       VARCHAR(100) NOT NULL,
+  id            VARCHAR(200) NOT NULL,
+  direction     VARCHAR(16)  NOT NULL,
+  client        VARCHAR(100),
+  line          VARCHAR(100),
+  employee      VARCHAR(200),
+  started_at    DATETIME(6)  NOT NULL,
+  answered_at   DATETIME(6),
+  ended_at      DATETIME(6)  NOT NULL,
+  stage         VARCHAR(16),
+  managers      VARCHAR(16),
+  stated_reason VARCHAR(40),
+  CONSTRAINT missed_calls_calls_pk PRIMARY KEY (project, id),
+  -- A report reads one project's calls in (started_at, id) order.
+  INDEX missed_calls_calls_start (project, started_at, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
+
+-- Manual handles (JdbcHandleStore). The key makes saving the same handle twice store it once.
+CREATE TABLE IF NOT EXISTS missed_calls_handles (
+  project      VARCHAR(100) NOT NULL,
+  client       VARCHAR(100) NOT NULL,
+  handled_at   DATETIME(6)  NOT NULL,
+  actor        VARCHAR(200) NOT NULL,
+  covers_until DATETIME(6)  NOT NULL,
+  reason       VARCHAR(40)  NOT NULL,
+  note         TEXT,
+  CONSTRAINT missed_calls_handles_pk PRIMARY KEY (project, client, handled_at, actor),
+  INDEX missed_calls_handles_time (project, handled_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;

@@ -1,0 +1,57 @@
+package io.github.missedcalls.jdbc;
+
+import io.github.missedcalls.kit.HandleStoreContract;
+import io.github.missedcalls.spi.HandleStore;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestInstance;
+
+/** Core's HandleStore kit on one database, in tables of its own. */
+@DisplayName("JdbcHandleStore passes the HandleStore compatibility kit")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JdbcHandleStoreKit extends HandleStoreContract {
+
+  private final TestDatabase database;
+  private final TableNames tables = TestDatabase.freshTables("hkit");
+  private @Nullable JdbcHandleStore store;
+
+  JdbcHandleStoreKit(TestDatabase database) {
+    this.database = database;
+  }
+
+  @BeforeAll
+  void createTables() {
+    if (!database.isAvailable()) {
+      return;
+    }
+    JdbcSchema.create(database.pool(), tables);
+    store = JdbcHandleStore.builder(database.pool()).tables(tables).build();
+  }
+
+  @BeforeEach
+  void requireDatabase() {
+    database.assumeAvailable();
+  }
+
+  @AfterAll
+  void dropTables() {
+    if (store != null) {
+      TestDatabase.dropTables(database.pool(), tables);
+    }
+  }
+
+  @Override
+  protected HandleStore store() {
+    return Objects.requireNonNull(store, "store");
+  }
+
+  /** The note column is unbounded text; ten thousand two-byte characters fit every database's. */
+  @Override
+  protected int longestNote() {
+    return 10_000;
+  }
+}
