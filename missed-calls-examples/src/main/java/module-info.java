@@ -15,6 +15,14 @@ module io.github.missedcalls.examples {
   requires java.sql;
   requires org.postgresql.jdbc;
   requires jdk.management;
+  // The report page (web): the JDK's HTTP server and JSON trees, over the JDBC module above.
+  requires jdk.httpserver;
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+  // Provided: the Kafka Streams example is compiled here but runs only where Kafka is on the path.
+  requires static kafka.streams;
+  requires static kafka.clients;
+  requires static java.net.http;
 
   exports io.github.missedcalls.examples.csv;
   exports io.github.missedcalls.examples.export;
@@ -24,7 +32,10 @@ module io.github.missedcalls.examples {
   exports io.github.missedcalls.examples.asterisk;
   exports io.github.missedcalls.examples.freeswitch;
   exports io.github.missedcalls.examples.phone;
+  exports io.github.missedcalls.examples.web;
+  exports io.github.missedcalls.examples.kafka;
 
   // picocli reads the commands' options reflectively.
   opens io.github.missedcalls.examples.cli to info.picocli;
+  opens io.github.missedcalls.examples.kafka to com.fasterxml.jackson.databind;
 }

@@ -104,6 +104,12 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
     return compact;
   }
 
+  /** {@code +} and 3 to 15 digits, the form every number is normalized to. */
+  @Override
+  public boolean isNormalized(String raw) {
+    return isInternational(raw);
+  }
+
   /**
    * Whether a value means "no number" (R3, step 1): empty, or one of the words {@code anonymous},
    * {@code unknown}, {@code private}, {@code restricted}, {@code unavailable}, {@code withheld} in

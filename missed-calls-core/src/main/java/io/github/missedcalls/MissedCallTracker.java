@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -111,10 +112,28 @@ public final class MissedCallTracker {
 
   /**
    * Moves the watermark to {@code now} minus the allowed lateness, if that is later: time passes
-   * even when no call comes.
+   * even when no call comes. Then settles every client's records the watermark has passed and
+   * forgets the clients left with nothing open or pending, so that memory follows the open
+   * groups. Costs time in proportion to the clients held: call it on a timer (every minute, say),
+   * not for every record.
    */
   public synchronized void advanceTo(Instant now) {
     seen(now);
+    Iterator<Map.Entry<String, ClientState>> clients = states.entrySet().iterator();
+    while (clients.hasNext()) {
+      Map.Entry<String, ClientState> client = clients.next();
+      ClientState settled = rules.settle(client.getValue(), watermark);
+      if (settled.isEmpty()) {
+        clients.remove();
+      } else {
+        client.setValue(settled);
+      }
+    }
+  }
+
+  /** How many clients the tracker holds state for: those with an open group or recent records. */
+  public synchronized int clientsHeld() {
+    return states.size();
   }
 
   /** Records that start before this instant are rejected as late. */

@@ -21,4 +21,13 @@ public interface NumberNormalizer {
    *     reason a rejection reports (R2)
    */
   @Nullable String normalize(@Nullable String raw);
+
+  /**
+   * Whether {@code raw} is already in normalized form, so that {@link #normalize} would return it
+   * unchanged. A report asks this first for every call and skips its cache of normalized numbers
+   * when the answer is yes; answer only when it is cheap to know. The default never claims it.
+   */
+  default boolean isNormalized(String raw) {
+    return false;
+  }
 }

@@ -188,6 +188,23 @@ class MissedCallTrackerTest {
   }
 
   @Test
+  @DisplayName("advancing time forgets the clients with nothing open, and keeps those still waiting")
+  void advanceToForgetsSettledClients() {
+    MissedCallTracker tracker = tracker(new Recorder());
+    tracker.accept(missed("1", 0));
+    tracker.accept(callback("2", 10, true));
+    tracker.accept(missed("3", 20).withClient("+380501110002"));
+    assertThat(tracker.clientsHeld()).isEqualTo(2);
+
+    tracker.advanceTo(T0.plus(Duration.ofHours(3)));
+
+    assertThat(tracker.clientsHeld()).isEqualTo(1);
+    assertThat(tracker.state(CLIENT)).isEmpty();
+    assertThat(tracker.unprocessed(T0.plus(Duration.ofHours(3)))).singleElement()
+        .satisfies(row -> assertThat(row.client()).isEqualTo("+380501110002"));
+  }
+
+  @Test
   @DisplayName("a client's state saved and given back to a new tracker continues where it was")
   void stateRestores() {
     Recorder first = new Recorder();

@@ -121,6 +121,21 @@ class NormalizationRulesTest {
   class Configuration {
 
     @Test
+    @DisplayName("R3: a number it calls normalized is what normalizing it gives, so a report may skip the work")
+    void isNormalizedAgreesWithNormalize() {
+      DefaultNumberNormalizer normalizer = DefaultNumberNormalizer.forCountry("380", "0");
+      for (String raw : List.of("+380501110001", "+123", "0501110001", "380501110001", "+380 50 111 00 01", "+12",
+          "+1234567890123456", "anonymous", "")) {
+        if (normalizer.isNormalized(raw)) {
+          assertThat(normalizer.normalize(raw)).as(raw).isEqualTo(raw);
+        }
+      }
+      assertThat(normalizer.isNormalized("+380501110001")).isTrue();
+      assertThat(normalizer.isNormalized("0501110001")).isFalse();
+      assertThat(normalizer.isNormalized("+380 50 111 00 01")).isFalse();
+    }
+
+    @Test
     @DisplayName("settings built alike are equal: normalizers with the same country code and trunk prefix are equal")
     void settingsBuiltAlikeAreEqual() {
       assertThat(ProjectSettings.defaults()).isEqualTo(ProjectSettings.defaults());

@@ -258,6 +258,9 @@ public final class ReportEngine {
   }
 
   private @Nullable String normalize(String raw) {
+    if (normalizer.isNormalized(raw)) {
+      return raw;
+    }
     String cached = normalizedNumbers.get(raw);
     if (cached != null) {
       return cached == WITHHELD ? null : cached;

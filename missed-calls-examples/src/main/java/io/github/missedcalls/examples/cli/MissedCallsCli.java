@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MissedCallsCli.Version.class,
     description = "Which clients called, did not get through, and have still not been called back.",
-    synopsisSubcommandLabel = "(report | demo | generate)",
+    synopsisSubcommandLabel = "(report | demo | generate | serve)",
     footer = {"", "Run 'missed-calls COMMAND --help' for a command's options."})
 public final class MissedCallsCli implements Callable<Integer> {
 
@@ -55,6 +55,7 @@ public final class MissedCallsCli implements Callable<Integer> {
         .addSubcommand("report", new ReportCommand(io))
         .addSubcommand("demo", new DemoCommand(io))
         .addSubcommand("generate", new GenerateCommand(io))
+        .addSubcommand("serve", new ServeCommand(io))
         .setOverwrittenOptionsAllowed(true)
         .setOut(out)
         .setErr(io.err())
