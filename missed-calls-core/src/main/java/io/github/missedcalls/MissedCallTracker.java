@@ -23,11 +23,15 @@ import java.util.TreeSet;
  *   <li>The watermark is the latest instant seen minus the allowed lateness (or a later instant
  *       given to {@link #advanceTo}). A record that started before it is rejected as late; every
  *       other record, in whatever order, gives the state that in-order delivery gives, and so the
- *       batch report's rows (R8, R12).
+ *       batch report's rows (R8, R12), for records whose ids are unique (below).
  *   <li>Each client's state is its open group and its records not yet past the watermark
  *       ({@link ClientState}): memory follows the clients with an open group or recent calls.
- *   <li>A record with the id of a pending one is a redelivery when equal (ignored) and rejected
- *       when not; ids are not remembered past the watermark.
+ *   <li>Ids are checked among a client's pending records only: a record with the id of a
+ *       pending one is a redelivery when equal (ignored) and rejected when not, the first copy
+ *       still counting; ids are not remembered past the watermark, and withheld calls, which
+ *       have no client, are not checked. So the batch report's rows are reached for records
+ *       whose ids are unique; a webhook's retry of a call with a number is harmless, of a withheld
+ *       call it counts that call twice in {@link #anonymousMissed()}.
  * </ol>
  *
  * <p>Thread-safe: every method is synchronized.
@@ -242,7 +246,7 @@ public final class MissedCallTracker {
   }
 
   @Override
-  public String toString() {
+  public synchronized String toString() {
     return "MissedCallTracker[watermark=" + watermark + ", clients=" + states.size() + ", open=" + openGroups.size() + "]";
   }
 }

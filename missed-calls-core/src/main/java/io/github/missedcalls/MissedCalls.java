@@ -109,6 +109,8 @@ public final class MissedCalls {
    *     nothing is stored
    * @throws IllegalArgumentException if the client number is withheld or cannot be
    *     normalized, the actor is blank, or the note is blank for {@link HandleReason#OTHER}
+   * @throws HandleConflictException if the same actor stored another handle for the client at
+   *     the same instant
    * @throws StorageException if the source or store fails
    */
   public Optional<Handle> handle(String project, String client, HandleReason reason, @Nullable String note,

@@ -133,7 +133,9 @@ final class ReferenceModel {
     for (Map.Entry<String, List<Call>> copies : byId.entrySet()) {
       Set<CallRecord> distinct = new LinkedHashSet<>();
       for (Call copy : copies.getValue()) {
-        distinct.add(copy.record().withClient(copy.client()));
+        // An internal call's number is never normalized (R2), so it is compared as written.
+        distinct.add(copy.record().direction() == Direction.INTERNAL
+            ? copy.record() : copy.record().withClient(copy.client()));
       }
       if (distinct.size() == 1) {
         valid.add(copies.getValue().get(0));

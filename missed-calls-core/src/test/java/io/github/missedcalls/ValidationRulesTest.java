@@ -181,6 +181,17 @@ class ValidationRulesTest {
     }
 
     @Test
+    @DisplayName("R2: internal calls sharing an id with other numbers conflict, though their numbers are never normalized")
+    void internalCopiesCompareTheirNumbersAsWritten() {
+      CallRecord internal = CallRecord.builder("7", Direction.INTERNAL, at("09:00"), at("09:01")).client("101").build();
+
+      Report report = dayReport(List.of(internal, internal.withClient("102")), List.of());
+
+      assertThat(report.rejections()).hasSize(2)
+          .allSatisfy(rejection -> assertThat(rejection.reason()).isEqualTo("conflicting duplicate id"));
+    }
+
+    @Test
     @DisplayName("R2: every copy of a conflicting id is rejected, however many equal copies there are and in any order")
     void everyConflictingCopyRejected() {
       for (List<CallRecord> order : List.of(List.of(first, equalCopy, conflicting),

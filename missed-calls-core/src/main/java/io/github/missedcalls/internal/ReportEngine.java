@@ -274,6 +274,11 @@ public final class ReportEngine {
   }
 
 
+  /** A record as R2 compares it: its client normalized, or as written for an internal call, which is never normalized. */
+  private static CallRecord comparable(Classified call) {
+    return call.kind == CallKind.IGNORED ? call.record : call.record.withClient(call.client);
+  }
+
   /** R2: records sharing an id count once when equal after normalization, else all are rejected. */
   private List<Classified> withoutDuplicateIds(List<Classified> calls) {
     Map<String, Classified> firstById = new HashMap<>();
@@ -286,7 +291,7 @@ public final class ReportEngine {
       Classified first = firstById.putIfAbsent(id, call);
       if (first == null) {
         unique.add(call);
-      } else if (!first.record.withClient(first.client).equals(call.record.withClient(call.client))) {
+      } else if (!comparable(first).equals(comparable(call))) {
         conflicting.add(id);
       }
     }
