@@ -3,18 +3,14 @@ package io.github.missedcalls.examples.jmh;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.ProjectSettings;
-import io.github.missedcalls.Rejection;
 import io.github.missedcalls.ReportQuery;
 import io.github.missedcalls.examples.generator.MonthGenerator;
-import io.github.missedcalls.spi.CallSource;
 import io.github.missedcalls.spi.InMemoryHandleStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * One project's month of about {@code calls} calls, as every benchmark here uses it: 31 days of
@@ -56,24 +52,5 @@ final class GeneratedMonth {
       }
     });
     return calls;
-  }
-
-  /** A source over records already in memory, declaring what a database with a primary key would. */
-  record ListSource(List<CallRecord> calls, boolean inStartOrder) implements CallSource {
-    @Override
-    public Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil,
-        Consumer<Rejection> rejections) {
-      return calls.stream();
-    }
-
-    @Override
-    public boolean deliversInStartOrder() {
-      return inStartOrder;
-    }
-
-    @Override
-    public boolean idsAreUnique() {
-      return true;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.missedcalls.examples.jmh;
 
+import io.github.missedcalls.examples.bench.MemoryCallSource;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.ProcessedRow;
@@ -55,7 +56,7 @@ public class ResolverBenchmark {
   public String order = "start-order";
 
   private MissedCalls missedCalls =
-      MissedCalls.builder().callSource(new GeneratedMonth.ListSource(List.of(), true)).build();
+      MissedCalls.builder().callSource(new MemoryCallSource(List.of(), true)).build();
   private int delivered;
 
   @Setup(Level.Trial)
@@ -69,7 +70,7 @@ public class ResolverBenchmark {
       Collections.shuffle(month, new Random(7));
     }
     delivered = month.size();
-    missedCalls = MissedCalls.builder().callSource(new GeneratedMonth.ListSource(month, inStartOrder))
+    missedCalls = MissedCalls.builder().callSource(new MemoryCallSource(month, inStartOrder))
         .handleStore(handles).settings(GeneratedMonth.settings(generator)).build();
   }
 

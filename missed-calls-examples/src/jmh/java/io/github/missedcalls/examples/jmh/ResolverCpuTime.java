@@ -1,5 +1,6 @@
 package io.github.missedcalls.examples.jmh;
 
+import io.github.missedcalls.examples.bench.MemoryCallSource;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.ReportListener;
@@ -50,7 +51,7 @@ public final class ResolverCpuTime {
 
   private static void run(String name, List<CallRecord> calls, boolean inStartOrder, InMemoryHandleStore handles,
       MonthGenerator generator, int rounds) {
-    MissedCalls missedCalls = MissedCalls.builder().callSource(new GeneratedMonth.ListSource(calls, inStartOrder))
+    MissedCalls missedCalls = MissedCalls.builder().callSource(new MemoryCallSource(calls, inStartOrder))
         .handleStore(handles).settings(GeneratedMonth.settings(generator)).build();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double bestCpu = 0;

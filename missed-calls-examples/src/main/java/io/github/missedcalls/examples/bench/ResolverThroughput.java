@@ -4,7 +4,6 @@ import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
-import io.github.missedcalls.Rejection;
 import io.github.missedcalls.ReportListener;
 import io.github.missedcalls.ReportQuery;
 import io.github.missedcalls.ReportSummary;
@@ -19,8 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * How many calls a second the core's resolution takes, from memory, so that neither a database
@@ -39,25 +36,6 @@ public final class ResolverThroughput {
   private static final Instant AS_OF = Instant.parse("2026-11-27T00:00:00Z");
 
   private ResolverThroughput() {}
-
-  /** A source over a list, with the capabilities a benchmark run declares. */
-  private record ListSource(List<CallRecord> calls, boolean ordered) implements CallSource {
-    @Override
-    public Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil,
-        Consumer<Rejection> rejections) {
-      return calls.stream();
-    }
-
-    @Override
-    public boolean deliversInStartOrder() {
-      return ordered;
-    }
-
-    @Override
-    public boolean idsAreUnique() {
-      return true;
-    }
-  }
 
   /** Counts rows without holding them, as an export that writes as it goes would. */
   private static final class Counting implements ReportListener {
@@ -100,8 +78,8 @@ public final class ResolverThroughput {
     System.out.printf(Locale.ROOT, "%,d calls, %,d handles; Java %s, %d cores, max heap %,d MB%n", calls.size(),
         handles.handles(PROJECT, Instant.EPOCH, AS_OF).size(), Runtime.version(),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-    run("start order (streaming)", new ListSource(calls, true), handles, settings, calls.size(), rounds);
-    run("shuffled (held and sorted)", new ListSource(shuffled, false), handles, settings, calls.size(), rounds);
+    run("start order (streaming)", new MemoryCallSource(calls, true), handles, settings, calls.size(), rounds);
+    run("shuffled (held and sorted)", new MemoryCallSource(shuffled, false), handles, settings, calls.size(), rounds);
   }
 
   private static void run(String name, CallSource source, InMemoryHandleStore handles, ProjectSettings settings,
