@@ -1,12 +1,16 @@
 package io.github.missedcalls;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses why a call was missed (R9).
@@ -22,15 +26,23 @@ import java.util.Set;
  */
 public final class ReasonClassifier {
 
-  private final ZoneId zone;
+  private static final int SECONDS_PER_DAY = 86_400;
+
+  private final ZoneRules zoneRules;
   private final BusinessHours hours;
   private final Duration shortAbandon;
   private final Duration minConversation;
   private final MissedReason[] order;
+  /**
+   * The local day of the call classified last. A report classifies calls in start order, so most
+   * calls fall in it and need no time-zone lookup. Read and written without a lock: a
+   * {@link LocalDay} is immutable, so a thread sees either null or a complete one.
+   */
+  private @Nullable LocalDay lastDay;
 
   /** The classifier a project's settings describe. */
   public ReasonClassifier(ProjectSettings settings) {
-    this.zone = settings.zone();
+    this.zoneRules = settings.zone().getRules();
     this.hours = settings.businessHours();
     this.shortAbandon = settings.shortAbandon();
     this.minConversation = settings.minConversation();
@@ -73,17 +85,97 @@ public final class ReasonClassifier {
   private boolean applies(MissedReason rule, CallRecord call) {
     Stage stage = call.stage();
     return switch (rule) {
-      case SHORT_CONVERSATION -> call.isAnswered() && call.conversation().compareTo(minConversation) < 0;
-      case OUTSIDE_BUSINESS_HOURS -> !hours.isAlwaysOpen()
-          && !hours.isOpen(LocalDateTime.ofInstant(call.startedAt(), zone));
+      case SHORT_CONVERSATION -> {
+        Instant answeredAt = call.answeredAt();
+        yield answeredAt != null && isShorter(answeredAt, call.endedAt(), minConversation);
+      }
+      case OUTSIDE_BUSINESS_HOURS -> !hours.isAlwaysOpen() && !isOpen(call.startedAt());
       case FORBIDDEN_DESTINATION -> stage == Stage.FORBIDDEN;
       case FORWARDING_NOT_CONFIGURED -> stage == Stage.NO_ROUTE;
-      case ABANDONED_EARLY -> call.duration().compareTo(shortAbandon) < 0;
+      case ABANDONED_EARLY -> isShorter(call.startedAt(), call.endedAt(), shortAbandon);
       case ABANDONED_DURING_GREETING -> stage == Stage.GREETING;
       case ABANDONED_IN_IVR -> stage == Stage.IVR;
       case ALL_MANAGERS_UNAVAILABLE -> stage == Stage.RINGING && call.managers() == Managers.UNAVAILABLE;
       case NOT_ANSWERED_BY_MANAGERS -> stage == Stage.RINGING && call.managers() != Managers.UNAVAILABLE;
       case UNKNOWN -> false;
     };
+  }
+
+  /** Whether {@code end - start}, never negative, is shorter than {@code limit}; as Duration.between, without allocating one. */
+  private static boolean isShorter(Instant start, Instant end, Duration limit) {
+    long seconds = end.getEpochSecond() - start.getEpochSecond();
+    int nanos = end.getNano() - start.getNano();
+    if (nanos < 0) {
+      seconds--;
+      nanos += 1_000_000_000;
+    }
+    return seconds < limit.getSeconds() || (seconds == limit.getSeconds() && nanos < limit.getNano());
+  }
+
+  /** {@link BusinessHours#isOpen} at an instant, read in the project's zone (R10). */
+  private boolean isOpen(Instant instant) {
+    long second = instant.getEpochSecond();
+    LocalDay day = lastDay;
+    if (day == null || second < day.from || second >= day.until) {
+      day = LocalDay.containing(second, zoneRules, hours);
+      lastDay = day;
+    }
+    int secondOfDay = (int) (second - day.midnight);
+    for (OpeningInterval interval : day.opening) {
+      if (interval.containsOnOpeningDay(secondOfDay)) {
+        return true;
+      }
+    }
+    for (OpeningInterval interval : day.openedDayBefore) {
+      if (interval.containsOnNextDay(secondOfDay)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A span of epoch seconds [from, until) with one local date and one UTC offset, so that the
+   * local second of the day is the epoch second minus {@code midnight}; with the intervals that
+   * open on the date and on the day before.
+   */
+  private static final class LocalDay {
+    final long from;
+    final long until;
+    final long midnight;
+    final List<OpeningInterval> opening;
+    final List<OpeningInterval> openedDayBefore;
+
+    private LocalDay(long from, long until, long midnight, List<OpeningInterval> opening,
+        List<OpeningInterval> openedDayBefore) {
+      this.from = from;
+      this.until = until;
+      this.midnight = midnight;
+      this.opening = opening;
+      this.openedDayBefore = openedDayBefore;
+    }
+
+    static LocalDay containing(long second, ZoneRules rules, BusinessHours hours) {
+      Instant instant = Instant.ofEpochSecond(second);
+      ZoneOffset offset = rules.getOffset(instant);
+      long localSecond = second + offset.getTotalSeconds();
+      long epochDay = Math.floorDiv(localSecond, SECONDS_PER_DAY);
+      long midnight = epochDay * SECONDS_PER_DAY - offset.getTotalSeconds();
+      long from = midnight;
+      long until = midnight + SECONDS_PER_DAY;
+      // The offset holds from the transition at or before the instant to the next one; transitions fall on whole seconds.
+      ZoneOffsetTransition previous = rules.previousTransition(
+          second < Instant.MAX.getEpochSecond() ? Instant.ofEpochSecond(second + 1) : Instant.MAX);
+      if (previous != null) {
+        from = Math.max(from, previous.toEpochSecond());
+      }
+      ZoneOffsetTransition next = rules.nextTransition(instant);
+      if (next != null) {
+        until = Math.min(until, next.toEpochSecond());
+      }
+      LocalDate date = LocalDate.ofEpochDay(epochDay);
+      return new LocalDay(from, until, midnight, hours.intervalsOpeningOn(date),
+          hours.intervalsOpeningOn(date.minusDays(1)));
+    }
   }
 }

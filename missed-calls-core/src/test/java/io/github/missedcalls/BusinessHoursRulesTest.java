@@ -10,11 +10,16 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import io.github.missedcalls.kit.Generators;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 @DisplayName("R10: business hours")
 class BusinessHoursRulesTest {
@@ -280,6 +285,49 @@ class BusinessHoursRulesTest {
       assertThat(outside(hours, kyiv, "2026-03-28T20:00:00Z")).as("22:00 EET").isFalse();
       assertThat(outside(hours, kyiv, "2026-03-29T00:59:59Z")).as("02:59:59 EET").isFalse();
       assertThat(outside(hours, kyiv, "2026-03-29T01:00:00Z")).as("04:00 EEST").isTrue();
+    }
+  }
+
+  @Nested
+  @DisplayName("R10: one classifier, many calls")
+  class ManyCalls {
+
+    // Zones with DST of an hour and of half an hour, a day skipped (Apia, 2011), a fixed offset and UTC.
+    private static final List<String> ZONES = List.of("Europe/Kyiv", "America/New_York", "Australia/Lord_Howe",
+        "Pacific/Apia", "America/St_Johns", "Asia/Kolkata", "UTC", "+05:45");
+    private static final List<BusinessHours> SCHEDULES = List.of(BusinessHours.parse("Mon-Fri 09:00-18:00"),
+        BusinessHours.parse("Sun 01:00-04:00"), BusinessHours.parse("Sat 22:00-04:00"),
+        BusinessHours.parse("Mon-Sun 00:00-01:30 23:00-24:00"), BusinessHours.parse("Fri 02:30-02:00"),
+        BusinessHours.parse("Tue 10:00-10:01"),
+        BusinessHours.builder().open(DayOfWeek.SATURDAY, OpeningInterval.parse("20:00-03:00"))
+            .closed(LocalDate.parse("2026-03-28")).override(LocalDate.parse("2026-03-29"),
+                List.of(OpeningInterval.parse("02:00-05:00"), OpeningInterval.parse("23:30-00:30")))
+            .override(LocalDate.parse("2026-11-01"), List.of(OpeningInterval.parse("01:00-02:00"))).build());
+    // Around transitions of each zone: March 2026, November 2026, December 2011.
+    private static final List<Instant> AROUND = List.of(Instant.parse("2026-03-08T00:00:00Z"),
+        Instant.parse("2026-03-28T00:00:00Z"), Instant.parse("2026-04-04T00:00:00Z"),
+        Instant.parse("2026-10-03T00:00:00Z"), Instant.parse("2026-10-24T00:00:00Z"),
+        Instant.parse("2026-10-31T00:00:00Z"), Instant.parse("2011-12-28T00:00:00Z"));
+
+    private static Gen<Instant> instantsNearTransitions() {
+      return Generate.pick(AROUND).zip(longs().between(0, 4 * 86_400L), (base, seconds) -> base.plusSeconds(seconds));
+    }
+
+    @Test
+    @DisplayName("R10: a classifier that has seen other calls, in any order, reads each start as a fresh one does")
+    void classifierRemembersNothingWrong() {
+      Generators.theory().forAll(Generate.pick(ZONES), Generate.pick(SCHEDULES),
+          lists().of(instantsNearTransitions()).ofSizeBetween(1, 60)).checkAssert((zoneName, hours, starts) -> {
+            ZoneId zone = ZoneId.of(zoneName);
+            ReasonClassifier classifier =
+                new ReasonClassifier(ProjectSettings.builder().zone(zone).businessHours(hours).build());
+            for (Instant start : starts) {
+              boolean outside = classifier.classify(CallRecord.builder("1", Direction.IN, start, start.plusSeconds(60))
+                  .build()) == MissedReason.OUTSIDE_BUSINESS_HOURS;
+              assertThat(outside).as("%s in %s under %s", start, zone, hours)
+                  .isEqualTo(!hours.isOpen(LocalDateTime.ofInstant(start, zone)));
+            }
+          });
     }
   }
 }
