@@ -1,5 +1,6 @@
 package io.github.missedcalls;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -33,6 +34,8 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
   private static final int MAX_DIGITS = 15;
   // A number this long that starts with the country code already carries it (R3, step 4).
   private static final int MIN_DIGITS_WITH_COUNTRY_CODE = 11;
+  // Room before the digits for '+' and a country code of up to 3 digits, less the trunk prefix it replaces.
+  private static final int PREFIX_ROOM = 4;
 
   private final @Nullable String countryCode;
   private final String trunkPrefix;
@@ -81,6 +84,71 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
       // normalizes every call, so this path must not allocate.
       return raw;
     }
+    String plain = normalizePlain(raw);
+    return plain != null ? plain : normalizeAnyForm(raw);
+  }
+
+  /**
+   * The steps of R3 in one pass, for what PBXs write: digits and separators, perhaps after a
+   * {@code +}. Gives {@code null} for anything else (words, {@code (0)}, other characters, too
+   * few or too many digits), which {@link #normalizeAnyForm} then reads or explains.
+   */
+  private @Nullable String normalizePlain(String raw) {
+    int length = raw.length();
+    byte[] out = new byte[PREFIX_ROOM + length];
+    int start = PREFIX_ROOM;
+    int end = start;
+    boolean plus = false;
+    for (int i = 0; i < length; i++) {
+      char c = raw.charAt(i);
+      if (c >= '0' && c <= '9') {
+        out[end++] = (byte) c;
+      } else if (c == '+' && i == 0) {
+        plus = true;
+      } else if (!isSeparator(c) || c == '(' && raw.startsWith("(0)", i)) {
+        return null;
+      }
+    }
+    if (!plus && end - start >= 2 && out[start] == '0' && out[start + 1] == '0') {
+      start += 2;
+      plus = true;
+    }
+    String code = countryCode;
+    if (code != null && !plus) {
+      if (startsWith(out, start, end, trunkPrefix)) {
+        start += trunkPrefix.length();
+        for (int k = code.length() - 1; k >= 0; k--) {
+          out[--start] = (byte) code.charAt(k);
+        }
+        plus = true;
+      } else if (end - start >= MIN_DIGITS_WITH_COUNTRY_CODE && startsWith(out, start, end, code)) {
+        plus = true;
+      }
+    }
+    int digits = end - start;
+    if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
+      return null;
+    }
+    if (plus) {
+      out[--start] = '+';
+    }
+    return new String(out, start, end - start, StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean startsWith(byte[] digits, int start, int end, String prefix) {
+    if (end - start < prefix.length()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (digits[start + k] != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every step of R3, for any value; slower than {@link #normalizePlain}, and the one that explains a failure. */
+  private @Nullable String normalizeAnyForm(String raw) {
     if (isWithheld(raw)) {
       return null;
     }
@@ -136,13 +204,17 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
         i += 2;
         continue;
       }
-      if (c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '[' || c == ']'
-          || Character.isWhitespace(c)) {
+      if (isSeparator(c)) {
         continue;
       }
       out.append(c);
     }
     return out.toString();
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '[' || c == ']'
+        || Character.isWhitespace(c);
   }
 
   private static boolean allDigits(String value, int from) {

@@ -3,12 +3,18 @@ package io.github.missedcalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.missedcalls.kit.Generators;
 import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 @DisplayName("R3: client numbers are compared after normalization")
 class NormalizationRulesTest {
@@ -177,6 +183,70 @@ class NormalizationRulesTest {
       assertThat(report.unprocessed()).singleElement().satisfies(row -> {
         assertThat(row.client()).isEqualTo("1110001");
         assertThat(row.missed()).isEqualTo(2);
+      });
+    }
+  }
+
+  @Nested
+  @DisplayName("R3: generated spellings")
+  class Generated {
+
+    // Digits weigh most; then what PBXs put between them, and what makes a value no number.
+    private static final List<String> PIECES = List.of("0", "0", "0", "3", "3", "8", "8", "7", "5", "1", "9", "00",
+        "380", "+", " ", "-", ".", "/", "(", ")", "[", "]", "(0)", "\t", "x", "#", "anonymous", "8", "44");
+
+    private static Gen<String> spellings() {
+      return lists().of(Generate.pick(PIECES)).ofSizeBetween(0, 12).map(pieces -> String.join("", pieces));
+    }
+
+    /** R3's steps as the spec words them, one after another, without any shortcut. */
+    private static @Nullable String stepByStep(String raw, @Nullable String countryCode, String trunkPrefix) {
+      String value = raw.strip();
+      if (value.isEmpty() || List.of("anonymous", "unknown", "private", "restricted", "unavailable", "withheld")
+          .contains(value.toLowerCase(Locale.ROOT))) {
+        return null;
+      }
+      boolean international = value.startsWith("+") || value.startsWith("00");
+      String compact = (international ? value.replace("(0)", "") : value).replaceAll("[\\s\\-./()\\[\\]]", "");
+      if (compact.startsWith("00")) {
+        compact = "+" + compact.substring(2);
+      }
+      if (countryCode != null && !compact.startsWith("+")) {
+        if (compact.startsWith(trunkPrefix)) {
+          compact = "+" + countryCode + compact.substring(trunkPrefix.length());
+        } else if (compact.length() >= 11 && compact.startsWith(countryCode)) {
+          compact = "+" + compact;
+        }
+      }
+      if (!compact.matches("\\+?[0-9]{3,15}")) {
+        throw new IllegalArgumentException("client number cannot be normalized: " + raw);
+      }
+      return compact;
+    }
+
+    private static String outcome(NumberNormalizer normalizer, String raw) {
+      try {
+        return String.valueOf(normalizer.normalize(raw));
+      } catch (IllegalArgumentException e) {
+        return "refused: " + e.getMessage();
+      }
+    }
+
+    private static String expected(String raw, @Nullable String countryCode, String trunkPrefix) {
+      try {
+        return String.valueOf(stepByStep(raw, countryCode, trunkPrefix));
+      } catch (IllegalArgumentException e) {
+        return "refused: " + e.getMessage();
+      }
+    }
+
+    @Test
+    @DisplayName("R3: any spelling normalizes as R3's steps taken one by one do, or is refused alike")
+    void asTheStepsSay() {
+      Generators.theory().forAll(spellings()).checkAssert(raw -> {
+        assertThat(outcome(UKRAINE, raw)).as("country code 380: '%s'", raw).isEqualTo(expected(raw, "380", "0"));
+        assertThat(outcome(RUSSIA, raw)).as("country code 7: '%s'", raw).isEqualTo(expected(raw, "7", "8"));
+        assertThat(outcome(NO_COUNTRY, raw)).as("no country code: '%s'", raw).isEqualTo(expected(raw, null, "0"));
       });
     }
   }
