@@ -19,7 +19,10 @@ final class GroupDraft {
   @Nullable Resolution resolution;
 
   GroupDraft(String client) {
-    this(client, new ArrayList<>(2), new ArrayList<>(2));
+    // Most groups are one or two calls and as many attempts.
+    this.client = client;
+    this.calls = new ArrayList<>(2);
+    this.attempts = new ArrayList<>(2);
   }
 
   GroupDraft(String client, List<MissedCall> calls, List<CallbackAttempt> attempts) {
@@ -68,7 +71,7 @@ final class GroupDraft {
   }
 
   UnprocessedRow toUnprocessed(Instant asOf) {
-    return new UnprocessedRow(client, calls, attempts, Duration.between(firstMissedAt(), asOf));
+    return new UnprocessedRow(client, immutable(calls), immutable(attempts), Duration.between(firstMissedAt(), asOf));
   }
 
   ProcessedRow toProcessed() {
@@ -76,6 +79,19 @@ final class GroupDraft {
     if (done == null) {
       throw new IllegalStateException("group of " + client + " is not resolved");
     }
-    return new ProcessedRow(client, calls, attempts, done);
+    return new ProcessedRow(client, immutable(calls), immutable(attempts), done);
+  }
+
+  /**
+   * The same list, immutable, which a row keeps as it is. Most groups hold one or two items, and
+   * {@link List#of} takes them without the array that {@link List#copyOf} would make first.
+   */
+  private static <T> List<T> immutable(List<T> items) {
+    return switch (items.size()) {
+      case 0 -> List.of();
+      case 1 -> List.of(items.get(0));
+      case 2 -> List.of(items.get(0), items.get(1));
+      default -> List.copyOf(items);
+    };
   }
 }

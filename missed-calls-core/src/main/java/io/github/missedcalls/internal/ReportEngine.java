@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -55,14 +56,9 @@ import org.jspecify.annotations.Nullable;
 public final class ReportEngine {
 
 
-  // Repeat callers hit the cache; the bound keeps a month of one-time callers from filling the heap.
-  private static final int NORMALIZED_CACHE_LIMIT = 1 << 16;
-  /** Stands for "withheld" in the cache, which holds no nulls; compared by identity. */
-  @SuppressWarnings("StringOperationCanBeSimplified")
-  private static final String WITHHELD = new String("withheld");
-
-  private static final Comparator<Classified> SAME_INSTANT_ORDER =
-      Comparator.<Classified, CallKind>comparing(c -> c.kind).thenComparing(c -> c.record.id());
+  private static final Comparator<Classified> SAME_INSTANT_ORDER = (a, b) -> a.kind != b.kind
+      ? a.kind.compareTo(b.kind)
+      : a.record.id().compareTo(b.record.id());
 
 
   private final String project;
@@ -75,11 +71,20 @@ public final class ReportEngine {
   private final boolean strict;
 
   private final Map<String, ClientLedger> ledgers = new HashMap<>();
-  private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
+  private final List<GroupDraft> settledAtCurrentInstant = new ArrayList<>();
+  private final Consumer<GroupDraft> settle = this::settle;
   // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
   private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
+  /**
+   * The calls that started at the current instant, which R5 orders by kind and id. Most instants
+   * have one call; it waits in {@link #onlyCall} and is copied into {@link #sameInstant} only when
+   * a second one comes, so that streaming a month allocates nothing per call for the wait.
+   */
   private final List<Classified> sameInstant = new ArrayList<>();
-  private final Map<String, String> normalizedNumbers = new HashMap<>();
+  private @Nullable CallRecord onlyCall;
+  private @Nullable String onlyCallClient;
+  private CallKind onlyCallKind = CallKind.IGNORED;
+  private final NormalizedNumbers normalizedNumbers;
   private List<Handle> handles = List.of();
   private int nextHandle;
   private @Nullable Instant currentInstant;
@@ -116,6 +121,7 @@ public final class ReportEngine {
     this.project = Objects.requireNonNull(project, "project");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.normalizer = settings.normalizer();
+    this.normalizedNumbers = new NormalizedNumbers(normalizer);
     this.steps = new LedgerSteps(new ReasonClassifier(settings), from, to);
     this.from = Objects.requireNonNull(from, "from");
     this.to = Objects.requireNonNull(to, "to");
@@ -158,7 +164,7 @@ public final class ReportEngine {
     useHandles(store.handles(project, from, asOf));
     try (Stream<CallRecord> calls = source.calls(project, from, asOf, this::reject)) {
       if (source.deliversInStartOrder() && source.idsAreUnique()) {
-        calls.forEach(this::acceptInOrder);
+        calls.forEachOrdered(this::acceptInOrder);
       } else {
         List<Classified> held = new ArrayList<>();
         calls.forEach(call -> {
@@ -172,7 +178,7 @@ public final class ReportEngine {
           unique.sort(START_ORDER);
         }
         for (Classified call : unique) {
-          feed(call);
+          feed(call.record, call.client, call.kind);
         }
       }
     }
@@ -180,10 +186,19 @@ public final class ReportEngine {
   }
 
   private void acceptInOrder(CallRecord call) {
-    Classified valid = validate(call);
-    if (valid != null) {
-      feed(valid);
+    String client = null;
+    if (call.direction() != Direction.INTERNAL) {
+      String raw = call.client();
+      if (raw != null) {
+        try {
+          client = normalizedNumbers.normalize(raw);
+        } catch (IllegalArgumentException e) {
+          rejectUnnormalizable(call, e);
+          return;
+        }
+      }
     }
+    feed(call, client, CallKind.of(call, settings.minConversation()));
   }
 
   /**
@@ -246,10 +261,9 @@ public final class ReportEngine {
       String raw = call.client();
       if (raw != null) {
         try {
-          client = normalize(raw);
+          client = normalizedNumbers.normalize(raw);
         } catch (IllegalArgumentException e) {
-          reject(Rejection.ofCall(call.id(), null,
-              Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized")));
+          rejectUnnormalizable(call, e);
           return null;
         }
       }
@@ -257,20 +271,9 @@ public final class ReportEngine {
     return new Classified(call, client, CallKind.of(call, settings.minConversation()));
   }
 
-  private @Nullable String normalize(String raw) {
-    if (normalizer.isNormalized(raw)) {
-      return raw;
-    }
-    String cached = normalizedNumbers.get(raw);
-    if (cached != null) {
-      return cached == WITHHELD ? null : cached;
-    }
-    String client = normalizer.normalize(raw);
-    if (normalizedNumbers.size() >= NORMALIZED_CACHE_LIMIT) {
-      normalizedNumbers.clear();
-    }
-    normalizedNumbers.put(raw, client == null ? WITHHELD : client);
-    return client;
+  private void rejectUnnormalizable(CallRecord call, IllegalArgumentException e) {
+    reject(Rejection.ofCall(call.id(), null,
+        Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized")));
   }
 
 
@@ -308,21 +311,32 @@ public final class ReportEngine {
     return unique;
   }
 
-  private void feed(Classified call) {
-    Instant start = call.record.startedAt();
-    if (start.isAfter(asOf) || start.isBefore(from) || call.kind == CallKind.IGNORED) {
+  private void feed(CallRecord call, @Nullable String client, CallKind kind) {
+    Instant start = call.startedAt();
+    if (kind == CallKind.IGNORED || start.isAfter(asOf) || start.isBefore(from)) {
       return;
     }
     Instant current = currentInstant;
     if (current == null || !start.equals(current)) {
       if (current != null && start.isBefore(current)) {
         throw new StorageException("the call source says it delivers in start order, but call "
-            + call.record.id() + " (" + start + ") came after a call that started at " + current);
+            + call.id() + " (" + start + ") came after a call that started at " + current);
       }
       processSameInstant();
       currentInstant = start;
     }
-    sameInstant.add(call);
+    CallRecord first = onlyCall;
+    if (first == null && sameInstant.isEmpty()) {
+      onlyCall = call;
+      onlyCallClient = client;
+      onlyCallKind = kind;
+      return;
+    }
+    if (first != null) {
+      sameInstant.add(new Classified(first, onlyCallClient, onlyCallKind));
+      onlyCall = null;
+    }
+    sameInstant.add(new Classified(call, client, kind));
   }
 
   private void processSameInstant() {
@@ -330,35 +344,40 @@ public final class ReportEngine {
     if (current == null) {
       return;
     }
-    emitResolved();
-    processHandlesBefore(current);
-    forgetSettledClients();
-    if (sameInstant.size() > 1) {
-      sameInstant.sort(SAME_INSTANT_ORDER);
+    if (!resolvedNotYetEmitted.isEmpty()) {
+      emitResolved();
     }
+    processHandlesBefore(current);
+    if (!settledAtCurrentInstant.isEmpty()) {
+      forgetSettledClients();
+    }
+    CallRecord only = onlyCall;
+    if (only != null) {
+      onlyCall = null;
+      process(only, onlyCallClient, onlyCallKind);
+      return;
+    }
+    sameInstant.sort(SAME_INSTANT_ORDER);
     for (Classified call : sameInstant) {
-      process(call);
+      process(call.record, call.client, call.kind);
     }
     sameInstant.clear();
   }
 
-  private void process(Classified call) {
-    CallRecord record = call.record;
-    String client = call.client;
-    if (call.kind == CallKind.MISSED) {
-      if (steps.inWindow(record.startedAt())) {
+  private void process(CallRecord call, @Nullable String client, CallKind kind) {
+    if (kind == CallKind.MISSED) {
+      if (steps.inWindow(call.startedAt())) {
         if (client == null) {
           anonymousMissed++;
         } else {
-          ClientLedger ledger = ledgers.computeIfAbsent(client, ClientLedger::new);
-          steps.call(ledger, record, call.kind, group -> settle(ledger, group));
+          steps.call(ledgers.computeIfAbsent(client, ClientLedger::new), call, kind, settle);
         }
       }
       return;
     }
     ClientLedger ledger = client == null ? null : ledgers.get(client);
     if (ledger != null) {
-      steps.call(ledger, record, call.kind, group -> settle(ledger, group));
+      steps.call(ledger, call, kind, settle);
     }
   }
 
@@ -367,14 +386,14 @@ public final class ReportEngine {
       Handle handle = handles.get(nextHandle++);
       ClientLedger ledger = ledgers.get(handle.client());
       if (ledger != null) {
-        steps.handle(ledger, handle, group -> settle(ledger, group));
+        steps.handle(ledger, handle, settle);
       }
     }
   }
 
-  private void settle(ClientLedger ledger, GroupDraft group) {
+  private void settle(GroupDraft group) {
     resolvedNotYetEmitted.add(group);
-    settledAtCurrentInstant.add(ledger);
+    settledAtCurrentInstant.add(group);
   }
 
   private void emitResolved() {
@@ -390,9 +409,10 @@ public final class ReportEngine {
    * so that memory follows the open groups, not every client ever seen.
    */
   private void forgetSettledClients() {
-    for (ClientLedger ledger : settledAtCurrentInstant) {
-      if (!ledger.hasOpenGroup()) {
-        ledgers.remove(ledger.client(), ledger);
+    for (GroupDraft group : settledAtCurrentInstant) {
+      ClientLedger ledger = ledgers.get(group.client);
+      if (ledger != null && !ledger.hasOpenGroup()) {
+        ledgers.remove(group.client);
       }
     }
     settledAtCurrentInstant.clear();
