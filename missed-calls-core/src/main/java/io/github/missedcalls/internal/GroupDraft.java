@@ -43,10 +43,7 @@ final class GroupDraft {
    * @return the covered part, or {@code null} when no call is covered
    */
   @Nullable GroupDraft splitCoveredUntil(Instant coversUntil) {
-    int covered = 0;
-    while (covered < calls.size() && !calls.get(covered).startedAt().isAfter(coversUntil)) {
-      covered++;
-    }
+    int covered = coveredCount(coversUntil);
     if (covered == 0) {
       return null;
     }
@@ -68,6 +65,24 @@ final class GroupDraft {
       return earlier;
     });
     return new GroupDraft(client, coveredCalls, coveredAttempts);
+  }
+
+  /**
+   * How many calls started at or before {@code coversUntil}: a binary search, since the calls are
+   * in start order and a regular caller's open group can hold thousands of them.
+   */
+  private int coveredCount(Instant coversUntil) {
+    int low = 0;
+    int high = calls.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (calls.get(middle).startedAt().isAfter(coversUntil)) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
+    }
+    return low;
   }
 
   UnprocessedRow toUnprocessed(Instant asOf) {
