@@ -70,7 +70,7 @@ public final class ReportEngine {
   private final Instant asOf;
   private final boolean strict;
 
-  private final Map<String, ClientLedger> ledgers = new HashMap<>();
+  private final LedgerTable ledgers = new LedgerTable();
   private final List<GroupDraft> settledAtCurrentInstant = new ArrayList<>();
   private final Consumer<GroupDraft> settle = this::settle;
   // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
@@ -370,7 +370,7 @@ public final class ReportEngine {
         if (client == null) {
           anonymousMissed++;
         } else {
-          steps.call(ledgers.computeIfAbsent(client, ClientLedger::new), call, kind, settle);
+          steps.call(ledgers.getOrCreate(client), call, kind, settle);
         }
       }
       return;

@@ -1,0 +1,180 @@
+package io.github.missedcalls.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ledgers of the clients with something open, by normalized client number: an
+ * open-addressing table whose probes compare hashes kept in an array of their own. Most calls
+ * are of clients with nothing open, and such a look-up then reads that array only, where a
+ * {@link java.util.HashMap} would follow a reference to an entry for every occupied bucket.
+ *
+ * <p>A number in the form normalization gives ({@code +} and up to 15 digits) is also kept packed
+ * into a long, four bits a digit, and compared as one: the ledger's own copy of the number lives
+ * in the record that opened it, long since out of the processor's caches.
+ *
+ * <p>Not thread-safe; one report owns one.
+ */
+final class LedgerTable {
+
+  private static final int INITIAL_CAPACITY = 1 << 10;
+
+  /** A key's hash, never 0 in a used slot: 0 marks a free one. */
+  private int[] hashes = new int[INITIAL_CAPACITY];
+  /** The packed number of a used slot, or 0 when its client is compared as a String. */
+  private long[] packedKeys = new long[INITIAL_CAPACITY];
+  private @Nullable ClientLedger[] ledgers = new ClientLedger[INITIAL_CAPACITY];
+  private int size;
+
+  /** {@code +} and 1 to 15 digits, four bits a digit (the digit plus one, so a shorter number differs); else 0. */
+  static long pack(String client) {
+    int length = client.length();
+    if (length < 2 || length > 16 || client.charAt(0) != '+') {
+      return 0;
+    }
+    long packed = 0;
+    for (int i = 1; i < length; i++) {
+      char c = client.charAt(i);
+      if (c < '0' || c > '9') {
+        return 0;
+      }
+      packed = packed << 4 | (c - '0' + 1);
+    }
+    return packed;
+  }
+
+  private static int hash(String client, long packed) {
+    // Both hashes differ little in their low bits between similar numbers; mix before masking.
+    int hash = packed != 0 ? Long.hashCode(packed) : client.hashCode();
+    hash ^= hash >>> 16;
+    hash *= 0x85EBCA6B;
+    hash ^= hash >>> 13;
+    hash *= 0xC2B2AE35;
+    hash ^= hash >>> 16;
+    return hash == 0 ? 1 : hash;
+  }
+
+  private static int next(int slot, int mask) {
+    return (slot + 1) & mask;
+  }
+
+  /** The client's ledger, or {@code null} when nothing of the client is open. */
+  @Nullable ClientLedger get(String client) {
+    long packed = pack(client);
+    int hash = hash(client, packed);
+    int mask = hashes.length - 1;
+    for (int slot = hash & mask; ; slot = next(slot, mask)) {
+      int found = hashes[slot];
+      if (found == 0) {
+        return null;
+      }
+      if (found == hash && holds(slot, client, packed)) {
+        return ledgers[slot];
+      }
+    }
+  }
+
+  private boolean holds(int slot, String client, long packed) {
+    if (packed != 0) {
+      return packedKeys[slot] == packed;
+    }
+    ClientLedger ledger = ledgers[slot];
+    return packedKeys[slot] == 0 && ledger != null && ledger.client().equals(client);
+  }
+
+  /** The client's ledger, made empty if there is none. */
+  ClientLedger getOrCreate(String client) {
+    long packed = pack(client);
+    int hash = hash(client, packed);
+    int mask = hashes.length - 1;
+    int slot = hash & mask;
+    for (; hashes[slot] != 0; slot = next(slot, mask)) {
+      ClientLedger ledger = ledgers[slot];
+      if (hashes[slot] == hash && ledger != null && holds(slot, client, packed)) {
+        return ledger;
+      }
+    }
+    ClientLedger created = new ClientLedger(client);
+    hashes[slot] = hash;
+    packedKeys[slot] = packed;
+    ledgers[slot] = created;
+    // At most half full, so that probes stay short and a free slot always ends them.
+    if (++size * 2 > hashes.length) {
+      grow();
+    }
+    return created;
+  }
+
+  /** Forgets the client's ledger, if it has one. */
+  void remove(String client) {
+    long packed = pack(client);
+    int hash = hash(client, packed);
+    int mask = hashes.length - 1;
+    int slot = hash & mask;
+    while (true) {
+      int found = hashes[slot];
+      if (found == 0) {
+        return;
+      }
+      if (found == hash && holds(slot, client, packed)) {
+        break;
+      }
+      slot = next(slot, mask);
+    }
+    size--;
+    // Backward shift: move later entries of the probe run into the gap, so no tombstones are needed.
+    int gap = slot;
+    for (int probe = next(gap, mask); hashes[probe] != 0; probe = next(probe, mask)) {
+      int home = hashes[probe] & mask;
+      // The entry may fill the gap when its home is not within (gap, probe] cyclically.
+      boolean homeAfterGap = gap <= probe ? gap < home && home <= probe : gap < home || home <= probe;
+      if (!homeAfterGap) {
+        hashes[gap] = hashes[probe];
+        packedKeys[gap] = packedKeys[probe];
+        ledgers[gap] = ledgers[probe];
+        gap = probe;
+      }
+    }
+    hashes[gap] = 0;
+    packedKeys[gap] = 0;
+    ledgers[gap] = null;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The ledgers, in no particular order. */
+  List<ClientLedger> values() {
+    List<ClientLedger> values = new ArrayList<>(size);
+    for (ClientLedger ledger : ledgers) {
+      if (ledger != null) {
+        values.add(ledger);
+      }
+    }
+    return values;
+  }
+
+  private void grow() {
+    int[] oldHashes = hashes;
+    long[] oldPackedKeys = packedKeys;
+    @Nullable ClientLedger[] oldLedgers = ledgers;
+    hashes = new int[oldHashes.length * 2];
+    packedKeys = new long[oldHashes.length * 2];
+    ledgers = new ClientLedger[oldHashes.length * 2];
+    int mask = hashes.length - 1;
+    for (int i = 0; i < oldHashes.length; i++) {
+      ClientLedger ledger = oldLedgers[i];
+      if (ledger != null) {
+        int slot = oldHashes[i] & mask;
+        while (hashes[slot] != 0) {
+          slot = next(slot, mask);
+        }
+        hashes[slot] = oldHashes[i];
+        packedKeys[slot] = oldPackedKeys[i];
+        ledgers[slot] = ledger;
+      }
+    }
+  }
+}
