@@ -55,21 +55,20 @@ final class GroupDraft {
     }
     List<MissedCall> coveredCalls = new ArrayList<>(calls.subList(0, covered));
     calls.subList(0, covered).clear();
+    // Attempts are in start order too: those before the first call left form a prefix.
     Instant restStartsAt = firstMissedAt();
-    List<CallbackAttempt> coveredAttempts = new ArrayList<>();
-    attempts.removeIf(attempt -> {
-      boolean earlier = attempt.startedAt().isBefore(restStartsAt);
-      if (earlier) {
-        coveredAttempts.add(attempt);
-      }
-      return earlier;
-    });
+    int earlierAttempts = 0;
+    while (earlierAttempts < attempts.size() && attempts.get(earlierAttempts).startedAt().isBefore(restStartsAt)) {
+      earlierAttempts++;
+    }
+    List<CallbackAttempt> coveredAttempts = new ArrayList<>(attempts.subList(0, earlierAttempts));
+    attempts.subList(0, earlierAttempts).clear();
     return new GroupDraft(client, coveredCalls, coveredAttempts);
   }
 
   /**
    * How many calls started at or before {@code coversUntil}: a binary search, since the calls are
-   * in start order and a regular caller's open group can hold thousands of them.
+   * in start order.
    */
   private int coveredCount(Instant coversUntil) {
     int low = 0;
