@@ -121,13 +121,14 @@ public final class ReasonClassifier {
       lastDay = day;
     }
     int secondOfDay = (int) (second - day.midnight);
-    for (OpeningInterval interval : day.opening) {
-      if (interval.containsOnOpeningDay(secondOfDay)) {
+    // Indexed loops: an iterator per missed call is garbage the escape analysis does not always remove.
+    for (int i = 0; i < day.opening.length; i++) {
+      if (day.opening[i].containsOnOpeningDay(secondOfDay)) {
         return true;
       }
     }
-    for (OpeningInterval interval : day.openedDayBefore) {
-      if (interval.containsOnNextDay(secondOfDay)) {
+    for (int i = 0; i < day.openedDayBefore.length; i++) {
+      if (day.openedDayBefore[i].containsOnNextDay(secondOfDay)) {
         return true;
       }
     }
@@ -143,11 +144,11 @@ public final class ReasonClassifier {
     final long from;
     final long until;
     final long midnight;
-    final List<OpeningInterval> opening;
-    final List<OpeningInterval> openedDayBefore;
+    final OpeningInterval[] opening;
+    final OpeningInterval[] openedDayBefore;
 
-    private LocalDay(long from, long until, long midnight, List<OpeningInterval> opening,
-        List<OpeningInterval> openedDayBefore) {
+    private LocalDay(long from, long until, long midnight, OpeningInterval[] opening,
+        OpeningInterval[] openedDayBefore) {
       this.from = from;
       this.until = until;
       this.midnight = midnight;
@@ -174,8 +175,8 @@ public final class ReasonClassifier {
         until = Math.min(until, next.toEpochSecond());
       }
       LocalDate date = LocalDate.ofEpochDay(epochDay);
-      return new LocalDay(from, until, midnight, hours.intervalsOpeningOn(date),
-          hours.intervalsOpeningOn(date.minusDays(1)));
+      return new LocalDay(from, until, midnight, hours.intervalsOpeningOn(date).toArray(OpeningInterval[]::new),
+          hours.intervalsOpeningOn(date.minusDays(1)).toArray(OpeningInterval[]::new));
     }
   }
 }

@@ -18,6 +18,7 @@ import io.github.missedcalls.spi.CallSource;
 import io.github.missedcalls.spi.HandleStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,9 +57,9 @@ import org.jspecify.annotations.Nullable;
 public final class ReportEngine {
 
 
-  private static final Comparator<Classified> SAME_INSTANT_ORDER = (a, b) -> a.kind != b.kind
+  private static final Comparator<Waiting> SAME_INSTANT_ORDER = (a, b) -> a.kind != b.kind
       ? a.kind.compareTo(b.kind)
-      : a.record.id().compareTo(b.record.id());
+      : a.call.id().compareTo(b.call.id());
 
 
   private final String project;
@@ -76,14 +77,12 @@ public final class ReportEngine {
   // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
   private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
   /**
-   * The calls that started at the current instant, which R5 orders by kind and id. Most instants
-   * have one call; it waits in {@link #onlyCall} and is copied into {@link #sameInstant} only when
-   * a second one comes, so that streaming a month allocates nothing per call for the wait.
+   * The calls that started at the current instant, which R5 orders by kind and id, in holders
+   * reused from one instant to the next, so that streaming a month allocates nothing per call
+   * for the wait.
    */
-  private final List<Classified> sameInstant = new ArrayList<>();
-  private @Nullable CallRecord onlyCall;
-  private @Nullable String onlyCallClient;
-  private CallKind onlyCallKind = CallKind.IGNORED;
+  private Waiting[] sameInstant = new Waiting[8];
+  private int sameInstantCount;
   private final NormalizedNumbers normalizedNumbers;
   private List<Handle> handles = List.of();
   private int nextHandle;
@@ -101,6 +100,19 @@ public final class ReportEngine {
       int startNano) {
     Classified(CallRecord record, @Nullable String client, CallKind kind) {
       this(record, client, kind, record.startedAt().getEpochSecond(), record.startedAt().getNano());
+    }
+  }
+
+  /** A call waiting for the other calls of its instant. */
+  private static final class Waiting {
+    CallRecord call;
+    @Nullable String client;
+    CallKind kind;
+
+    Waiting(CallRecord call, @Nullable String client, CallKind kind) {
+      this.call = call;
+      this.client = client;
+      this.kind = kind;
     }
   }
 
@@ -325,18 +337,18 @@ public final class ReportEngine {
       processSameInstant();
       currentInstant = start;
     }
-    CallRecord first = onlyCall;
-    if (first == null && sameInstant.isEmpty()) {
-      onlyCall = call;
-      onlyCallClient = client;
-      onlyCallKind = kind;
-      return;
+    if (sameInstantCount == sameInstant.length) {
+      sameInstant = Arrays.copyOf(sameInstant, sameInstantCount * 2);
     }
-    if (first != null) {
-      sameInstant.add(new Classified(first, onlyCallClient, onlyCallKind));
-      onlyCall = null;
+    Waiting holder = sameInstant[sameInstantCount];
+    if (holder == null) {
+      sameInstant[sameInstantCount] = new Waiting(call, client, kind);
+    } else {
+      holder.call = call;
+      holder.client = client;
+      holder.kind = kind;
     }
-    sameInstant.add(new Classified(call, client, kind));
+    sameInstantCount++;
   }
 
   private void processSameInstant() {
@@ -351,17 +363,14 @@ public final class ReportEngine {
     if (!settledAtCurrentInstant.isEmpty()) {
       forgetSettledClients();
     }
-    CallRecord only = onlyCall;
-    if (only != null) {
-      onlyCall = null;
-      process(only, onlyCallClient, onlyCallKind);
-      return;
+    if (sameInstantCount > 1) {
+      Arrays.sort(sameInstant, 0, sameInstantCount, SAME_INSTANT_ORDER);
     }
-    sameInstant.sort(SAME_INSTANT_ORDER);
-    for (Classified call : sameInstant) {
-      process(call.record, call.client, call.kind);
+    for (int i = 0; i < sameInstantCount; i++) {
+      Waiting waiting = sameInstant[i];
+      process(waiting.call, waiting.client, waiting.kind);
     }
-    sameInstant.clear();
+    sameInstantCount = 0;
   }
 
   private void process(CallRecord call, @Nullable String client, CallKind kind) {
