@@ -106,41 +106,6 @@ final class LedgerTable {
     return created;
   }
 
-  /** Forgets the client's ledger, if it has one. */
-  void remove(String client) {
-    long packed = pack(client);
-    int hash = hash(client, packed);
-    int mask = hashes.length - 1;
-    int slot = hash & mask;
-    while (true) {
-      int found = hashes[slot];
-      if (found == 0) {
-        return;
-      }
-      if (found == hash && holds(slot, client, packed)) {
-        break;
-      }
-      slot = next(slot, mask);
-    }
-    size--;
-    // Backward shift: move later entries of the probe run into the gap, so no tombstones are needed.
-    int gap = slot;
-    for (int probe = next(gap, mask); hashes[probe] != 0; probe = next(probe, mask)) {
-      int home = hashes[probe] & mask;
-      // The entry may fill the gap when its home is not within (gap, probe] cyclically.
-      boolean homeAfterGap = gap <= probe ? gap < home && home <= probe : gap < home || home <= probe;
-      if (!homeAfterGap) {
-        hashes[gap] = hashes[probe];
-        packedKeys[gap] = packedKeys[probe];
-        ledgers[gap] = ledgers[probe];
-        gap = probe;
-      }
-    }
-    hashes[gap] = 0;
-    packedKeys[gap] = 0;
-    ledgers[gap] = null;
-  }
-
   int size() {
     return size;
   }
@@ -156,17 +121,31 @@ final class LedgerTable {
     return values;
   }
 
+  /**
+   * Drops the ledgers that have no open group. The table is rebuilt from the hashes and packed
+   * numbers it keeps, so no client number is read again.
+   */
+  void retainOpen() {
+    rebuild(hashes.length, true);
+  }
+
   private void grow() {
+    rebuild(hashes.length * 2, false);
+  }
+
+  private void rebuild(int capacity, boolean openOnly) {
     int[] oldHashes = hashes;
     long[] oldPackedKeys = packedKeys;
     @Nullable ClientLedger[] oldLedgers = ledgers;
-    hashes = new int[oldHashes.length * 2];
-    packedKeys = new long[oldHashes.length * 2];
-    ledgers = new ClientLedger[oldHashes.length * 2];
-    int mask = hashes.length - 1;
+    hashes = new int[capacity];
+    packedKeys = new long[capacity];
+    ledgers = new ClientLedger[capacity];
+    size = 0;
+    int mask = capacity - 1;
     for (int i = 0; i < oldHashes.length; i++) {
       ClientLedger ledger = oldLedgers[i];
-      if (ledger != null) {
+      if (ledger != null && (!openOnly || ledger.hasOpenGroup())) {
+        size++;
         int slot = oldHashes[i] & mask;
         while (hashes[slot] != 0) {
           slot = next(slot, mask);

@@ -57,6 +57,10 @@ import org.jspecify.annotations.Nullable;
 public final class ReportEngine {
 
 
+  // Ledgers left with nothing open are dropped in sweeps, once as many groups were resolved as the
+  // table holds: each sweep then costs O(1) per resolution, and at most that many wait to go.
+  private static final int SWEEP_AFTER_AT_LEAST = 1 << 10;
+
   private static final Comparator<Waiting> SAME_INSTANT_ORDER = (a, b) -> a.kind != b.kind
       ? a.kind.compareTo(b.kind)
       : a.call.id().compareTo(b.call.id());
@@ -72,7 +76,8 @@ public final class ReportEngine {
   private final boolean strict;
 
   private final LedgerTable ledgers = new LedgerTable();
-  private final List<GroupDraft> settledAtCurrentInstant = new ArrayList<>();
+  /** Resolutions since the ledgers with nothing open were last dropped. */
+  private int settledSinceSweep;
   private final Consumer<GroupDraft> settle = this::settle;
   // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
   private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
@@ -360,7 +365,7 @@ public final class ReportEngine {
       emitResolved();
     }
     processHandlesBefore(current);
-    if (!settledAtCurrentInstant.isEmpty()) {
+    if (settledSinceSweep > Math.max(SWEEP_AFTER_AT_LEAST, ledgers.size())) {
       forgetSettledClients();
     }
     if (sameInstantCount > 1) {
@@ -402,7 +407,7 @@ public final class ReportEngine {
 
   private void settle(GroupDraft group) {
     resolvedNotYetEmitted.add(group);
-    settledAtCurrentInstant.add(group);
+    settledSinceSweep++;
   }
 
   private void emitResolved() {
@@ -418,13 +423,8 @@ public final class ReportEngine {
    * so that memory follows the open groups, not every client ever seen.
    */
   private void forgetSettledClients() {
-    for (GroupDraft group : settledAtCurrentInstant) {
-      ClientLedger ledger = ledgers.get(group.client);
-      if (ledger != null && !ledger.hasOpenGroup()) {
-        ledgers.remove(group.client);
-      }
-    }
-    settledAtCurrentInstant.clear();
+    ledgers.retainOpen();
+    settledSinceSweep = 0;
   }
 
   private ReportSummary finish() {

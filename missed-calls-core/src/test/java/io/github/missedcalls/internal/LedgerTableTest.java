@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.github.missedcalls.MissedCall;
+import io.github.missedcalls.MissedReason;
 import io.github.missedcalls.kit.Generators;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,19 +59,23 @@ class LedgerTableTest {
     assertThat(second).isNotSameAs(first);
     assertThat(table.get(one)).isSameAs(first);
     assertThat(table.get(other)).isSameAs(second);
-    table.remove(one);
+    second.missed(OPENING_CALL);
+    table.retainOpen();
     assertThat(table.get(one)).isNull();
     assertThat(table.get(other)).isSameAs(second);
   }
 
-  /** An operation: 0 get, 1 get or create, 2 remove; and a key among a thousand. */
+  private static final MissedCall OPENING_CALL =
+      new MissedCall("c1", Instant.parse("2026-11-02T10:00:00Z"), MissedReason.UNKNOWN, null, null);
+
+  /** An operation: 0 get, 1 get or create, 2 open a group in a ledger, 3 drop the ledgers with none open; and a key. */
   private static Gen<List<int[]>> operations() {
-    return lists().of(integers().between(0, 2).zip(integers().between(0, 999), (op, key) -> new int[] {op, key}))
+    return lists().of(integers().between(0, 3).zip(integers().between(0, 999), (op, key) -> new int[] {op, key}))
         .ofSizeBetween(0, 2_000);
   }
 
   @Test
-  @DisplayName("any sequence of look-ups, creations and removals leaves the table as a HashMap would be")
+  @DisplayName("any sequence of look-ups, creations and sweeps leaves the table as a HashMap would be")
   void behavesAsAMap() {
     Generators.theory().withExamples(Math.max(50, Generators.examples() / 10)).forAll(operations()).checkAssert(ops -> {
       LedgerTable table = new LedgerTable();
@@ -85,9 +92,15 @@ class LedgerTableTest {
               assertThat(ledger).as("existing ledger of %s", client).isSameAs(before);
             }
           }
+          case 2 -> {
+            ClientLedger ledger = expected.get(client);
+            if (ledger != null) {
+              ledger.missed(OPENING_CALL);
+            }
+          }
           default -> {
-            table.remove(client);
-            expected.remove(client);
+            table.retainOpen();
+            expected.values().removeIf(ledger -> !ledger.hasOpenGroup());
           }
         }
         assertThat(table.size()).isEqualTo(expected.size());
