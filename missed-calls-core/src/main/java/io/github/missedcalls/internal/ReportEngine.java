@@ -57,8 +57,9 @@ import org.jspecify.annotations.Nullable;
 public final class ReportEngine {
 
 
-  // Ledgers left with nothing open are dropped in sweeps, once as many groups were resolved as the
-  // table holds: each sweep then costs O(1) per resolution, and at most that many wait to go.
+  // Ledgers left with nothing open are dropped in sweeps, once more groups were resolved than the
+  // last sweep left open: a sweep then costs O(1) per resolution, and the closed ledgers waiting
+  // for the next one are never more than the open ones (or this floor).
   private static final int SWEEP_AFTER_AT_LEAST = 1 << 10;
 
   private static final Comparator<Waiting> SAME_INSTANT_ORDER = (a, b) -> a.kind != b.kind
@@ -76,8 +77,9 @@ public final class ReportEngine {
   private final boolean strict;
 
   private final LedgerTable ledgers = new LedgerTable();
-  /** Resolutions since the ledgers with nothing open were last dropped. */
+  /** Resolutions since the ledgers with nothing open were last dropped, and how many ledgers that left. */
   private int settledSinceSweep;
+  private int ledgersAfterSweep;
   private final Consumer<GroupDraft> settle = this::settle;
   // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
   private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
@@ -365,7 +367,7 @@ public final class ReportEngine {
       emitResolved();
     }
     processHandlesBefore(current);
-    if (settledSinceSweep > Math.max(SWEEP_AFTER_AT_LEAST, ledgers.size())) {
+    if (settledSinceSweep > Math.max(SWEEP_AFTER_AT_LEAST, ledgersAfterSweep)) {
       forgetSettledClients();
     }
     if (sameInstantCount > 1) {
@@ -422,9 +424,15 @@ public final class ReportEngine {
    * Drops the ledgers that have nothing open once time has moved past their last resolution,
    * so that memory follows the open groups, not every client ever seen.
    */
+  /** The ledgers held now, open or waiting for the next sweep: what the memory bound is about. */
+  int ledgersHeld() {
+    return ledgers.size();
+  }
+
   private void forgetSettledClients() {
     ledgers.retainOpen();
     settledSinceSweep = 0;
+    ledgersAfterSweep = ledgers.size();
   }
 
   private ReportSummary finish() {
