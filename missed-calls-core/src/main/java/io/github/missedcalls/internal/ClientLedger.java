@@ -15,21 +15,29 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClientLedger {
   private final String client;
+  /** The hash a {@link LedgerTable} filed the ledger under, so that it can be removed without reading the number; 0 outside a table. */
+  private final int tableHash;
   private @Nullable GroupDraft open;
   private @Nullable GroupDraft lastResolved;
 
-  ClientLedger(String client) {
+  ClientLedger(String client, int tableHash) {
     this.client = client;
+    this.tableHash = tableHash;
   }
 
   /** A ledger that continues from an open group saved earlier (the tracker's settled state). */
   ClientLedger(String client, List<MissedCall> openCalls, List<CallbackAttempt> openAttempts) {
     this.client = client;
+    this.tableHash = 0;
     this.open = openCalls.isEmpty() ? null : new GroupDraft(client, openCalls, openAttempts);
   }
 
   String client() {
     return client;
+  }
+
+  int tableHash() {
+    return tableHash;
   }
 
   @Nullable GroupDraft open() {

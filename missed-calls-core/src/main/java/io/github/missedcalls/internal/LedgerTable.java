@@ -95,7 +95,7 @@ final class LedgerTable {
         return ledger;
       }
     }
-    ClientLedger created = new ClientLedger(client);
+    ClientLedger created = new ClientLedger(client, hash);
     hashes[slot] = hash;
     packedKeys[slot] = packed;
     ledgers[slot] = created;
@@ -122,30 +122,49 @@ final class LedgerTable {
   }
 
   /**
-   * Drops the ledgers that have no open group. The table is rebuilt from the hashes and packed
-   * numbers it keeps, so no client number is read again.
+   * Forgets a ledger the table holds. It is found by identity from the hash it was filed under,
+   * so its number, which lives in the record that opened it, is not read again.
    */
-  void retainOpen() {
-    rebuild(hashes.length, true);
+  void remove(ClientLedger ledger) {
+    int mask = hashes.length - 1;
+    int slot = ledger.tableHash() & mask;
+    while (ledgers[slot] != ledger) {
+      if (hashes[slot] == 0) {
+        return;
+      }
+      slot = next(slot, mask);
+    }
+    size--;
+    // Backward shift: move later entries of the probe run into the gap, so no tombstones are needed.
+    int gap = slot;
+    for (int probe = next(gap, mask); hashes[probe] != 0; probe = next(probe, mask)) {
+      int home = hashes[probe] & mask;
+      // The entry may fill the gap unless its home lies cyclically within (gap, probe].
+      boolean homeAfterGap = gap <= probe ? gap < home && home <= probe : gap < home || home <= probe;
+      if (!homeAfterGap) {
+        hashes[gap] = hashes[probe];
+        packedKeys[gap] = packedKeys[probe];
+        ledgers[gap] = ledgers[probe];
+        gap = probe;
+      }
+    }
+    hashes[gap] = 0;
+    packedKeys[gap] = 0;
+    ledgers[gap] = null;
   }
 
   private void grow() {
-    rebuild(hashes.length * 2, false);
-  }
-
-  private void rebuild(int capacity, boolean openOnly) {
+    int capacity = hashes.length * 2;
     int[] oldHashes = hashes;
     long[] oldPackedKeys = packedKeys;
     @Nullable ClientLedger[] oldLedgers = ledgers;
     hashes = new int[capacity];
     packedKeys = new long[capacity];
     ledgers = new ClientLedger[capacity];
-    size = 0;
     int mask = capacity - 1;
     for (int i = 0; i < oldHashes.length; i++) {
       ClientLedger ledger = oldLedgers[i];
-      if (ledger != null && (!openOnly || ledger.hasOpenGroup())) {
-        size++;
+      if (ledger != null) {
         int slot = oldHashes[i] & mask;
         while (hashes[slot] != 0) {
           slot = next(slot, mask);

@@ -57,11 +57,6 @@ import org.jspecify.annotations.Nullable;
 public final class ReportEngine {
 
 
-  // Ledgers left with nothing open are dropped in sweeps, once more groups were resolved than the
-  // last sweep left open: a sweep then costs O(1) per resolution, and the closed ledgers waiting
-  // for the next one are never more than the open ones (or this floor).
-  private static final int SWEEP_AFTER_AT_LEAST = 1 << 10;
-
   private static final Comparator<Waiting> SAME_INSTANT_ORDER = (a, b) -> a.kind != b.kind
       ? a.kind.compareTo(b.kind)
       : a.call.id().compareTo(b.call.id());
@@ -77,9 +72,9 @@ public final class ReportEngine {
   private final boolean strict;
 
   private final LedgerTable ledgers = new LedgerTable();
-  /** Resolutions since the ledgers with nothing open were last dropped, and how many ledgers that left. */
-  private int settledSinceSweep;
-  private int ledgersAfterSweep;
+  /** The ledger a call or handle is applied to, so that a resolution knows whose it is. */
+  private @Nullable ClientLedger applyingTo;
+  private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
   private final Consumer<GroupDraft> settle = this::settle;
   // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
   private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
@@ -367,7 +362,7 @@ public final class ReportEngine {
       emitResolved();
     }
     processHandlesBefore(current);
-    if (settledSinceSweep > Math.max(SWEEP_AFTER_AT_LEAST, ledgersAfterSweep)) {
+    if (!settledAtCurrentInstant.isEmpty()) {
       forgetSettledClients();
     }
     if (sameInstantCount > 1) {
@@ -386,13 +381,16 @@ public final class ReportEngine {
         if (client == null) {
           anonymousMissed++;
         } else {
-          steps.call(ledgers.getOrCreate(client), call, kind, settle);
+          ClientLedger ledger = ledgers.getOrCreate(client);
+          applyingTo = ledger;
+          steps.call(ledger, call, kind, settle);
         }
       }
       return;
     }
     ClientLedger ledger = client == null ? null : ledgers.get(client);
     if (ledger != null) {
+      applyingTo = ledger;
       steps.call(ledger, call, kind, settle);
     }
   }
@@ -402,6 +400,7 @@ public final class ReportEngine {
       Handle handle = handles.get(nextHandle++);
       ClientLedger ledger = ledgers.get(handle.client());
       if (ledger != null) {
+        applyingTo = ledger;
         steps.handle(ledger, handle, settle);
       }
     }
@@ -409,7 +408,10 @@ public final class ReportEngine {
 
   private void settle(GroupDraft group) {
     resolvedNotYetEmitted.add(group);
-    settledSinceSweep++;
+    ClientLedger ledger = applyingTo;
+    if (ledger != null) {
+      settledAtCurrentInstant.add(ledger);
+    }
   }
 
   private void emitResolved() {
@@ -430,9 +432,12 @@ public final class ReportEngine {
   }
 
   private void forgetSettledClients() {
-    ledgers.retainOpen();
-    settledSinceSweep = 0;
-    ledgersAfterSweep = ledgers.size();
+    for (ClientLedger ledger : settledAtCurrentInstant) {
+      if (!ledger.hasOpenGroup()) {
+        ledgers.remove(ledger);
+      }
+    }
+    settledAtCurrentInstant.clear();
   }
 
   private ReportSummary finish() {

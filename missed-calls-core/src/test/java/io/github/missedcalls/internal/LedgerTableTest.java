@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.github.missedcalls.MissedCall;
-import io.github.missedcalls.MissedReason;
 import io.github.missedcalls.kit.Generators;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,23 +56,19 @@ class LedgerTableTest {
     assertThat(second).isNotSameAs(first);
     assertThat(table.get(one)).isSameAs(first);
     assertThat(table.get(other)).isSameAs(second);
-    second.missed(OPENING_CALL);
-    table.retainOpen();
+    table.remove(first);
     assertThat(table.get(one)).isNull();
     assertThat(table.get(other)).isSameAs(second);
   }
 
-  private static final MissedCall OPENING_CALL =
-      new MissedCall("c1", Instant.parse("2026-11-02T10:00:00Z"), MissedReason.UNKNOWN, null, null);
-
-  /** An operation: 0 get, 1 get or create, 2 open a group in a ledger, 3 drop the ledgers with none open; and a key. */
+  /** An operation: 0 get, 1 get or create, 2 remove the client's ledger; and a key. */
   private static Gen<List<int[]>> operations() {
-    return lists().of(integers().between(0, 3).zip(integers().between(0, 999), (op, key) -> new int[] {op, key}))
+    return lists().of(integers().between(0, 2).zip(integers().between(0, 999), (op, key) -> new int[] {op, key}))
         .ofSizeBetween(0, 2_000);
   }
 
   @Test
-  @DisplayName("any sequence of look-ups, creations and sweeps leaves the table as a HashMap would be")
+  @DisplayName("any sequence of look-ups, creations and removals leaves the table as a HashMap would be")
   void behavesAsAMap() {
     Generators.theory().withExamples(Math.max(50, Generators.examples() / 10)).forAll(operations()).checkAssert(ops -> {
       LedgerTable table = new LedgerTable();
@@ -92,15 +85,11 @@ class LedgerTableTest {
               assertThat(ledger).as("existing ledger of %s", client).isSameAs(before);
             }
           }
-          case 2 -> {
-            ClientLedger ledger = expected.get(client);
-            if (ledger != null) {
-              ledger.missed(OPENING_CALL);
-            }
-          }
           default -> {
-            table.retainOpen();
-            expected.values().removeIf(ledger -> !ledger.hasOpenGroup());
+            ClientLedger ledger = expected.remove(client);
+            if (ledger != null) {
+              table.remove(ledger);
+            }
           }
         }
         assertThat(table.size()).isEqualTo(expected.size());
