@@ -422,15 +422,15 @@ public final class ReportEngine {
     resolvedNotYetEmitted.clear();
   }
 
-  /**
-   * Drops the ledgers that have nothing open once time has moved past their last resolution,
-   * so that memory follows the open groups, not every client ever seen.
-   */
-  /** The ledgers held now, open or waiting for the next sweep: what the memory bound is about. */
+  /** The ledgers held now: those with an open group, and those settled at the current instant. */
   int ledgersHeld() {
     return ledgers.size();
   }
 
+  /**
+   * Drops the ledgers that have nothing open once time has moved past their last resolution,
+   * so that memory follows the open groups, not every client ever seen.
+   */
   private void forgetSettledClients() {
     for (ClientLedger ledger : settledAtCurrentInstant) {
       if (!ledger.hasOpenGroup()) {
