@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -160,21 +160,7 @@ public final class ClientTracker {
   private void announce(ClientState before, ClientState after, Instant now, TrackerListener listener) {
     TrackerReplay.View was = replay.replay(before);
     TrackerReplay.View is = replay.replay(after);
-    Map<String, ProcessedRow> resolvedBefore = new HashMap<>();
-    for (ProcessedRow row : was.resolved()) {
-      resolvedBefore.put(resolutionKey(row), row);
-    }
-    for (ProcessedRow row : is.resolved()) {
-      ProcessedRow earlier = resolvedBefore.remove(resolutionKey(row));
-      if (earlier == null) {
-        listener.event(new TrackerEvent(TrackerEvent.Type.RESOLVED, row));
-      } else if (!earlier.equals(row)) {
-        listener.event(new TrackerEvent(TrackerEvent.Type.REVISED, row));
-      }
-    }
-    for (ProcessedRow gone : resolvedBefore.values()) {
-      listener.event(new TrackerEvent(TrackerEvent.Type.RETRACTED, gone));
-    }
+    announceResolved(was.resolved(), is.resolved(), listener);
     if (is.openCalls().isEmpty()) {
       return;
     }
@@ -197,9 +183,56 @@ public final class ClientTracker {
     return after.size() > before.size() && after.subList(0, before.size()).equals(before);
   }
 
-  private static String resolutionKey(ProcessedRow row) {
-    Resolution resolution = row.resolution();
-    return resolution.resolvedAt() + "|" + resolution.kind() + "|" + resolution.callId() + "|" + resolution.resolvedBy();
+  /**
+   * Tells which resolved groups are new, changed or gone. A group is the same in both views when
+   * its resolution is; a record that comes after the others leaves the groups before it in place,
+   * so the views are compared in step up to the first difference, and only the rest is matched.
+   */
+  private static void announceResolved(List<ProcessedRow> was, List<ProcessedRow> is, TrackerListener listener) {
+    int common = 0;
+    while (common < was.size() && common < is.size()
+        && ResolutionKey.of(was.get(common)).equals(ResolutionKey.of(is.get(common)))) {
+      if (!was.get(common).equals(is.get(common))) {
+        listener.event(new TrackerEvent(TrackerEvent.Type.REVISED, is.get(common)));
+      }
+      common++;
+    }
+    if (common == was.size()) {
+      for (ProcessedRow row : is.subList(common, is.size())) {
+        listener.event(new TrackerEvent(TrackerEvent.Type.RESOLVED, row));
+      }
+      return;
+    }
+    // Linked: groups that are gone are retracted in the order they were resolved.
+    Map<ResolutionKey, ProcessedRow> unmatched = new LinkedHashMap<>();
+    for (ProcessedRow row : was.subList(common, was.size())) {
+      unmatched.put(ResolutionKey.of(row), row);
+    }
+    for (ProcessedRow row : is.subList(common, is.size())) {
+      ProcessedRow earlier = unmatched.remove(ResolutionKey.of(row));
+      if (earlier == null) {
+        listener.event(new TrackerEvent(TrackerEvent.Type.RESOLVED, row));
+      } else if (!earlier.equals(row)) {
+        listener.event(new TrackerEvent(TrackerEvent.Type.REVISED, row));
+      }
+    }
+    for (ProcessedRow gone : unmatched.values()) {
+      listener.event(new TrackerEvent(TrackerEvent.Type.RETRACTED, gone));
+    }
+  }
+
+  /**
+   * What makes a resolved group the same group in two views of one client: how, when and by
+   * whom it was resolved, and by which call. Anything else in its row may change (a late missed
+   * call joins it, say), and then the group is revised rather than retracted and resolved anew.
+   */
+  private record ResolutionKey(Instant resolvedAt, ResolutionKind kind, @Nullable String callId,
+      @Nullable String resolvedBy) {
+
+    static ResolutionKey of(ProcessedRow row) {
+      Resolution resolution = row.resolution();
+      return new ResolutionKey(resolution.resolvedAt(), resolution.kind(), resolution.callId(), resolution.resolvedBy());
+    }
   }
 
   private static String late(Instant started, Instant watermark) {
