@@ -105,7 +105,7 @@ public final class ClientTracker {
     calls.add(at < 0 ? -at - 1 : at, normalized);
     ClientState next = new ClientState(key, settled.openCalls(), settled.openAttempts(), calls,
         settled.pendingHandles());
-    announce(settled, next, call.startedAt(), listener);
+    announce(replay.callAdded(settled, next, normalized), key, call.startedAt(), listener);
     return next;
   }
 
@@ -137,7 +137,7 @@ public final class ClientTracker {
     handles.add(at < 0 ? -at - 1 : at, normalized);
     ClientState next = new ClientState(key, settled.openCalls(), settled.openAttempts(), settled.pendingCalls(),
         handles);
-    announce(settled, next, handle.handledAt(), listener);
+    announce(replay.handleAdded(settled, next, normalized), key, handle.handledAt(), listener);
     return next;
   }
 
@@ -157,14 +157,14 @@ public final class ClientTracker {
         Duration.between(view.openCalls().get(0).startedAt(), asOf));
   }
 
-  private void announce(ClientState before, ClientState after, Instant now, TrackerListener listener) {
-    TrackerReplay.View was = replay.replay(before);
-    TrackerReplay.View is = replay.replay(after);
+  private static void announce(TrackerReplay.Change change, String client, Instant now, TrackerListener listener) {
+    TrackerReplay.View was = change.before();
+    TrackerReplay.View is = change.after();
     announceResolved(was.resolved(), is.resolved(), listener);
     if (is.openCalls().isEmpty()) {
       return;
     }
-    UnprocessedRow open = openRow(after.client(), is, now.isBefore(is.openCalls().get(0).startedAt())
+    UnprocessedRow open = openRow(client, is, now.isBefore(is.openCalls().get(0).startedAt())
         ? is.openCalls().get(0).startedAt() : now);
     if (was.openCalls().isEmpty()) {
       listener.event(new TrackerEvent(TrackerEvent.Type.OPENED, open));

@@ -44,20 +44,79 @@ public final class TrackerReplay {
     return callOrder;
   }
 
+  /** A client's view before and after one record joined its pending records. */
+  public record Change(View before, View after) {}
+
   /** Replays every pending record. */
   public View replay(ClientState state) {
     ClientLedger ledger = new ClientLedger(state.client(), state.openCalls(), state.openAttempts());
     List<GroupDraft> resolvedGroups = new ArrayList<>();
     apply(ledger, state.pendingCalls(), state.pendingHandles(), resolvedGroups);
-    // Rows are made only now: an attempt at the very instant of a resolution joins its group after it (R7).
+    return view(ledger, resolvedGroups, List.of());
+  }
+
+  /**
+   * The views of {@code before} and of {@code after}, which is {@code before} with {@code call}
+   * among its pending records.
+   */
+  public Change callAdded(ClientState before, ClientState after, CallRecord call) {
+    List<CallRecord> calls = after.pendingCalls();
+    List<Handle> handles = before.pendingHandles();
+    // Handles at the call's instant are taken after it (R5), so they must be strictly earlier.
+    boolean last = calls.get(calls.size() - 1) == call
+        && (handles.isEmpty() || handles.get(handles.size() - 1).handledAt().isBefore(call.startedAt()));
+    if (!last) {
+      return new Change(replay(before), replay(after));
+    }
+    ClientLedger ledger = new ClientLedger(before.client(), before.openCalls(), before.openAttempts());
+    List<GroupDraft> resolvedGroups = new ArrayList<>();
+    apply(ledger, before.pendingCalls(), handles, resolvedGroups);
+    View was = view(ledger, resolvedGroups, List.of());
+    steps.call(ledger, call, CallKind.of(call, minConversation), resolvedGroups::add);
+    return new Change(was, view(ledger, resolvedGroups, was.resolved()));
+  }
+
+  /**
+   * The views of {@code before} and of {@code after}, which is {@code before} with {@code handle}
+   * among its pending records.
+   */
+  public Change handleAdded(ClientState before, ClientState after, Handle handle) {
+    List<CallRecord> calls = before.pendingCalls();
+    List<Handle> handles = after.pendingHandles();
+    // Calls at the handle's instant are taken before it (R5), so they may be at the same instant.
+    boolean last = handles.get(handles.size() - 1) == handle
+        && (calls.isEmpty() || !calls.get(calls.size() - 1).startedAt().isAfter(handle.handledAt()));
+    if (!last) {
+      return new Change(replay(before), replay(after));
+    }
+    ClientLedger ledger = new ClientLedger(before.client(), before.openCalls(), before.openAttempts());
+    List<GroupDraft> resolvedGroups = new ArrayList<>();
+    apply(ledger, calls, before.pendingHandles(), resolvedGroups);
+    View was = view(ledger, resolvedGroups, List.of());
+    steps.handle(ledger, handle, resolvedGroups::add);
+    return new Change(was, view(ledger, resolvedGroups, was.resolved()));
+  }
+
+  /**
+   * The view of a ledger that has taken every record: rows are made only now, since an attempt
+   * at the very instant of a resolution joins its group after it (R7).
+   *
+   * @param madeBefore rows already made of the first groups, when the ledger took one record
+   *     more since; one is made again only if its group has changed
+   */
+  private static View view(ClientLedger ledger, List<GroupDraft> resolvedGroups, List<ProcessedRow> madeBefore) {
     List<ProcessedRow> resolved = new ArrayList<>(resolvedGroups.size());
-    for (GroupDraft group : resolvedGroups) {
-      resolved.add(group.toProcessed());
+    for (int i = 0; i < resolvedGroups.size(); i++) {
+      GroupDraft group = resolvedGroups.get(i);
+      // A resolved group can only gain an attempt made at its resolution's instant (R7).
+      boolean unchanged = i < madeBefore.size()
+          && madeBefore.get(i).callbackAttempts().size() == group.attempts.size();
+      resolved.add(unchanged ? madeBefore.get(i) : group.toProcessed());
     }
     GroupDraft open = ledger.open();
     return open == null
         ? new View(resolved, List.of(), List.of())
-        : new View(resolved, List.copyOf(open.calls), List.copyOf(open.attempts));
+        : new View(resolved, GroupDraft.immutable(open.calls), GroupDraft.immutable(open.attempts));
   }
 
   /**
