@@ -86,9 +86,15 @@ public final class ClientTracker {
    */
   public ClientState accept(@Nullable ClientState state, String key, CallRecord call, Instant watermark,
       TrackerListener listener) {
+    return take(state, key, call, watermark, listener).state();
+  }
+
+  /** {@link #accept(ClientState, String, CallRecord, Instant, TrackerListener)}, with the view it made. */
+  Outcome take(@Nullable ClientState state, String key, CallRecord call, Instant watermark,
+      TrackerListener listener) {
     if (call.startedAt().isBefore(watermark)) {
       listener.rejected(Rejection.ofCall(call.id(), null, late(call.startedAt(), watermark)));
-      return state == null ? ClientState.empty(key) : state;
+      return new Outcome(state == null ? ClientState.empty(key) : state, null);
     }
     ClientState settled = replay.settle(state == null ? ClientState.empty(key) : state, watermark);
     CallRecord normalized = call.withClient(key);
@@ -97,7 +103,7 @@ public final class ClientTracker {
         if (!pending.equals(normalized)) {
           listener.rejected(Rejection.ofCall(call.id(), null, "conflicting duplicate id"));
         }
-        return settled;
+        return new Outcome(settled, null);
       }
     }
     List<CallRecord> calls = new ArrayList<>(settled.pendingCalls());
@@ -105,8 +111,9 @@ public final class ClientTracker {
     calls.add(at < 0 ? -at - 1 : at, normalized);
     ClientState next = new ClientState(key, settled.openCalls(), settled.openAttempts(), calls,
         settled.pendingHandles());
-    announce(replay.callAdded(settled, next, normalized), key, call.startedAt(), listener);
-    return next;
+    TrackerReplay.Change change = replay.callAdded(settled, next, normalized);
+    announce(change, key, call.startedAt(), listener);
+    return new Outcome(next, change.after());
   }
 
   /**
@@ -117,9 +124,15 @@ public final class ClientTracker {
    */
   public ClientState accept(@Nullable ClientState state, String key, Handle handle, Instant watermark,
       TrackerListener listener) {
+    return take(state, key, handle, watermark, listener).state();
+  }
+
+  /** {@link #accept(ClientState, String, Handle, Instant, TrackerListener)}, with the view it made. */
+  Outcome take(@Nullable ClientState state, String key, Handle handle, Instant watermark,
+      TrackerListener listener) {
     if (handle.handledAt().isBefore(watermark)) {
       listener.rejected(Rejection.ofHandle(null, late(handle.handledAt(), watermark)));
-      return state == null ? ClientState.empty(key) : state;
+      return new Outcome(state == null ? ClientState.empty(key) : state, null);
     }
     ClientState settled = replay.settle(state == null ? ClientState.empty(key) : state, watermark);
     Handle normalized = handle.withClient(key);
@@ -129,7 +142,7 @@ public final class ClientTracker {
           listener.rejected(Rejection.ofHandle(null,
               "conflicting duplicate handle by " + handle.actor() + " at " + handle.handledAt()));
         }
-        return settled;
+        return new Outcome(settled, null);
       }
     }
     List<Handle> handles = new ArrayList<>(settled.pendingHandles());
@@ -137,9 +150,18 @@ public final class ClientTracker {
     handles.add(at < 0 ? -at - 1 : at, normalized);
     ClientState next = new ClientState(key, settled.openCalls(), settled.openAttempts(), settled.pendingCalls(),
         handles);
-    announce(replay.handleAdded(settled, next, normalized), key, handle.handledAt(), listener);
-    return next;
+    TrackerReplay.Change change = replay.handleAdded(settled, next, normalized);
+    announce(change, key, handle.handledAt(), listener);
+    return new Outcome(next, change.after());
   }
+
+  /**
+   * A record taken: the client's next state, and the view of it when the record joined the
+   * pending ones. Without a view (a late record, a redelivery) the open group is as it was, since
+   * settling never changes it: {@link MissedCallTracker} then keeps the open group it holds
+   * instead of replaying the client for it.
+   */
+  record Outcome(ClientState state, TrackerReplay.@Nullable View view) {}
 
   /** Settles what the watermark has passed; the view does not change, so nothing is announced. */
   public ClientState settle(ClientState state, Instant watermark) {
