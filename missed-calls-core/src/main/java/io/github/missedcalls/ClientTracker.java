@@ -5,8 +5,6 @@ import io.github.missedcalls.internal.LedgerSteps;
 import io.github.missedcalls.internal.TrackerReplay;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,24 +94,21 @@ public final class ClientTracker {
       listener.rejected(Rejection.ofCall(call.id(), null, late(call.startedAt(), watermark)));
       return new Outcome(state == null ? ClientState.empty(key) : state, null);
     }
-    ClientState settled = replay.settle(state == null ? ClientState.empty(key) : state, watermark);
+    ClientState current = state == null ? ClientState.empty(key) : state;
+    TrackerReplay.Split split = replay.split(current, watermark);
     CallRecord normalized = call.withClient(key);
-    for (CallRecord pending : settled.pendingCalls()) {
+    List<CallRecord> pendingCalls = current.pendingCalls();
+    for (CallRecord pending : pendingCalls.subList(split.calls(), pendingCalls.size())) {
       if (pending.id().equals(call.id())) {
         if (!pending.equals(normalized)) {
           listener.rejected(Rejection.ofCall(call.id(), null, "conflicting duplicate id"));
         }
-        return new Outcome(settled, null);
+        return new Outcome(replay.settle(current, watermark), null);
       }
     }
-    List<CallRecord> calls = new ArrayList<>(settled.pendingCalls());
-    int at = Collections.binarySearch(calls, normalized, replay.callOrder());
-    calls.add(at < 0 ? -at - 1 : at, normalized);
-    ClientState next = new ClientState(key, settled.openCalls(), settled.openAttempts(), calls,
-        settled.pendingHandles());
-    TrackerReplay.Change change = replay.callAdded(settled, next, normalized);
-    announce(change, key, call.startedAt(), listener);
-    return new Outcome(next, change.after());
+    TrackerReplay.Added added = replay.addCall(current, split, normalized);
+    announce(added.change(), key, call.startedAt(), listener);
+    return new Outcome(added.state(), added.change().after());
   }
 
   /**
@@ -134,25 +129,22 @@ public final class ClientTracker {
       listener.rejected(Rejection.ofHandle(null, late(handle.handledAt(), watermark)));
       return new Outcome(state == null ? ClientState.empty(key) : state, null);
     }
-    ClientState settled = replay.settle(state == null ? ClientState.empty(key) : state, watermark);
+    ClientState current = state == null ? ClientState.empty(key) : state;
+    TrackerReplay.Split split = replay.split(current, watermark);
     Handle normalized = handle.withClient(key);
-    for (Handle pending : settled.pendingHandles()) {
+    List<Handle> pendingHandles = current.pendingHandles();
+    for (Handle pending : pendingHandles.subList(split.handles(), pendingHandles.size())) {
       if (pending.sameKey(normalized)) {
         if (!pending.equals(normalized)) {
           listener.rejected(Rejection.ofHandle(null,
               "conflicting duplicate handle by " + handle.actor() + " at " + handle.handledAt()));
         }
-        return new Outcome(settled, null);
+        return new Outcome(replay.settle(current, watermark), null);
       }
     }
-    List<Handle> handles = new ArrayList<>(settled.pendingHandles());
-    int at = Collections.binarySearch(handles, normalized, TrackerReplay.HANDLE_ORDER);
-    handles.add(at < 0 ? -at - 1 : at, normalized);
-    ClientState next = new ClientState(key, settled.openCalls(), settled.openAttempts(), settled.pendingCalls(),
-        handles);
-    TrackerReplay.Change change = replay.handleAdded(settled, next, normalized);
-    announce(change, key, handle.handledAt(), listener);
-    return new Outcome(next, change.after());
+    TrackerReplay.Added added = replay.addHandle(current, split, normalized);
+    announce(added.change(), key, handle.handledAt(), listener);
+    return new Outcome(added.state(), added.change().after());
   }
 
   /**
