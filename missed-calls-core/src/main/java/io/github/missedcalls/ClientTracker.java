@@ -96,9 +96,11 @@ public final class ClientTracker {
     }
     ClientState current = state == null ? ClientState.empty(key) : state;
     TrackerReplay.Split split = replay.split(current, watermark);
-    CallRecord normalized = call.withClient(key);
+    // A number already normalized needs no copy of its record.
+    CallRecord normalized = key.equals(call.client()) ? call : call.withClient(key);
     List<CallRecord> pendingCalls = current.pendingCalls();
-    for (CallRecord pending : pendingCalls.subList(split.calls(), pendingCalls.size())) {
+    for (int i = split.calls(); i < pendingCalls.size(); i++) {
+      CallRecord pending = pendingCalls.get(i);
       if (pending.id().equals(call.id())) {
         if (!pending.equals(normalized)) {
           listener.rejected(Rejection.ofCall(call.id(), null, "conflicting duplicate id"));
@@ -131,9 +133,10 @@ public final class ClientTracker {
     }
     ClientState current = state == null ? ClientState.empty(key) : state;
     TrackerReplay.Split split = replay.split(current, watermark);
-    Handle normalized = handle.withClient(key);
+    Handle normalized = key.equals(handle.client()) ? handle : handle.withClient(key);
     List<Handle> pendingHandles = current.pendingHandles();
-    for (Handle pending : pendingHandles.subList(split.handles(), pendingHandles.size())) {
+    for (int i = split.handles(); i < pendingHandles.size(); i++) {
+      Handle pending = pendingHandles.get(i);
       if (pending.sameKey(normalized)) {
         if (!pending.equals(normalized)) {
           listener.rejected(Rejection.ofHandle(null,
@@ -178,19 +181,20 @@ public final class ClientTracker {
     if (is.openCalls().isEmpty()) {
       return;
     }
-    UnprocessedRow open = openRow(client, is, now.isBefore(is.openCalls().get(0).startedAt())
-        ? is.openCalls().get(0).startedAt() : now);
+    TrackerEvent.Type type;
     if (was.openCalls().isEmpty()) {
-      listener.event(new TrackerEvent(TrackerEvent.Type.OPENED, open));
+      type = TrackerEvent.Type.OPENED;
     } else if (was.openCalls().equals(is.openCalls())) {
-      if (!was.openAttempts().equals(is.openAttempts())) {
-        listener.event(new TrackerEvent(isExtension(was.openAttempts(), is.openAttempts())
-            ? TrackerEvent.Type.ATTEMPTED : TrackerEvent.Type.REVISED, open));
+      if (was.openAttempts().equals(is.openAttempts())) {
+        return;
       }
+      type = isExtension(was.openAttempts(), is.openAttempts()) ? TrackerEvent.Type.ATTEMPTED : TrackerEvent.Type.REVISED;
     } else {
-      listener.event(new TrackerEvent(isExtension(was.openCalls(), is.openCalls()) && was.openAttempts().equals(
-          is.openAttempts()) ? TrackerEvent.Type.GREW : TrackerEvent.Type.REVISED, open));
+      type = isExtension(was.openCalls(), is.openCalls()) && was.openAttempts().equals(is.openAttempts())
+          ? TrackerEvent.Type.GREW : TrackerEvent.Type.REVISED;
     }
+    Instant firstMissedAt = is.openCalls().get(0).startedAt();
+    listener.event(new TrackerEvent(type, openRow(client, is, now.isBefore(firstMissedAt) ? firstMissedAt : now)));
   }
 
   private static <T> boolean isExtension(List<T> before, List<T> after) {

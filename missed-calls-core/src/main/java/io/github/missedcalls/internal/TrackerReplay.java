@@ -182,7 +182,7 @@ public final class TrackerReplay {
    *     more since; one is made again only if its group has changed
    */
   private static View view(ClientLedger ledger, List<GroupDraft> resolvedGroups, List<ProcessedRow> madeBefore) {
-    List<ProcessedRow> resolved = new ArrayList<>(resolvedGroups.size());
+    List<ProcessedRow> resolved = resolvedGroups.isEmpty() ? List.of() : new ArrayList<>(resolvedGroups.size());
     for (int i = 0; i < resolvedGroups.size(); i++) {
       GroupDraft group = resolvedGroups.get(i);
       // A resolved group can only gain an attempt made at its resolution's instant (R7).
