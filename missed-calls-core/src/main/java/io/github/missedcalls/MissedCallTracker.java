@@ -4,7 +4,6 @@ import io.github.missedcalls.internal.TrackerReplay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -46,7 +45,16 @@ public final class MissedCallTracker {
    */
   public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofHours(1);
 
-  private record OpenKey(Instant firstMissedAt, String client) {}
+  /** An open group's place in the tab: longest waiting first, then by client. */
+  private record OpenKey(Instant firstMissedAt, String client) implements Comparable<OpenKey> {
+
+    // Written out rather than chained from key extractors: every record that opens or resolves a group compares keys.
+    @Override
+    public int compareTo(OpenKey other) {
+      int byStart = firstMissedAt.compareTo(other.firstMissedAt);
+      return byStart != 0 ? byStart : client.compareTo(other.client);
+    }
+  }
 
   /** An open group as the tab shows it, but for its waiting time, which depends on when it is read. */
   private record OpenGroup(OpenKey key, List<MissedCall> calls, List<CallbackAttempt> attempts) {}
@@ -64,15 +72,12 @@ public final class MissedCallTracker {
     }
   }
 
-  private static final Comparator<OpenKey> TAB_ORDER =
-      Comparator.comparing(OpenKey::firstMissedAt).thenComparing(OpenKey::client);
-
   private final ClientTracker rules;
   private final Instant trackFrom;
   private final Duration allowedLateness;
   private final TrackerListener listener;
   private final Map<String, HeldClient> clients = new HashMap<>();
-  private final NavigableMap<OpenKey, HeldClient> openGroups = new TreeMap<>(TAB_ORDER);
+  private final NavigableMap<OpenKey, HeldClient> openGroups = new TreeMap<>();
   private Instant watermark = Instant.MIN;
   private long anonymousMissed;
 
