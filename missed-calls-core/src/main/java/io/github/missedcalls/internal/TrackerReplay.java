@@ -165,8 +165,14 @@ public final class TrackerReplay {
     }
     ClientState next = new ClientState(state.client(), openCalls, openAttempts, callsAfter, handlesAfter);
     List<GroupDraft> resolvedGroups = new ArrayList<>();
-    apply(ledger, callsBefore, handlesBefore, resolvedGroups::add);
-    View was = view(ledger, resolvedGroups, List.of());
+    View was;
+    if (callsBefore.isEmpty() && handlesBefore.isEmpty()) {
+      // Usual for a client's first record within the lateness bound: the view before is the settled open group.
+      was = new View(List.of(), openCalls, openAttempts);
+    } else {
+      apply(ledger, callsBefore, handlesBefore, resolvedGroups::add);
+      was = view(ledger, resolvedGroups, List.of());
+    }
     if (lastStep == null) {
       return new Added(next, new Change(was, replay(next)));
     }
