@@ -5,9 +5,7 @@ import io.github.missedcalls.internal.LedgerSteps;
 import io.github.missedcalls.internal.TrackerReplay;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,27 +84,33 @@ public final class ClientTracker {
    */
   public ClientState accept(@Nullable ClientState state, String key, CallRecord call, Instant watermark,
       TrackerListener listener) {
+    return take(state, key, call, watermark, listener).state();
+  }
+
+  /** {@link #accept(ClientState, String, CallRecord, Instant, TrackerListener)}, with the view it made. */
+  Outcome take(@Nullable ClientState state, String key, CallRecord call, Instant watermark,
+      TrackerListener listener) {
     if (call.startedAt().isBefore(watermark)) {
       listener.rejected(Rejection.ofCall(call.id(), null, late(call.startedAt(), watermark)));
-      return state == null ? ClientState.empty(key) : state;
+      return new Outcome(state == null ? ClientState.empty(key) : state, null);
     }
-    ClientState settled = replay.settle(state == null ? ClientState.empty(key) : state, watermark);
-    CallRecord normalized = call.withClient(key);
-    for (CallRecord pending : settled.pendingCalls()) {
+    ClientState current = state == null ? ClientState.empty(key) : state;
+    TrackerReplay.Split split = replay.split(current, watermark);
+    // A number already normalized needs no copy of its record.
+    CallRecord normalized = key.equals(call.client()) ? call : call.withClient(key);
+    List<CallRecord> pendingCalls = current.pendingCalls();
+    for (int i = split.calls(); i < pendingCalls.size(); i++) {
+      CallRecord pending = pendingCalls.get(i);
       if (pending.id().equals(call.id())) {
         if (!pending.equals(normalized)) {
           listener.rejected(Rejection.ofCall(call.id(), null, "conflicting duplicate id"));
         }
-        return settled;
+        return new Outcome(replay.settle(current, watermark), null);
       }
     }
-    List<CallRecord> calls = new ArrayList<>(settled.pendingCalls());
-    int at = Collections.binarySearch(calls, normalized, replay.callOrder());
-    calls.add(at < 0 ? -at - 1 : at, normalized);
-    ClientState next = new ClientState(key, settled.openCalls(), settled.openAttempts(), calls,
-        settled.pendingHandles());
-    announce(settled, next, call.startedAt(), listener);
-    return next;
+    TrackerReplay.Added added = replay.addCall(current, split, normalized);
+    announce(added.change(), key, call.startedAt(), listener);
+    return new Outcome(added.state(), added.change().after());
   }
 
   /**
@@ -117,29 +121,42 @@ public final class ClientTracker {
    */
   public ClientState accept(@Nullable ClientState state, String key, Handle handle, Instant watermark,
       TrackerListener listener) {
+    return take(state, key, handle, watermark, listener).state();
+  }
+
+  /** {@link #accept(ClientState, String, Handle, Instant, TrackerListener)}, with the view it made. */
+  Outcome take(@Nullable ClientState state, String key, Handle handle, Instant watermark,
+      TrackerListener listener) {
     if (handle.handledAt().isBefore(watermark)) {
       listener.rejected(Rejection.ofHandle(null, late(handle.handledAt(), watermark)));
-      return state == null ? ClientState.empty(key) : state;
+      return new Outcome(state == null ? ClientState.empty(key) : state, null);
     }
-    ClientState settled = replay.settle(state == null ? ClientState.empty(key) : state, watermark);
-    Handle normalized = handle.withClient(key);
-    for (Handle pending : settled.pendingHandles()) {
+    ClientState current = state == null ? ClientState.empty(key) : state;
+    TrackerReplay.Split split = replay.split(current, watermark);
+    Handle normalized = key.equals(handle.client()) ? handle : handle.withClient(key);
+    List<Handle> pendingHandles = current.pendingHandles();
+    for (int i = split.handles(); i < pendingHandles.size(); i++) {
+      Handle pending = pendingHandles.get(i);
       if (pending.sameKey(normalized)) {
         if (!pending.equals(normalized)) {
           listener.rejected(Rejection.ofHandle(null,
               "conflicting duplicate handle by " + handle.actor() + " at " + handle.handledAt()));
         }
-        return settled;
+        return new Outcome(replay.settle(current, watermark), null);
       }
     }
-    List<Handle> handles = new ArrayList<>(settled.pendingHandles());
-    int at = Collections.binarySearch(handles, normalized, TrackerReplay.HANDLE_ORDER);
-    handles.add(at < 0 ? -at - 1 : at, normalized);
-    ClientState next = new ClientState(key, settled.openCalls(), settled.openAttempts(), settled.pendingCalls(),
-        handles);
-    announce(settled, next, handle.handledAt(), listener);
-    return next;
+    TrackerReplay.Added added = replay.addHandle(current, split, normalized);
+    announce(added.change(), key, handle.handledAt(), listener);
+    return new Outcome(added.state(), added.change().after());
   }
+
+  /**
+   * A record taken: the client's next state, and the view of it when the record joined the
+   * pending ones. Without a view (a late record, a redelivery) the open group is as it was, since
+   * settling never changes it: {@link MissedCallTracker} then keeps the open group it holds
+   * instead of replaying the client for it.
+   */
+  record Outcome(ClientState state, TrackerReplay.@Nullable View view) {}
 
   /** Settles what the watermark has passed; the view does not change, so nothing is announced. */
   public ClientState settle(ClientState state, Instant watermark) {
@@ -157,49 +174,83 @@ public final class ClientTracker {
         Duration.between(view.openCalls().get(0).startedAt(), asOf));
   }
 
-  private void announce(ClientState before, ClientState after, Instant now, TrackerListener listener) {
-    TrackerReplay.View was = replay.replay(before);
-    TrackerReplay.View is = replay.replay(after);
-    Map<String, ProcessedRow> resolvedBefore = new HashMap<>();
-    for (ProcessedRow row : was.resolved()) {
-      resolvedBefore.put(resolutionKey(row), row);
-    }
-    for (ProcessedRow row : is.resolved()) {
-      ProcessedRow earlier = resolvedBefore.remove(resolutionKey(row));
-      if (earlier == null) {
-        listener.event(new TrackerEvent(TrackerEvent.Type.RESOLVED, row));
-      } else if (!earlier.equals(row)) {
-        listener.event(new TrackerEvent(TrackerEvent.Type.REVISED, row));
-      }
-    }
-    for (ProcessedRow gone : resolvedBefore.values()) {
-      listener.event(new TrackerEvent(TrackerEvent.Type.RETRACTED, gone));
-    }
+  private static void announce(TrackerReplay.Change change, String client, Instant now, TrackerListener listener) {
+    TrackerReplay.View was = change.before();
+    TrackerReplay.View is = change.after();
+    announceResolved(was.resolved(), is.resolved(), listener);
     if (is.openCalls().isEmpty()) {
       return;
     }
-    UnprocessedRow open = openRow(after.client(), is, now.isBefore(is.openCalls().get(0).startedAt())
-        ? is.openCalls().get(0).startedAt() : now);
+    TrackerEvent.Type type;
     if (was.openCalls().isEmpty()) {
-      listener.event(new TrackerEvent(TrackerEvent.Type.OPENED, open));
+      type = TrackerEvent.Type.OPENED;
     } else if (was.openCalls().equals(is.openCalls())) {
-      if (!was.openAttempts().equals(is.openAttempts())) {
-        listener.event(new TrackerEvent(isExtension(was.openAttempts(), is.openAttempts())
-            ? TrackerEvent.Type.ATTEMPTED : TrackerEvent.Type.REVISED, open));
+      if (was.openAttempts().equals(is.openAttempts())) {
+        return;
       }
+      type = isExtension(was.openAttempts(), is.openAttempts()) ? TrackerEvent.Type.ATTEMPTED : TrackerEvent.Type.REVISED;
     } else {
-      listener.event(new TrackerEvent(isExtension(was.openCalls(), is.openCalls()) && was.openAttempts().equals(
-          is.openAttempts()) ? TrackerEvent.Type.GREW : TrackerEvent.Type.REVISED, open));
+      type = isExtension(was.openCalls(), is.openCalls()) && was.openAttempts().equals(is.openAttempts())
+          ? TrackerEvent.Type.GREW : TrackerEvent.Type.REVISED;
     }
+    Instant firstMissedAt = is.openCalls().get(0).startedAt();
+    listener.event(new TrackerEvent(type, openRow(client, is, now.isBefore(firstMissedAt) ? firstMissedAt : now)));
   }
 
   private static <T> boolean isExtension(List<T> before, List<T> after) {
     return after.size() > before.size() && after.subList(0, before.size()).equals(before);
   }
 
-  private static String resolutionKey(ProcessedRow row) {
-    Resolution resolution = row.resolution();
-    return resolution.resolvedAt() + "|" + resolution.kind() + "|" + resolution.callId() + "|" + resolution.resolvedBy();
+  /**
+   * Tells which resolved groups are new, changed or gone. A group is the same in both views when
+   * its resolution is; a record that comes after the others leaves the groups before it in place,
+   * so the views are compared in step up to the first difference, and only the rest is matched.
+   */
+  private static void announceResolved(List<ProcessedRow> was, List<ProcessedRow> is, TrackerListener listener) {
+    int common = 0;
+    while (common < was.size() && common < is.size()
+        && ResolutionKey.of(was.get(common)).equals(ResolutionKey.of(is.get(common)))) {
+      if (!was.get(common).equals(is.get(common))) {
+        listener.event(new TrackerEvent(TrackerEvent.Type.REVISED, is.get(common)));
+      }
+      common++;
+    }
+    if (common == was.size()) {
+      for (ProcessedRow row : is.subList(common, is.size())) {
+        listener.event(new TrackerEvent(TrackerEvent.Type.RESOLVED, row));
+      }
+      return;
+    }
+    // Linked: groups that are gone are retracted in the order they were resolved.
+    Map<ResolutionKey, ProcessedRow> unmatched = new LinkedHashMap<>();
+    for (ProcessedRow row : was.subList(common, was.size())) {
+      unmatched.put(ResolutionKey.of(row), row);
+    }
+    for (ProcessedRow row : is.subList(common, is.size())) {
+      ProcessedRow earlier = unmatched.remove(ResolutionKey.of(row));
+      if (earlier == null) {
+        listener.event(new TrackerEvent(TrackerEvent.Type.RESOLVED, row));
+      } else if (!earlier.equals(row)) {
+        listener.event(new TrackerEvent(TrackerEvent.Type.REVISED, row));
+      }
+    }
+    for (ProcessedRow gone : unmatched.values()) {
+      listener.event(new TrackerEvent(TrackerEvent.Type.RETRACTED, gone));
+    }
+  }
+
+  /**
+   * What makes a resolved group the same group in two views of one client: how, when and by
+   * whom it was resolved, and by which call. Anything else in its row may change (a late missed
+   * call joins it, say), and then the group is revised rather than retracted and resolved anew.
+   */
+  private record ResolutionKey(Instant resolvedAt, ResolutionKind kind, @Nullable String callId,
+      @Nullable String resolvedBy) {
+
+    static ResolutionKey of(ProcessedRow row) {
+      Resolution resolution = row.resolution();
+      return new ResolutionKey(resolution.resolvedAt(), resolution.kind(), resolution.callId(), resolution.resolvedBy());
+    }
   }
 
   private static String late(Instant started, Instant watermark) {

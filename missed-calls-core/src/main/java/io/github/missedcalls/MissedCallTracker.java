@@ -1,17 +1,18 @@
 package io.github.missedcalls;
 
+import io.github.missedcalls.internal.TrackerReplay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Live tracking of one project: records and handles go in one at a time, as a PBX's webhook
@@ -44,21 +45,39 @@ public final class MissedCallTracker {
    */
   public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofHours(1);
 
-  private record OpenKey(Instant firstMissedAt, String client) {}
+  /** An open group's place in the tab: longest waiting first, then by client. */
+  private record OpenKey(Instant firstMissedAt, String client) implements Comparable<OpenKey> {
+
+    // Written out rather than chained from key extractors: every record that opens or resolves a group compares keys.
+    @Override
+    public int compareTo(OpenKey other) {
+      int byStart = firstMissedAt.compareTo(other.firstMissedAt);
+      return byStart != 0 ? byStart : client.compareTo(other.client);
+    }
+  }
 
   /** An open group as the tab shows it, but for its waiting time, which depends on when it is read. */
   private record OpenGroup(OpenKey key, List<MissedCall> calls, List<CallbackAttempt> attempts) {}
 
-  private static final Comparator<OpenKey> TAB_ORDER =
-      Comparator.comparing(OpenKey::firstMissedAt).thenComparing(OpenKey::client);
+  /**
+   * A client the tracker holds: one map entry per client, so that a record costs one look-up,
+   * and the tab's order is touched only when a group opens, closes or changes its first call.
+   */
+  private static final class HeldClient {
+    ClientState state;
+    @Nullable OpenGroup open;
+
+    HeldClient(ClientState state) {
+      this.state = state;
+    }
+  }
 
   private final ClientTracker rules;
   private final Instant trackFrom;
   private final Duration allowedLateness;
   private final TrackerListener listener;
-  private final Map<String, ClientState> states = new HashMap<>();
-  private final Map<String, OpenGroup> openByClient = new HashMap<>();
-  private final NavigableSet<OpenKey> openGroups = new TreeSet<>(TAB_ORDER);
+  private final Map<String, HeldClient> clients = new HashMap<>();
+  private final NavigableMap<OpenKey, HeldClient> openGroups = new TreeMap<>();
   private Instant watermark = Instant.MIN;
   private long anonymousMissed;
 
@@ -96,7 +115,8 @@ public final class MissedCallTracker {
       seen(call.startedAt());
       return;
     }
-    update(key, rules.accept(states.get(key), key, call, watermark, listener));
+    HeldClient held = clients.get(key);
+    update(key, held, rules.take(held == null ? null : held.state, key, call, watermark, listener));
     seen(call.startedAt());
   }
 
@@ -110,7 +130,8 @@ public final class MissedCallTracker {
       listener.rejected(Rejection.ofHandle(null, String.valueOf(e.getMessage())));
       return;
     }
-    update(key, rules.accept(states.get(key), key, handle, watermark, listener));
+    HeldClient held = clients.get(key);
+    update(key, held, rules.take(held == null ? null : held.state, key, handle, watermark, listener));
     seen(handle.handledAt());
   }
 
@@ -123,21 +144,22 @@ public final class MissedCallTracker {
    */
   public synchronized void advanceTo(Instant now) {
     seen(now);
-    Iterator<Map.Entry<String, ClientState>> clients = states.entrySet().iterator();
-    while (clients.hasNext()) {
-      Map.Entry<String, ClientState> client = clients.next();
-      ClientState settled = rules.settle(client.getValue(), watermark);
+    Iterator<HeldClient> held = clients.values().iterator();
+    while (held.hasNext()) {
+      HeldClient client = held.next();
+      ClientState settled = rules.settle(client.state, watermark);
       if (settled.isEmpty()) {
-        clients.remove();
+        // Settling never changes the open group, and an empty state has none: the tab holds no entry of it.
+        held.remove();
       } else {
-        client.setValue(settled);
+        client.state = settled;
       }
     }
   }
 
   /** How many clients the tracker holds state for: those with an open group or recent records. */
   public synchronized int clientsHeld() {
-    return states.size();
+    return clients.size();
   }
 
   /** Records that start before this instant are rejected as late. */
@@ -153,10 +175,10 @@ public final class MissedCallTracker {
    */
   public synchronized List<UnprocessedRow> unprocessed(Instant asOf) {
     List<UnprocessedRow> rows = new ArrayList<>(openGroups.size());
-    for (OpenKey key : openGroups) {
-      OpenGroup group = Objects.requireNonNull(openByClient.get(key.client()));
-      rows.add(new UnprocessedRow(key.client(), group.calls(), group.attempts(),
-          Duration.between(key.firstMissedAt(), asOf)));
+    for (HeldClient held : openGroups.values()) {
+      OpenGroup group = Objects.requireNonNull(held.open);
+      rows.add(new UnprocessedRow(group.key().client(), group.calls(), group.attempts(),
+          Duration.between(group.key().firstMissedAt(), asOf)));
     }
     return rows;
   }
@@ -168,13 +190,17 @@ public final class MissedCallTracker {
 
   /** A client's state, to be saved elsewhere. */
   public synchronized Optional<ClientState> state(String client) {
-    return Optional.ofNullable(states.get(client));
+    HeldClient held = clients.get(client);
+    return held == null ? Optional.empty() : Optional.of(held.state);
   }
 
   /** Gives back a state saved earlier; it replaces what the tracker had for that client. */
   public synchronized void restore(ClientState state) {
     Objects.requireNonNull(state, "state");
-    update(state.client(), state);
+    String client = state.client();
+    UnprocessedRow open = rules.openRow(state, watermark);
+    update(client, clients.get(client), state, open == null ? List.of() : open.calls(),
+        open == null ? List.of() : open.callbackAttempts());
   }
 
   private void seen(Instant instant) {
@@ -184,21 +210,63 @@ public final class MissedCallTracker {
     }
   }
 
-  private void update(String client, ClientState state) {
-    OpenGroup previous = openByClient.remove(client);
+  private void update(String client, @Nullable HeldClient held, ClientTracker.Outcome outcome) {
+    TrackerReplay.View view = outcome.view();
+    if (view == null) {
+      if (outcome.state().isEmpty()) {
+        forget(client, held);
+      } else if (held == null) {
+        clients.put(client, new HeldClient(outcome.state()));
+      } else {
+        held.state = outcome.state();
+      }
+      return;
+    }
+    update(client, held, outcome.state(), view.openCalls(), view.openAttempts());
+  }
+
+  private void update(String client, @Nullable HeldClient held, ClientState state, List<MissedCall> openCalls,
+      List<CallbackAttempt> openAttempts) {
+    if (state.isEmpty()) {
+      forget(client, held);
+      return;
+    }
+    HeldClient current = held;
+    if (current == null) {
+      current = new HeldClient(state);
+      clients.put(client, current);
+    } else {
+      current.state = state;
+    }
+    OpenGroup previous = current.open;
+    if (openCalls.isEmpty()) {
+      if (previous != null) {
+        openGroups.remove(previous.key());
+        current.open = null;
+      }
+      return;
+    }
+    Instant firstMissedAt = openCalls.get(0).startedAt();
+    if (previous != null && previous.key().firstMissedAt().equals(firstMissedAt)) {
+      current.open = new OpenGroup(previous.key(), openCalls, openAttempts);
+      return;
+    }
     if (previous != null) {
       openGroups.remove(previous.key());
     }
-    if (state.isEmpty()) {
-      states.remove(client);
+    OpenKey key = new OpenKey(firstMissedAt, client);
+    current.open = new OpenGroup(key, openCalls, openAttempts);
+    openGroups.put(key, current);
+  }
+
+  private void forget(String client, @Nullable HeldClient held) {
+    if (held == null) {
       return;
     }
-    states.put(client, state);
-    UnprocessedRow open = rules.openRow(state, watermark);
+    clients.remove(client);
+    OpenGroup open = held.open;
     if (open != null) {
-      OpenKey key = new OpenKey(open.firstMissedAt(), client);
-      openByClient.put(client, new OpenGroup(key, open.calls(), open.callbackAttempts()));
-      openGroups.add(key);
+      openGroups.remove(open.key());
     }
   }
 
@@ -247,6 +315,6 @@ public final class MissedCallTracker {
 
   @Override
   public synchronized String toString() {
-    return "MissedCallTracker[watermark=" + watermark + ", clients=" + states.size() + ", open=" + openGroups.size() + "]";
+    return "MissedCallTracker[watermark=" + watermark + ", clients=" + clients.size() + ", open=" + openGroups.size() + "]";
   }
 }

@@ -97,6 +97,22 @@ class MissedCallTrackerTest {
     }
 
     @Test
+    @DisplayName("R7: a second callback at the very instant of the one that resolved the group revises its row with one more attempt")
+    void callbackAtTheResolutionInstantRevisesTheRow() {
+      Recorder recorder = new Recorder();
+      MissedCallTracker tracker = tracker(recorder);
+      tracker.accept(missed("1", 0));
+      tracker.accept(callback("2", 10, true));
+
+      tracker.accept(callback("3", 10, true));
+
+      assertThat(recorder.types()).containsExactly(TrackerEvent.Type.OPENED, TrackerEvent.Type.RESOLVED,
+          TrackerEvent.Type.REVISED);
+      assertThat(recorder.processed.values()).singleElement()
+          .satisfies(row -> assertThat(row.callbackAttempts()).extracting(CallbackAttempt::id).containsExactly("2", "3"));
+    }
+
+    @Test
     @DisplayName("a late callback that turns out to precede a missed call revises the open group and resolves the earlier part")
     void lateContactSplitsTheOpenGroup() {
       Recorder recorder = new Recorder();

@@ -100,7 +100,7 @@ final class GroupDraft {
    * The same list, immutable, which a row keeps as it is. Most groups hold one or two items, and
    * {@link List#of} takes them without the array that {@link List#copyOf} would make first.
    */
-  private static <T> List<T> immutable(List<T> items) {
+  static <T> List<T> immutable(List<T> items) {
     return switch (items.size()) {
       case 0 -> List.of();
       case 1 -> List.of(items.get(0));
