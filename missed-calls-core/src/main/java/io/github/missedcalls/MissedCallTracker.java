@@ -197,10 +197,7 @@ public final class MissedCallTracker {
   /** Gives back a state saved earlier; it replaces what the tracker had for that client. */
   public synchronized void restore(ClientState state) {
     Objects.requireNonNull(state, "state");
-    String client = state.client();
-    UnprocessedRow open = rules.openRow(state, watermark);
-    update(client, clients.get(client), state, open == null ? List.of() : open.calls(),
-        open == null ? List.of() : open.callbackAttempts());
+    replace(state.client(), clients.get(state.client()), state);
   }
 
   private void seen(Instant instant) {
@@ -211,18 +208,23 @@ public final class MissedCallTracker {
   }
 
   private void update(String client, @Nullable HeldClient held, ClientTracker.Outcome outcome) {
+    ClientState state = outcome.state();
     TrackerReplay.View view = outcome.view();
-    if (view == null) {
-      if (outcome.state().isEmpty()) {
-        forget(client, held);
-      } else if (held == null) {
-        clients.put(client, new HeldClient(outcome.state()));
-      } else {
-        held.state = outcome.state();
-      }
-      return;
+    if (view != null) {
+      update(client, held, state, view.openCalls(), view.openAttempts());
+    } else if (held != null && !state.isEmpty()) {
+      // Settled or unchanged: the open group is still the one held.
+      held.state = state;
+    } else {
+      replace(client, held, state);
     }
-    update(client, held, outcome.state(), view.openCalls(), view.openAttempts());
+  }
+
+  /** Holds a state whose open group the tracker has not seen, replaying it for that group. */
+  private void replace(String client, @Nullable HeldClient held, ClientState state) {
+    UnprocessedRow open = state.isEmpty() ? null : rules.openRow(state, watermark);
+    update(client, held, state, open == null ? List.of() : open.calls(),
+        open == null ? List.of() : open.callbackAttempts());
   }
 
   private void update(String client, @Nullable HeldClient held, ClientState state, List<MissedCall> openCalls,

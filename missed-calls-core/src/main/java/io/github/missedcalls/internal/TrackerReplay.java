@@ -55,8 +55,6 @@ public final class TrackerReplay {
     void take(ClientLedger ledger, Consumer<GroupDraft> resolved);
   }
 
-  private static final Consumer<GroupDraft> FORGET = group -> {};
-
   private final LedgerSteps steps;
   private final Duration minConversation;
   private final Comparator<CallRecord> callOrder;
@@ -105,8 +103,9 @@ public final class TrackerReplay {
       return state;
     }
     ClientLedger ledger = new ClientLedger(state.client(), state.openCalls(), state.openAttempts());
+    // Groups resolved by settled records are no longer in any view: their events were told when they were taken.
     apply(ledger, state.pendingCalls().subList(0, split.calls()), state.pendingHandles().subList(0, split.handles()),
-        FORGET);
+        group -> {});
     GroupDraft open = ledger.open();
     return new ClientState(state.client(),
         open == null ? List.of() : open.calls,
@@ -122,9 +121,10 @@ public final class TrackerReplay {
   public Added addCall(ClientState state, Split split, CallRecord call) {
     List<CallRecord> before = unsettled(state.pendingCalls(), split.calls());
     List<Handle> handles = unsettled(state.pendingHandles(), split.handles());
-    List<CallRecord> after = inserted(before, call, callOrder);
+    int at = insertionPoint(before, call, callOrder);
+    List<CallRecord> after = inserted(before, at, call);
     // Handles at the call's instant are taken after it (R5), so they must be strictly earlier.
-    boolean last = after.get(after.size() - 1) == call
+    boolean last = at == before.size()
         && (handles.isEmpty() || handles.get(handles.size() - 1).handledAt().isBefore(call.startedAt()));
     CallKind kind = CallKind.of(call, minConversation);
     return add(state, split, before, handles, after, handles,
@@ -138,9 +138,10 @@ public final class TrackerReplay {
   public Added addHandle(ClientState state, Split split, Handle handle) {
     List<CallRecord> calls = unsettled(state.pendingCalls(), split.calls());
     List<Handle> before = unsettled(state.pendingHandles(), split.handles());
-    List<Handle> after = inserted(before, handle, HANDLE_ORDER);
+    int at = insertionPoint(before, handle, HANDLE_ORDER);
+    List<Handle> after = inserted(before, at, handle);
     // Calls at the handle's instant are taken before it (R5), so they may be at the same instant.
-    boolean last = after.get(after.size() - 1) == handle
+    boolean last = at == before.size()
         && (calls.isEmpty() || !calls.get(calls.size() - 1).startedAt().isAfter(handle.handledAt()));
     return add(state, split, calls, before, calls, after,
         last ? (ledger, resolved) -> steps.handle(ledger, handle, resolved) : null);
@@ -158,7 +159,7 @@ public final class TrackerReplay {
     List<CallbackAttempt> openAttempts = state.openAttempts();
     if (!split.isEmpty()) {
       apply(ledger, state.pendingCalls().subList(0, split.calls()),
-          state.pendingHandles().subList(0, split.handles()), FORGET);
+          state.pendingHandles().subList(0, split.handles()), group -> {});
       GroupDraft open = ledger.open();
       openCalls = open == null ? List.of() : GroupDraft.immutable(open.calls);
       openAttempts = open == null ? List.of() : GroupDraft.immutable(open.attempts);
@@ -210,16 +211,19 @@ public final class TrackerReplay {
     return settled == pending.size() ? List.of() : pending.subList(settled, pending.size());
   }
 
-  /** {@code sorted} with {@code item} in its place; most records come last, and skip the search. */
-  private static <T> List<T> inserted(List<T> sorted, T item, Comparator<? super T> order) {
+  /** Where {@code item} goes in {@code sorted}; most records come last, and skip the search. */
+  private static <T> int insertionPoint(List<T> sorted, T item, Comparator<? super T> order) {
+    if (sorted.isEmpty() || order.compare(sorted.get(sorted.size() - 1), item) < 0) {
+      return sorted.size();
+    }
+    int found = Collections.binarySearch(sorted, item, order);
+    return found < 0 ? -found - 1 : found;
+  }
+
+  private static <T> List<T> inserted(List<T> sorted, int at, T item) {
     List<T> result = new ArrayList<>(sorted.size() + 1);
     result.addAll(sorted);
-    if (sorted.isEmpty() || order.compare(sorted.get(sorted.size() - 1), item) < 0) {
-      result.add(item);
-    } else {
-      int at = Collections.binarySearch(sorted, item, order);
-      result.add(at < 0 ? -at - 1 : at, item);
-    }
+    result.add(at, item);
     return result;
   }
 
