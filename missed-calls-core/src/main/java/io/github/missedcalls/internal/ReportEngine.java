@@ -57,6 +57,10 @@ import org.jspecify.annotations.Nullable;
 public final class ReportEngine {
 
 
+  /** What {@link #clientOf} gives for a rejected call; compared by identity. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String REJECTED = new String("rejected");
+
   private static final Comparator<Waiting> SAME_INSTANT_ORDER = (a, b) -> a.kind != b.kind
       ? a.kind.compareTo(b.kind)
       : a.call.id().compareTo(b.call.id());
@@ -200,19 +204,10 @@ public final class ReportEngine {
   }
 
   private void acceptInOrder(CallRecord call) {
-    String client = null;
-    if (call.direction() != Direction.INTERNAL) {
-      String raw = call.client();
-      if (raw != null) {
-        try {
-          client = normalizedNumbers.normalize(raw);
-        } catch (IllegalArgumentException e) {
-          rejectUnnormalizable(call, e);
-          return;
-        }
-      }
+    String client = clientOf(call);
+    if (client != REJECTED) {
+      feed(call, client, CallKind.of(call, settings.minConversation()));
     }
-    feed(call, client, CallKind.of(call, settings.minConversation()));
   }
 
   /**
@@ -270,24 +265,27 @@ public final class ReportEngine {
   }
 
   private @Nullable Classified validate(CallRecord call) {
-    String client = null;
-    if (call.direction() != Direction.INTERNAL) {
-      String raw = call.client();
-      if (raw != null) {
-        try {
-          client = normalizedNumbers.normalize(raw);
-        } catch (IllegalArgumentException e) {
-          rejectUnnormalizable(call, e);
-          return null;
-        }
-      }
-    }
-    return new Classified(call, client, CallKind.of(call, settings.minConversation()));
+    String client = clientOf(call);
+    return client == REJECTED ? null : new Classified(call, client, CallKind.of(call, settings.minConversation()));
   }
 
-  private void rejectUnnormalizable(CallRecord call, IllegalArgumentException e) {
-    reject(Rejection.ofCall(call.id(), null,
-        Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized")));
+  /**
+   * The call's client number normalized (R3); {@code null} for an internal call or a withheld
+   * number; {@link #REJECTED}, compared by identity, once a number that cannot be normalized has
+   * been rejected (R2).
+   */
+  private @Nullable String clientOf(CallRecord call) {
+    String raw = call.client();
+    if (call.direction() == Direction.INTERNAL || raw == null) {
+      return null;
+    }
+    try {
+      return normalizedNumbers.normalize(raw);
+    } catch (IllegalArgumentException e) {
+      reject(Rejection.ofCall(call.id(), null,
+          Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized")));
+      return REJECTED;
+    }
   }
 
 
