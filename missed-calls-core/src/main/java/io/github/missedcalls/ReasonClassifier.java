@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>A call that no rule fits is {@link MissedReason#UNKNOWN}, never an error.
  * </ol>
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. It remembers the local day of the call it classified last, which is faster
+ * for calls in start order and changes no answer.
  */
 public final class ReasonClassifier {
 
@@ -36,7 +37,8 @@ public final class ReasonClassifier {
   /**
    * The local day of the call classified last. A report classifies calls in start order, so most
    * calls fall in it and need no time-zone lookup. Read and written without a lock: a
-   * {@link LocalDay} is immutable, so a thread sees either null or a complete one.
+   * {@link LocalDay}'s fields are final, so a thread sees either null or a complete one (with the
+   * arrays it references), and {@link BusinessHours} never changes.
    */
   private @Nullable LocalDay lastDay;
 

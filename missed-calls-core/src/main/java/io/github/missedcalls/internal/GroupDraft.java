@@ -55,14 +55,20 @@ final class GroupDraft {
     }
     List<MissedCall> coveredCalls = new ArrayList<>(calls.subList(0, covered));
     calls.subList(0, covered).clear();
-    // Attempts are in start order too: those before the first call left form a prefix.
+    // A loop, not removeIf with a capturing lambda, which kept this method from compiling well.
+    // Attempts restored from a saved ClientState carry no order guarantee, so every one is looked at.
     Instant restStartsAt = firstMissedAt();
-    int earlierAttempts = 0;
-    while (earlierAttempts < attempts.size() && attempts.get(earlierAttempts).startedAt().isBefore(restStartsAt)) {
-      earlierAttempts++;
+    List<CallbackAttempt> coveredAttempts = new ArrayList<>();
+    List<CallbackAttempt> laterAttempts = new ArrayList<>(attempts.size());
+    for (CallbackAttempt attempt : attempts) {
+      if (attempt.startedAt().isBefore(restStartsAt)) {
+        coveredAttempts.add(attempt);
+      } else {
+        laterAttempts.add(attempt);
+      }
     }
-    List<CallbackAttempt> coveredAttempts = new ArrayList<>(attempts.subList(0, earlierAttempts));
-    attempts.subList(0, earlierAttempts).clear();
+    attempts.clear();
+    attempts.addAll(laterAttempts);
     return new GroupDraft(client, coveredCalls, coveredAttempts);
   }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The ledgers of the clients with something open, by normalized client number: an
- * open-addressing table whose probes compare hashes kept in an array of their own. Most calls
+ * The ledgers of the clients with an open group, or resolved at the current instant, by
+ * normalized client number: an open-addressing table whose probes compare hashes kept in an array of their own. Most calls
  * are of clients with nothing open, and such a look-up then reads that array only, where a
  * {@link java.util.HashMap} would follow a reference to an entry for every occupied bucket.
  *

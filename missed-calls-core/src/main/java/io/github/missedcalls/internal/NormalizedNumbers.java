@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * cache is direct-mapped, so a month of one-time callers overwrites slots instead of growing it
  * or emptying it at once.
  *
- * <p>A spelling of up to 32 digits, spaces, dashes, brackets and {@code +} is its own key, packed
+ * <p>A spelling of up to 32 digits, spaces, dashes, parentheses and {@code +} is its own key, packed
  * four bits a character into two longs: a lookup compares two numbers in an array instead of
  * following a reference to the characters of the spelling cached before. Other spellings are
  * normalized every time.
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class NormalizedNumbers {
 
-  // 16,384 slots hold a busy project's regular callers in about 400 KB.
+  // 16,384 slots hold a busy project's regular callers: 320 KB of arrays, and the numbers they give.
   private static final int SLOT_BITS = 14;
   private static final int SLOTS = 1 << SLOT_BITS;
   private static final int MAX_PACKED_LENGTH = 32;

@@ -87,7 +87,7 @@ public final class ReportEngine {
    * reused from one instant to the next, so that streaming a month allocates nothing per call
    * for the wait.
    */
-  private Waiting[] sameInstant = new Waiting[8];
+  private @Nullable Waiting[] sameInstant = new Waiting[8];
   private int sameInstantCount;
   private final NormalizedNumbers normalizedNumbers;
   private List<Handle> handles = List.of();
@@ -367,7 +367,7 @@ public final class ReportEngine {
       Arrays.sort(sameInstant, 0, sameInstantCount, SAME_INSTANT_ORDER);
     }
     for (int i = 0; i < sameInstantCount; i++) {
-      Waiting waiting = sameInstant[i];
+      Waiting waiting = Objects.requireNonNull(sameInstant[i]);
       process(waiting.call, waiting.client, waiting.kind);
     }
     sameInstantCount = 0;
@@ -382,6 +382,7 @@ public final class ReportEngine {
           ClientLedger ledger = ledgers.getOrCreate(client);
           applyingTo = ledger;
           steps.call(ledger, call, kind, settle);
+          applyingTo = null;
         }
       }
       return;
@@ -390,6 +391,7 @@ public final class ReportEngine {
     if (ledger != null) {
       applyingTo = ledger;
       steps.call(ledger, call, kind, settle);
+      applyingTo = null;
     }
   }
 
@@ -400,16 +402,15 @@ public final class ReportEngine {
       if (ledger != null) {
         applyingTo = ledger;
         steps.handle(ledger, handle, settle);
+        applyingTo = null;
       }
     }
   }
 
   private void settle(GroupDraft group) {
     resolvedNotYetEmitted.add(group);
-    ClientLedger ledger = applyingTo;
-    if (ledger != null) {
-      settledAtCurrentInstant.add(ledger);
-    }
+    // Only a ledger the engine is applying a record to can resolve a group.
+    settledAtCurrentInstant.add(Objects.requireNonNull(applyingTo, "no ledger is being applied to"));
   }
 
   private void emitResolved() {
