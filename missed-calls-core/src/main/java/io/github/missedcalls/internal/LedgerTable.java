@@ -6,9 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The ledgers of the clients with an open group, or resolved at the current instant, by
- * normalized client number: an open-addressing table whose probes compare hashes kept in an array of their own. Most calls
- * are of clients with nothing open, and such a look-up then reads that array only, where a
- * {@link java.util.HashMap} would follow a reference to an entry for every occupied bucket.
+ * normalized client number: an open-addressing table whose probes compare hashes kept in an
+ * array of their own. Most calls are of clients with nothing open, and such a look-up then reads
+ * that array only, where a {@link java.util.HashMap} would follow a reference to an entry for
+ * every occupied bucket.
  *
  * <p>A number in the form normalization gives ({@code +} and up to 15 digits) is also kept packed
  * into a long, four bits a digit, and compared as one: the ledger's own copy of the number lives
