@@ -43,7 +43,10 @@ final class GroupDraft {
    * @return the covered part, or {@code null} when no call is covered
    */
   @Nullable GroupDraft splitCoveredUntil(Instant coversUntil) {
-    int covered = coveredCount(coversUntil);
+    int covered = 0;
+    while (covered < calls.size() && !calls.get(covered).startedAt().isAfter(coversUntil)) {
+      covered++;
+    }
     if (covered == 0) {
       return null;
     }
@@ -70,24 +73,6 @@ final class GroupDraft {
     attempts.clear();
     attempts.addAll(laterAttempts);
     return new GroupDraft(client, coveredCalls, coveredAttempts);
-  }
-
-  /**
-   * How many calls started at or before {@code coversUntil}: a binary search, since the calls are
-   * in start order.
-   */
-  private int coveredCount(Instant coversUntil) {
-    int low = 0;
-    int high = calls.size();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (calls.get(middle).startedAt().isAfter(coversUntil)) {
-        high = middle;
-      } else {
-        low = middle + 1;
-      }
-    }
-    return low;
   }
 
   UnprocessedRow toUnprocessed(Instant asOf) {
