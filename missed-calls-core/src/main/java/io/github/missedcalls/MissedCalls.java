@@ -3,7 +3,6 @@ package io.github.missedcalls;
 import io.github.missedcalls.internal.ReportEngine;
 import io.github.missedcalls.spi.CallSource;
 import io.github.missedcalls.spi.HandleStore;
-import io.github.missedcalls.spi.InMemoryHandleStore;
 import io.github.missedcalls.spi.SaveOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,14 +37,14 @@ public final class MissedCalls {
   private final Clock clock;
   private final Function<String, ProjectSettings> settings;
 
-  private MissedCalls(Builder builder, CallSource callSource) {
+  private MissedCalls(Builder builder, CallSource callSource, HandleStore handleStore) {
     this.callSource = callSource;
-    this.handleStore = builder.handleStore;
+    this.handleStore = handleStore;
     this.clock = builder.clock;
     this.settings = builder.settings;
   }
 
-  /** Starts a configuration; only the call source is required. */
+  /** Starts a configuration; the call source and the handle store are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -161,7 +160,7 @@ public final class MissedCalls {
   /** Collects the parts of a {@link MissedCalls}. */
   public static final class Builder {
     private @Nullable CallSource callSource;
-    private HandleStore handleStore = new InMemoryHandleStore();
+    private @Nullable HandleStore handleStore;
     private Clock clock = Clock.systemUTC();
     private Function<String, ProjectSettings> settings = project -> ProjectSettings.defaults();
 
@@ -173,13 +172,17 @@ public final class MissedCalls {
       return this;
     }
 
-    /** Where handles are kept; default an {@link InMemoryHandleStore}. */
+    /**
+     * Where handles are kept; required. A store that keeps them across restarts (the JDBC one)
+     * for a CRM; an {@link io.github.missedcalls.inmemory.InMemoryHandleStore} for tests and
+     * demos, where losing them at exit is intended.
+     */
     public Builder handleStore(HandleStore value) {
       this.handleStore = Objects.requireNonNull(value, "handleStore");
       return this;
     }
 
-    /** What "now" is; default {@link Clock#systemUTC()}. Tests pass a {@link SettableClock}. */
+    /** What "now" is; default {@link Clock#systemUTC()}. Tests pass a settable clock (the TCK has one). */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return this;
@@ -199,14 +202,22 @@ public final class MissedCalls {
     }
 
     /**
-     * @throws IllegalStateException if no call source was given
+     * Makes the entry point of these parts.
+     *
+     * @throws IllegalStateException if no call source or no handle store was given
      */
     public MissedCalls build() {
       CallSource source = callSource;
       if (source == null) {
         throw new IllegalStateException("a call source is required");
       }
-      return new MissedCalls(this, source);
+      HandleStore store = handleStore;
+      if (store == null) {
+        // No silent default: handles kept in memory would be lost at every restart.
+        throw new IllegalStateException("a handle store is required: handleStore(...), with an InMemoryHandleStore "
+            + "only where handles may be lost when the process ends");
+      }
+      return new MissedCalls(this, source, store);
     }
   }
 }

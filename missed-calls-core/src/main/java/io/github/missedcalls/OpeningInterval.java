@@ -73,12 +73,12 @@ public record OpeningInterval(int opensAt, int closesAt) {
   }
 
   /** Whether a second of the day the interval opens on falls inside it. */
-  boolean containsOnOpeningDay(int secondOfDay) {
+  public boolean containsOnOpeningDay(int secondOfDay) {
     return secondOfDay >= opensAt && (crossesMidnight() || secondOfDay < closesAt);
   }
 
   /** Whether a second of the day after the opening day falls inside it. */
-  boolean containsOnNextDay(int secondOfDay) {
+  public boolean containsOnNextDay(int secondOfDay) {
     return crossesMidnight() && secondOfDay < closesAt;
   }
 

@@ -1,6 +1,6 @@
 package io.github.missedcalls;
 
-import io.github.missedcalls.spi.InMemoryHandleStore;
+import io.github.missedcalls.inmemory.InMemoryHandleStore;
 import java.time.Instant;
 import java.util.List;
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.missedcalls.spi.InMemoryHandleStore;
+import io.github.missedcalls.inmemory.InMemoryHandleStore;
 import io.github.missedcalls.spi.SaveOutcome;
 import java.time.Duration;
 import java.util.List;
@@ -240,7 +240,7 @@ class HandleRulesTest {
     @Test
     @DisplayName("R11: saving a handle with a stored key and other values is a HandleConflictException")
     void conflictRefused() {
-      MissedCalls missedCalls = MissedCalls.builder().callSource(ListCallSource.everything(List.of())).build();
+      MissedCalls missedCalls = MissedCalls.builder().callSource(ListCallSource.everything(List.of())).handleStore(new InMemoryHandleStore()).build();
       Handle handle = handle(CLIENT, at("10:00"), at("09:00"));
       missedCalls.saveHandle(PROJECT, handle);
 

@@ -15,8 +15,9 @@ import static io.github.missedcalls.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.missedcalls.inmemory.InMemoryCallSource;
+import io.github.missedcalls.inmemory.InMemoryHandleStore;
 import io.github.missedcalls.spi.CallSource;
-import io.github.missedcalls.spi.InMemoryCallSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class IndependenceRulesTest {
       missed("7", OTHER_CLIENT, at("11:00")), missed("8", "anonymous", at("11:30")), missed("9", "12", at("12:00")));
 
   private static Report reportFrom(CallSource source) {
-    return MissedCalls.builder().callSource(source).settings(settings()).build()
+    return MissedCalls.builder().callSource(source).handleStore(new InMemoryHandleStore()).settings(settings()).build()
         .report(ReportQuery.of(PROJECT).window(DAY, DAY.plus(Duration.ofDays(1))).asOf(DAY.plus(Duration.ofDays(1))));
   }
 

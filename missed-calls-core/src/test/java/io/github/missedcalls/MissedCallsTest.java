@@ -10,8 +10,9 @@ import static io.github.missedcalls.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.missedcalls.spi.InMemoryCallSource;
-import io.github.missedcalls.spi.InMemoryHandleStore;
+import io.github.missedcalls.inmemory.InMemoryCallSource;
+import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.tck.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -113,15 +114,24 @@ class MissedCallsTest {
     @Test
     @DisplayName("a call source is required")
     void sourceRequired() {
-      assertThatThrownBy(() -> MissedCalls.builder().build()).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(() -> MissedCalls.builder().handleStore(new InMemoryHandleStore()).build())
+          .isInstanceOf(IllegalStateException.class)
           .hasMessage("a call source is required");
+    }
+
+    @Test
+    @DisplayName("a handle store is required: no silent in-memory default that loses handles at restart")
+    void storeRequired() {
+      assertThatThrownBy(() -> MissedCalls.builder().callSource(source).build())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("a handle store is required");
     }
 
     @Test
     @DisplayName("settings may differ per project, and a project without settings is a clear error")
     void settingsPerProject() {
       ProjectSettings kyiv = ProjectSettings.builder().zone(ZoneId.of("Europe/Kyiv")).build();
-      MissedCalls perProject = MissedCalls.builder().callSource(source)
+      MissedCalls perProject = MissedCalls.builder().callSource(source).handleStore(new InMemoryHandleStore())
           .settings(project -> project.equals("kyiv") ? kyiv : null).build();
 
       assertThat(perProject.settings("kyiv")).isSameAs(kyiv);
@@ -131,9 +141,9 @@ class MissedCallsTest {
     }
 
     @Test
-    @DisplayName("defaults: an in-memory handle store, the system clock, UTC and no country code")
+    @DisplayName("defaults: the system clock, UTC and no country code")
     void defaults() {
-      MissedCalls plain = MissedCalls.builder().callSource(source).build();
+      MissedCalls plain = MissedCalls.builder().callSource(source).handleStore(new InMemoryHandleStore()).build();
       Instant before = Instant.now();
 
       Report report = plain.report(PROJECT);

@@ -3,7 +3,7 @@ package io.github.missedcalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.missedcalls.kit.Generators;
+import io.github.missedcalls.tck.Generators;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;

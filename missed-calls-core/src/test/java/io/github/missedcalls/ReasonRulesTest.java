@@ -3,6 +3,7 @@ package io.github.missedcalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.missedcalls.internal.ReasonClassifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.github.missedcalls;
 
+import io.github.missedcalls.internal.ReasonClassifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,10 +6,10 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import io.github.missedcalls.kit.Generators;
+import io.github.missedcalls.tck.Generators;
 import io.github.missedcalls.spi.HandleStore;
-import io.github.missedcalls.spi.InMemoryCallSource;
-import io.github.missedcalls.spi.InMemoryHandleStore;
+import io.github.missedcalls.inmemory.InMemoryCallSource;
+import io.github.missedcalls.inmemory.InMemoryHandleStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

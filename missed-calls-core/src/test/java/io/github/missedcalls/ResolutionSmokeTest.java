@@ -2,7 +2,9 @@ package io.github.missedcalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.missedcalls.spi.InMemoryCallSource;
+import io.github.missedcalls.inmemory.InMemoryCallSource;
+import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.tck.SettableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ class ResolutionSmokeTest {
         CallRecord.builder("4", Direction.IN, T0.plusSeconds(1200), T0.plusSeconds(1300)).client("+380501110001").build());
     MissedCalls missedCalls = MissedCalls.builder()
         .callSource(source)
+        .handleStore(new InMemoryHandleStore())
         .clock(SettableClock.at(T0.plusSeconds(3600)))
         .settings(ProjectSettings.builder().countryCode("380").build())
         .build();

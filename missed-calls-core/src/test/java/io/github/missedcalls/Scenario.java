@@ -2,7 +2,7 @@ package io.github.missedcalls;
 
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.github.missedcalls.kit.Generators;
+import io.github.missedcalls.tck.Generators;
 import io.github.missedcalls.spi.CallSource;
 import io.github.missedcalls.spi.HandleStore;
 import java.time.Duration;

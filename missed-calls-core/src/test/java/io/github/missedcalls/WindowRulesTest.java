@@ -13,7 +13,9 @@ import static io.github.missedcalls.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.missedcalls.spi.InMemoryCallSource;
+import io.github.missedcalls.inmemory.InMemoryCallSource;
+import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.tck.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +34,7 @@ class WindowRulesTest {
 
   /** The window a default report takes, in a zone, as of an instant. */
   private static Report defaultReport(ZoneId zone, Instant now) {
-    return MissedCalls.builder().callSource(new InMemoryCallSource()).clock(SettableClock.at(now))
+    return MissedCalls.builder().callSource(new InMemoryCallSource()).handleStore(new InMemoryHandleStore()).clock(SettableClock.at(now))
         .settings(ProjectSettings.builder().zone(zone).build()).build().report(PROJECT);
   }
 
@@ -88,7 +90,7 @@ class WindowRulesTest {
       SettableClock clock = SettableClock.at(at("10:00"));
       InMemoryCallSource source = new InMemoryCallSource().add(PROJECT, missed("1", CLIENT, at("09:00")),
           callback("2", CLIENT, at("11:00")));
-      MissedCalls missedCalls = MissedCalls.builder().callSource(source).clock(clock).settings(settings()).build();
+      MissedCalls missedCalls = MissedCalls.builder().callSource(source).handleStore(new InMemoryHandleStore()).clock(clock).settings(settings()).build();
 
       assertThat(missedCalls.report(PROJECT).unprocessed()).hasSize(1);
       clock.advance(Duration.ofHours(2));
@@ -125,7 +127,7 @@ class WindowRulesTest {
     @Test
     @DisplayName("R8: a report over dates reports those instants")
     void reportOverDates() {
-      MissedCalls missedCalls = MissedCalls.builder().callSource(new InMemoryCallSource())
+      MissedCalls missedCalls = MissedCalls.builder().callSource(new InMemoryCallSource()).handleStore(new InMemoryHandleStore())
           .settings(ProjectSettings.builder().zone(KYIV).build()).build();
 
       Report report = missedCalls.report(ReportQuery.of(PROJECT)
@@ -144,7 +146,7 @@ class WindowRulesTest {
     @Test
     @DisplayName("R8: from after to is an IllegalArgumentException, as instants and as dates")
     void fromAfterTo() {
-      MissedCalls missedCalls = MissedCalls.builder().callSource(new InMemoryCallSource()).build();
+      MissedCalls missedCalls = MissedCalls.builder().callSource(new InMemoryCallSource()).handleStore(new InMemoryHandleStore()).build();
 
       assertThatThrownBy(() -> missedCalls.report(ReportQuery.of(PROJECT).window(at("10:00"), at("09:59")).asOf(at("12:00"))))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after its end");

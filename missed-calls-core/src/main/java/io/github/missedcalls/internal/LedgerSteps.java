@@ -5,7 +5,7 @@ import io.github.missedcalls.CallbackAttempt;
 import io.github.missedcalls.Direction;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.MissedCall;
-import io.github.missedcalls.ReasonClassifier;
+import io.github.missedcalls.internal.ReasonClassifier;
 import io.github.missedcalls.Resolution;
 import io.github.missedcalls.ResolutionKind;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.github.missedcalls.Handle;
 import io.github.missedcalls.NumberNormalizer;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
-import io.github.missedcalls.ReasonClassifier;
+import io.github.missedcalls.internal.ReasonClassifier;
 import io.github.missedcalls.Rejection;
 import io.github.missedcalls.RejectedInputException;
 import io.github.missedcalls.Report;

@@ -2,7 +2,7 @@ package io.github.missedcalls.internal;
 
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.CallbackAttempt;
-import io.github.missedcalls.ClientState;
+import io.github.missedcalls.live.ClientState;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.MissedCall;
 import io.github.missedcalls.ProcessedRow;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.github.missedcalls.kit.Generators;
+import io.github.missedcalls.tck.Generators;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

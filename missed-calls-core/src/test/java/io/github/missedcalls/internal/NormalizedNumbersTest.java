@@ -5,7 +5,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.github.missedcalls.DefaultNumberNormalizer;
 import io.github.missedcalls.NumberNormalizer;
-import io.github.missedcalls.kit.Generators;
+import io.github.missedcalls.tck.Generators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -9,7 +9,7 @@ import io.github.missedcalls.Rejection;
 import io.github.missedcalls.ReportListener;
 import io.github.missedcalls.ReportSummary;
 import io.github.missedcalls.spi.CallSource;
-import io.github.missedcalls.spi.InMemoryHandleStore;
+import io.github.missedcalls.inmemory.InMemoryHandleStore;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;

@@ -1,7 +1,7 @@
 package io.github.missedcalls.jdbc;
 
 import io.github.missedcalls.CallRecord;
-import io.github.missedcalls.kit.CallSourceContract;
+import io.github.missedcalls.tck.CallSourceContract;
 import io.github.missedcalls.spi.CallSource;
 import java.util.List;
 import java.util.Objects;

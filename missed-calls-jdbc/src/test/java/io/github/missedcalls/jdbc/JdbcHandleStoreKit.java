@@ -1,6 +1,6 @@
 package io.github.missedcalls.jdbc;
 
-import io.github.missedcalls.kit.HandleStoreContract;
+import io.github.missedcalls.tck.HandleStoreContract;
 import io.github.missedcalls.spi.HandleStore;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

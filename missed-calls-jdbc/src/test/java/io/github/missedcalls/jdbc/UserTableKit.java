@@ -5,7 +5,7 @@ import io.github.missedcalls.Direction;
 import io.github.missedcalls.Managers;
 import io.github.missedcalls.MissedReason;
 import io.github.missedcalls.Stage;
-import io.github.missedcalls.kit.CallSourceContract;
+import io.github.missedcalls.tck.CallSourceContract;
 import io.github.missedcalls.spi.CallSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,8 @@
-package io.github.missedcalls.spi;
+package io.github.missedcalls.inmemory;
 
 import io.github.missedcalls.CallRecord;
-import io.github.missedcalls.kit.CallSourceContract;
+import io.github.missedcalls.spi.CallSource;
+import io.github.missedcalls.tck.CallSourceContract;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalUnit;
 import java.util.List;

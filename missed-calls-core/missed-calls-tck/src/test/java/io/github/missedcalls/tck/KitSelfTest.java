@@ -1,4 +1,4 @@
-package io.github.missedcalls.kit;
+package io.github.missedcalls.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import io.github.missedcalls.Handle;
 import io.github.missedcalls.Rejection;
 import io.github.missedcalls.spi.CallSource;
 import io.github.missedcalls.spi.HandleStore;
-import io.github.missedcalls.spi.InMemoryCallSource;
+import io.github.missedcalls.inmemory.InMemoryCallSource;
 import io.github.missedcalls.spi.SaveOutcome;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,8 @@
-package io.github.missedcalls.spi;
+package io.github.missedcalls.inmemory;
 
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Rejection;
+import io.github.missedcalls.spi.CallSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

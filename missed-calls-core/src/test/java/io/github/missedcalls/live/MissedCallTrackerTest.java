@@ -1,10 +1,24 @@
-package io.github.missedcalls;
+package io.github.missedcalls.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.missedcalls.kit.Generators;
-import io.github.missedcalls.spi.InMemoryCallSource;
-import io.github.missedcalls.spi.InMemoryHandleStore;
+import io.github.missedcalls.CallRecord;
+import io.github.missedcalls.CallbackAttempt;
+import io.github.missedcalls.Direction;
+import io.github.missedcalls.Handle;
+import io.github.missedcalls.HandleReason;
+import io.github.missedcalls.MissedCall;
+import io.github.missedcalls.MissedCalls;
+import io.github.missedcalls.ProcessedRow;
+import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.Rejection;
+import io.github.missedcalls.Report;
+import io.github.missedcalls.ReportQuery;
+import io.github.missedcalls.ResolutionKind;
+import io.github.missedcalls.Stage;
+import io.github.missedcalls.inmemory.InMemoryCallSource;
+import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.tck.Generators;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

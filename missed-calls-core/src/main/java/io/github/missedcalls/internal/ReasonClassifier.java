@@ -1,5 +1,12 @@
-package io.github.missedcalls;
+package io.github.missedcalls.internal;
 
+import io.github.missedcalls.BusinessHours;
+import io.github.missedcalls.CallRecord;
+import io.github.missedcalls.Managers;
+import io.github.missedcalls.MissedReason;
+import io.github.missedcalls.OpeningInterval;
+import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +63,7 @@ public final class ReasonClassifier {
    *
    * @throws IllegalArgumentException if the order breaks either
    */
-  static List<MissedReason> checkOrder(List<MissedReason> order) {
+  public static List<MissedReason> checkOrder(List<MissedReason> order) {
     Set<MissedReason> seen = EnumSet.noneOf(MissedReason.class);
     for (MissedReason reason : order) {
       Objects.requireNonNull(reason, "reason");

@@ -1,4 +1,4 @@
-package io.github.missedcalls.spi;
+package io.github.missedcalls.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -6,7 +6,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleConflictException;
 import io.github.missedcalls.HandleReason;
-import io.github.missedcalls.kit.Generators;
+import io.github.missedcalls.spi.SaveOutcome;
+import io.github.missedcalls.tck.Generators;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

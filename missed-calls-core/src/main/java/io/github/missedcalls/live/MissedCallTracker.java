@@ -1,5 +1,12 @@
-package io.github.missedcalls;
+package io.github.missedcalls.live;
 
+import io.github.missedcalls.CallRecord;
+import io.github.missedcalls.CallbackAttempt;
+import io.github.missedcalls.Handle;
+import io.github.missedcalls.MissedCall;
+import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.Rejection;
+import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.internal.TrackerReplay;
 import java.time.Duration;
 import java.time.Instant;

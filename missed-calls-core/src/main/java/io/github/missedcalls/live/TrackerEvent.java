@@ -1,5 +1,8 @@
-package io.github.missedcalls;
+package io.github.missedcalls.live;
 
+import io.github.missedcalls.ProcessedRow;
+import io.github.missedcalls.ReportRow;
+import io.github.missedcalls.UnprocessedRow;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.missedcalls.kit;
+package io.github.missedcalls.tck;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;

@@ -1,6 +1,7 @@
-package io.github.missedcalls.spi;
+package io.github.missedcalls.inmemory;
 
-import io.github.missedcalls.kit.HandleStoreContract;
+import io.github.missedcalls.spi.HandleStore;
+import io.github.missedcalls.tck.HandleStoreContract;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalUnit;
 import org.junit.jupiter.api.DisplayName;

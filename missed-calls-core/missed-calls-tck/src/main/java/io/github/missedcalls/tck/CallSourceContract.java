@@ -1,4 +1,4 @@
-package io.github.missedcalls.kit;
+package io.github.missedcalls.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,7 +1,9 @@
-package io.github.missedcalls.spi;
+package io.github.missedcalls.inmemory;
 
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleConflictException;
+import io.github.missedcalls.spi.HandleStore;
+import io.github.missedcalls.spi.SaveOutcome;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,6 @@
-package io.github.missedcalls;
+package io.github.missedcalls.live;
+
+import io.github.missedcalls.Rejection;
 
 /** Receives the live tracker's events, on the thread that delivered the record. */
 @FunctionalInterface

@@ -1,5 +1,9 @@
-package io.github.missedcalls;
+package io.github.missedcalls.live;
 
+import io.github.missedcalls.CallRecord;
+import io.github.missedcalls.CallbackAttempt;
+import io.github.missedcalls.Handle;
+import io.github.missedcalls.MissedCall;
 import java.util.List;
 import java.util.Objects;
 

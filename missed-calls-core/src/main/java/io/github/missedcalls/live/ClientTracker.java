@@ -1,7 +1,17 @@
-package io.github.missedcalls;
+package io.github.missedcalls.live;
 
+import io.github.missedcalls.CallRecord;
+import io.github.missedcalls.Direction;
+import io.github.missedcalls.Handle;
+import io.github.missedcalls.ProcessedRow;
+import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.Rejection;
+import io.github.missedcalls.Resolution;
+import io.github.missedcalls.ResolutionKind;
+import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.internal.CallKind;
 import io.github.missedcalls.internal.LedgerSteps;
+import io.github.missedcalls.internal.ReasonClassifier;
 import io.github.missedcalls.internal.TrackerReplay;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.github.missedcalls;
+package io.github.missedcalls.tck;
 
 import java.time.Clock;
 import java.time.Duration;
