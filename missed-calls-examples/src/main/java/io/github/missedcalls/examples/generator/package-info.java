@@ -1,8 +1,0 @@
-/**
- * A seeded generator of realistic months of calls, shared by the demo, the benchmarks and the
- * tests that need volume.
- */
-@NullMarked
-package io.github.missedcalls.examples.generator;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,9 +1,0 @@
-/**
- * What the PBX adapters share and a user configures: {@link
- * io.github.missedcalls.examples.pbx.ExtensionPlan} tells the company's extensions from
- * external numbers, which decides a call's direction and its client.
- */
-@NullMarked
-package io.github.missedcalls.examples.pbx;
-
-import org.jspecify.annotations.NullMarked;
