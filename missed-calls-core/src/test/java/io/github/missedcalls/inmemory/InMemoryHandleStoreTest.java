@@ -9,11 +9,9 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("InMemoryHandleStore passes the HandleStore compatibility kit")
 class InMemoryHandleStoreTest extends HandleStoreContract {
 
-  private final InMemoryHandleStore store = new InMemoryHandleStore();
-
   @Override
-  protected HandleStore store() {
-    return store;
+  protected HandleStore newStore() {
+    return new InMemoryHandleStore();
   }
 
   @Override

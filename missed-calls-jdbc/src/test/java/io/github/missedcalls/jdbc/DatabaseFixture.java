@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one test class works in on one database: a pool of its own, its sessions far from UTC,
  * and the library's tables under fresh names, dropped at the end with any table the class made.
+ * A kit's field holds one, registered with {@code closeAfterAll}; it opens at its first use.
  */
-final class DatabaseFixture {
+final class DatabaseFixture implements AutoCloseable {
 
   private final TestDatabase database;
   private final TableNames tables;
@@ -35,7 +36,12 @@ final class DatabaseFixture {
     return true;
   }
 
+  /** The pool, opened with the tables at the first call; skips the test when the database cannot be had. */
   HikariDataSource pool() {
+    if (pool == null) {
+      database.assumeAvailable();
+      open();
+    }
     return Objects.requireNonNull(pool, "the fixture is not open");
   }
 
@@ -49,7 +55,8 @@ final class DatabaseFixture {
   }
 
   /** Drops the tables and closes the pool; nothing when {@link #open()} did nothing. */
-  void close() {
+  @Override
+  public void close() {
     HikariDataSource own = pool;
     if (own != null) {
       TestDatabase.dropTables(own, otherTables.toArray(String[]::new));

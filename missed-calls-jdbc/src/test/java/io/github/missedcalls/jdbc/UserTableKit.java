@@ -18,20 +18,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Core's CallSource kit on a table shaped as a CRM's own: other column names, mixed-case names
  * written without quotes, its own words for every value, a numeric account column for the
  * project, and times either zoned or zone-less (wall times of a zone with daylight saving).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class UserTableKit extends CallSourceContract {
 
   static final ZoneId WALL_ZONE = ZoneId.of("Europe/Kyiv");
@@ -50,13 +44,14 @@ abstract class UserTableKit extends CallSourceContract {
   UserTableKit(TestDatabase database, boolean zoned) {
     this.database = database;
     this.zoned = zoned;
-    this.fixture = new DatabaseFixture(database, "ukit", 4);
+    this.fixture = closeAfterAll(new DatabaseFixture(database, "ukit", 4));
   }
 
-  @BeforeAll
-  void createTable() {
-    if (!fixture.open()) {
-      return;
+  /** The CRM's table, made at the first use, and the source that maps it. */
+  private JdbcCallSource mappedSource() {
+    JdbcCallSource made = source;
+    if (made != null) {
+      return made;
     }
     fixture.dropAtClose(table);
     TestDatabase.execute(fixture.pool(), createTableSql(database, table, zoned));
@@ -75,7 +70,9 @@ abstract class UserTableKit extends CallSourceContract {
     if (!zoned) {
       mapping.localTimeZone(WALL_ZONE);
     }
-    source = JdbcCallSource.builder(fixture.pool(), mapping.build()).fetchSize(16).build();
+    made = JdbcCallSource.builder(fixture.pool(), mapping.build()).fetchSize(16).build();
+    source = made;
+    return made;
   }
 
   static String createTableSql(TestDatabase database, String table, boolean zoned) {
@@ -95,16 +92,6 @@ abstract class UserTableKit extends CallSourceContract {
         + " PRIMARY KEY (Account, Call_Ref))" + (database == TestDatabase.MARIADB ? " DEFAULT CHARSET=utf8mb4" : "");
   }
 
-  @BeforeEach
-  void requireDatabase() {
-    database.assumeAvailable();
-  }
-
-  @AfterAll
-  void dropTable() {
-    fixture.close();
-  }
-
   @Override
   protected String newProject() {
     return Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
@@ -112,6 +99,7 @@ abstract class UserTableKit extends CallSourceContract {
 
   @Override
   protected void store(String project, List<CallRecord> calls) {
+    mappedSource();
     try (Connection connection = fixture.pool().getConnection()) {
       if (zoned && database == TestDatabase.MARIADB) {
         try (Statement utc = connection.createStatement()) {
@@ -158,7 +146,7 @@ abstract class UserTableKit extends CallSourceContract {
 
   @Override
   protected CallSource source() {
-    return Objects.requireNonNull(source, "source");
+    return mappedSource();
   }
 
   @Override

@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,11 +36,11 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code
  * @DisplayName("MyHandleStore passes the HandleStore compatibility kit")
  * class MyHandleStoreTest extends HandleStoreContract {
- *   private final MyHandleStore store = new MyHandleStore(dataSource);
+ *   private final MyTables tables = closeAfterAll(MyTables.create(dataSource));
  *
  *   @Override
- *   protected HandleStore store() {
- *     return store;
+ *   protected HandleStore newStore() {
+ *     return new MyHandleStore(dataSource, tables);
  *   }
  *
  *   @Override
@@ -48,11 +50,12 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>Every test writes to projects of its own, with names no earlier run used, so a persistent
- * store need not be emptied between tests. The store must be safe for several threads, as the
- * {@link HandleStore} contract says; one test saves from eight threads at once.
+ * <p>One instance serves the whole class ({@link CompatibilityKit}); {@link #newStore()} is called
+ * before each test. Every test writes to projects of its own, with names no earlier run used, so
+ * a persistent store need not be emptied between tests. The store must be safe for several
+ * threads, as the {@link HandleStore} contract says; one test saves from eight threads at once.
  */
-public abstract class HandleStoreContract {
+public abstract class HandleStoreContract extends CompatibilityKit {
 
   private static final Instant BASE = Instant.parse("2026-03-02T08:00:00Z");
   private static final int THREADS = 8;
@@ -60,8 +63,33 @@ public abstract class HandleStoreContract {
   private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
-  /** The store under test; may be called several times per test and must return the same store. */
-  protected abstract HandleStore store();
+  private @Nullable HandleStore current;
+
+  /**
+   * The store under test, called before each test: a new store, or a new view of storage the
+   * class shares (what a field registered with {@link #closeAfterAll} holds).
+   */
+  protected abstract HandleStore newStore();
+
+  @BeforeEach
+  final void openStore() {
+    current = newStore();
+  }
+
+  @AfterEach
+  final void forgetStore() {
+    current = null;
+  }
+
+  private HandleStore store() {
+    HandleStore store = current;
+    if (store == null) {
+      // A test method run without the kit's lifecycle (the kit's own self-test) still gets a store.
+      store = newStore();
+      current = store;
+    }
+    return store;
+  }
 
   /**
    * The finest unit the store keeps instants in: an instant that is a whole number of this unit

@@ -115,12 +115,91 @@ class KitSelfTest {
     }
   }
 
+  @Nested
+  @DisplayName("an honest read-only source over what it was given passes the whole read-only kit")
+  class HonestReadOnly extends ReadOnlyCallSourceContract {
+    @Override
+    protected CallSource sourceOver(List<CallRecord> calls) {
+      SortedSource source = new SortedSource();
+      source.calls.add(PROJECT, calls);
+      return source;
+    }
+
+    @Override
+    protected TemporalUnit instantPrecision() {
+      return ChronoUnit.NANOS;
+    }
+  }
+
+  /** Delivers what it was given, in the order given, and claims it is sorted with unique ids. */
+  private static final class LyingReadOnlyKit extends ReadOnlyCallSourceContract {
+    @Override
+    protected CallSource sourceOver(List<CallRecord> calls) {
+      InMemoryCallSource given = new InMemoryCallSource();
+      given.add(PROJECT, calls);
+      ClaimsBoth liar = given::calls;
+      return liar;
+    }
+  }
+
+  /** Keeps a call's stage from the file, and says so; forgets the line, and does not say so. */
+  private static final class ForgetfulReadOnlyKit extends ReadOnlyCallSourceContract {
+    @Override
+    protected CallSource sourceOver(List<CallRecord> calls) {
+      InMemoryCallSource given = new InMemoryCallSource();
+      given.add(PROJECT, calls.stream().map(ForgetfulReadOnlyKit::withoutLine).toList());
+      return given;
+    }
+
+    private static CallRecord withoutLine(CallRecord call) {
+      CallRecord.Builder copy = CallRecord.builder(call.id(), call.direction(), call.startedAt(), call.endedAt())
+          .client(call.client()).employee(call.employee()).answeredAt(call.answeredAt()).stage(call.stage())
+          .managers(call.managers()).statedReason(call.statedReason());
+      return copy.build();
+    }
+
+    @Override
+    protected TemporalUnit instantPrecision() {
+      return ChronoUnit.NANOS;
+    }
+  }
+
+  @Test
+  @DisplayName("fail a read-only source that claims start order and unique ids and delivers neither")
+  void catchReadOnlyClaimsThatLie() {
+    LyingReadOnlyKit kit = new LyingReadOnlyKit();
+
+    assertThatThrownBy(() -> kit.new StartOrderClaim().startOrderClaimIsHonest()).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> kit.new UniqueIdClaim().uniqueIdClaimIsHonest()).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  @DisplayName("fail a read-only source that loses a field its asRead does not account for")
+  void catchLostField() {
+    ForgetfulReadOnlyKit kit = new ForgetfulReadOnlyKit();
+
+    assertThatThrownBy(() -> kit.new RoundTrip().everyFieldRoundTrips()).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  @DisplayName("close what an extension registered, last first, after the class's tests")
+  void closeRegisteredResources() throws Exception {
+    List<String> closed = new ArrayList<>();
+    LyingReadOnlyKit kit = new LyingReadOnlyKit();
+    kit.closeAfterAll(() -> closed.add("pool"));
+    kit.closeAfterAll(() -> closed.add("tables"));
+
+    kit.closeRegistered();
+
+    assertThat(closed).containsExactly("tables", "pool");
+  }
+
   /** Lets the last of two handles with one key win, and lists handles in the order saved. */
   private static final class CarelessStoreKit extends HandleStoreContract {
     final List<Handle> handles = new ArrayList<>();
 
     @Override
-    protected HandleStore store() {
+    protected HandleStore newStore() {
       return new HandleStore() {
         @Override
         public SaveOutcome save(String project, Handle handle) {
@@ -142,8 +221,8 @@ class KitSelfTest {
   void catchClaimsThatLie() {
     LyingSourceKit kit = new LyingSourceKit();
 
-    assertThatThrownBy(() -> kit.new Claims().startOrderClaimIsHonest()).isInstanceOf(AssertionError.class);
-    assertThatThrownBy(() -> kit.new Claims().uniqueIdClaimIsHonest()).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> kit.new StartOrderClaim().startOrderClaimIsHonest()).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> kit.new UniqueIdClaim().uniqueIdClaimIsHonest()).isInstanceOf(AssertionError.class);
   }
 
   @Test
