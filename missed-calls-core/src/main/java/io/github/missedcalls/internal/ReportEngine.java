@@ -1,12 +1,9 @@
 package io.github.missedcalls.internal;
 
 import io.github.missedcalls.CallRecord;
-import io.github.missedcalls.Direction;
 import io.github.missedcalls.Handle;
-import io.github.missedcalls.NumberNormalizer;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
-import io.github.missedcalls.internal.ReasonClassifier;
 import io.github.missedcalls.Rejection;
 import io.github.missedcalls.RejectedInputException;
 import io.github.missedcalls.Report;
@@ -61,14 +58,14 @@ public final class ReportEngine {
   @SuppressWarnings("StringOperationCanBeSimplified")
   private static final String REJECTED = new String("rejected");
 
-  private static final Comparator<Waiting> SAME_INSTANT_ORDER = (a, b) -> a.kind != b.kind
-      ? a.kind.compareTo(b.kind)
-      : a.call.id().compareTo(b.call.id());
+  private static final Comparator<Waiting> SAME_INSTANT_ORDER =
+      (a, b) -> RecordOrder.atOneInstant(a.kind, a.call.id(), b.kind, b.call.id());
 
 
   private final String project;
   private final ProjectSettings settings;
-  private final NumberNormalizer normalizer;
+  private final Intake intake;
+  private final DuplicatePolicy duplicates;
   private final LedgerSteps steps;
   private final Instant from;
   private final Instant to;
@@ -89,7 +86,6 @@ public final class ReportEngine {
    */
   private @Nullable Waiting[] sameInstant = new Waiting[8];
   private int sameInstantCount;
-  private final NormalizedNumbers normalizedNumbers;
   private List<Handle> handles = List.of();
   private int nextHandle;
   private @Nullable Instant currentInstant;
@@ -136,10 +132,19 @@ public final class ReportEngine {
    */
   public ReportEngine(String project, ProjectSettings settings, Instant from, Instant to, Instant asOf,
       boolean strict) {
+    this(project, settings, from, to, asOf, strict, DuplicatePolicy.REJECT_EVERY_COPY);
+  }
+
+  /**
+   * A report that treats conflicting copies as {@code duplicates} says; the tracker-equals-batch
+   * property runs the tracker's policy through here.
+   */
+  public ReportEngine(String project, ProjectSettings settings, Instant from, Instant to, Instant asOf,
+      boolean strict, DuplicatePolicy duplicates) {
     this.project = Objects.requireNonNull(project, "project");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.normalizer = settings.normalizer();
-    this.normalizedNumbers = new NormalizedNumbers(normalizer);
+    this.intake = Intake.forOneReport(settings);
+    this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
     this.steps = new LedgerSteps(new ReasonClassifier(settings), from, to);
     this.from = Objects.requireNonNull(from, "from");
     this.to = Objects.requireNonNull(to, "to");
@@ -212,8 +217,9 @@ public final class ReportEngine {
 
   /**
    * Validates the stored handles (R2, R11). Handles with one key (client, instant, actor) after
-   * normalization count once when equal; when their values differ every copy is rejected, as
-   * conflicting call ids are, so the result never depends on the order the store lists them in.
+   * normalization count once when equal; copies that differ are treated as the duplicate policy
+   * says: by default every copy is rejected, as conflicting call ids are, so the result never
+   * depends on the order the store lists them in.
    */
   private void useHandles(List<Handle> stored) {
     Map<HandleKey, Handle> byKey = new LinkedHashMap<>();
@@ -222,13 +228,9 @@ public final class ReportEngine {
     for (Handle handle : stored) {
       String client;
       try {
-        client = normalizer.normalize(handle.client());
+        client = intake.clientOf(handle);
       } catch (IllegalArgumentException e) {
-        reject(Rejection.ofHandle(null, Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized")));
-        continue;
-      }
-      if (client == null) {
-        reject(Rejection.ofHandle(null, "withheld client number"));
+        reject(Rejection.ofHandle(null, String.valueOf(e.getMessage())));
         continue;
       }
       if (handle.handledAt().isAfter(asOf)) {
@@ -239,17 +241,21 @@ public final class ReportEngine {
       copies.merge(key, 1, Integer::sum);
       Handle first = byKey.putIfAbsent(key, normalized);
       if (first != null && !first.equals(normalized)) {
-        conflicting.add(key);
+        if (duplicates == DuplicatePolicy.FIRST_COPY_WINS) {
+          reject(Rejection.ofHandle(null, Intake.conflictingHandle(handle)));
+        } else {
+          conflicting.add(key);
+        }
       }
     }
     for (HandleKey key : conflicting) {
-      byKey.remove(key);
+      Handle first = Objects.requireNonNull(byKey.remove(key));
       for (int i = copies.getOrDefault(key, 0); i > 0; i--) {
-        reject(Rejection.ofHandle(null, "conflicting duplicate handle by " + key.actor() + " at " + key.handledAt()));
+        reject(Rejection.ofHandle(null, Intake.conflictingHandle(first)));
       }
     }
     List<Handle> sorted = new ArrayList<>(byKey.values());
-    sorted.sort(TrackerReplay.HANDLE_ORDER);
+    sorted.sort(RecordOrder.HANDLES);
     handles = sorted;
   }
 
@@ -275,26 +281,23 @@ public final class ReportEngine {
    * been rejected (R2).
    */
   private @Nullable String clientOf(CallRecord call) {
-    String raw = call.client();
-    if (call.direction() == Direction.INTERNAL || raw == null) {
-      return null;
-    }
     try {
-      return normalizedNumbers.normalize(raw);
+      return intake.clientOf(call);
     } catch (IllegalArgumentException e) {
-      reject(Rejection.ofCall(call.id(), null,
-          Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized")));
+      reject(Rejection.ofCall(call.id(), null, String.valueOf(e.getMessage())));
       return REJECTED;
     }
   }
 
-
-  /** A record as R2 compares it: its client normalized, or as written for an internal call, which is never normalized. */
+  /** A record as R2 compares it (see {@link Intake#asCompared}). */
   private static CallRecord comparable(Classified call) {
-    return call.kind == CallKind.IGNORED ? call.record : call.record.withClient(call.client);
+    return Intake.asCompared(call.record, call.client);
   }
 
-  /** R2: records sharing an id count once when equal after normalization, else all are rejected. */
+  /**
+   * R2: records sharing an id count once when equal after normalization; copies that differ are
+   * treated as the duplicate policy says (by default, all are rejected).
+   */
   private List<Classified> withoutDuplicateIds(List<Classified> calls) {
     Map<String, Classified> firstById = new HashMap<>();
     Map<String, Integer> copies = new HashMap<>();
@@ -307,7 +310,11 @@ public final class ReportEngine {
       if (first == null) {
         unique.add(call);
       } else if (!comparable(first).equals(comparable(call))) {
-        conflicting.add(id);
+        if (duplicates == DuplicatePolicy.FIRST_COPY_WINS) {
+          reject(Rejection.ofCall(id, null, Intake.CONFLICTING_ID));
+        } else {
+          conflicting.add(id);
+        }
       }
     }
     if (conflicting.isEmpty()) {
@@ -316,7 +323,7 @@ public final class ReportEngine {
     // Every copy is rejected, the ones equal to the first included, so the count never depends on the order.
     for (String id : conflicting) {
       for (int i = copies.getOrDefault(id, 0); i > 0; i--) {
-        reject(Rejection.ofCall(id, null, "conflicting duplicate id"));
+        reject(Rejection.ofCall(id, null, Intake.CONFLICTING_ID));
       }
     }
     unique.removeIf(call -> conflicting.contains(call.record.id()));
@@ -396,7 +403,7 @@ public final class ReportEngine {
   }
 
   private void processHandlesBefore(Instant instant) {
-    while (nextHandle < handles.size() && handles.get(nextHandle).handledAt().isBefore(instant)) {
+    while (nextHandle < handles.size() && RecordOrder.handleBefore(handles.get(nextHandle), instant)) {
       Handle handle = handles.get(nextHandle++);
       ClientLedger ledger = ledgers.get(handle.client());
       if (ledger != null) {

@@ -22,12 +22,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TrackerReplay {
 
-  /** Handles at one instant: by effective coversUntil, then actor, then client (docs/decisions.md). */
-  public static final Comparator<Handle> HANDLE_ORDER = Comparator.comparing(Handle::handledAt)
-      .thenComparing(Handle::effectiveCoversUntil)
-      .thenComparing(Handle::actor)
-      .thenComparing(Handle::client);
-
   /** What a client's records amount to: the groups they resolved and the group still open. */
   public record View(List<ProcessedRow> resolved, List<MissedCall> openCalls, List<CallbackAttempt> openAttempts) {}
 
@@ -62,9 +56,7 @@ public final class TrackerReplay {
   public TrackerReplay(LedgerSteps steps, Duration minConversation) {
     this.steps = steps;
     this.minConversation = minConversation;
-    this.callOrder = Comparator.comparing(CallRecord::startedAt)
-        .thenComparing((CallRecord call) -> CallKind.of(call, minConversation))
-        .thenComparing(CallRecord::id);
+    this.callOrder = RecordOrder.calls(minConversation);
   }
 
   /** Replays every pending record. */
@@ -138,7 +130,7 @@ public final class TrackerReplay {
   public Added addHandle(ClientState state, Split split, Handle handle) {
     List<CallRecord> calls = unsettled(state.pendingCalls(), split.calls());
     List<Handle> before = unsettled(state.pendingHandles(), split.handles());
-    int at = insertionPoint(before, handle, HANDLE_ORDER);
+    int at = insertionPoint(before, handle, RecordOrder.HANDLES);
     List<Handle> after = inserted(before, at, handle);
     // Calls at the handle's instant are taken before it (R5), so they may be at the same instant.
     boolean last = at == before.size()
@@ -232,7 +224,7 @@ public final class TrackerReplay {
       Consumer<GroupDraft> resolved) {
     int nextHandle = 0;
     for (CallRecord call : calls) {
-      while (nextHandle < handles.size() && handles.get(nextHandle).handledAt().isBefore(call.startedAt())) {
+      while (nextHandle < handles.size() && RecordOrder.handleBefore(handles.get(nextHandle), call.startedAt())) {
         steps.handle(ledger, handles.get(nextHandle++), resolved);
       }
       steps.call(ledger, call, CallKind.of(call, minConversation), resolved);

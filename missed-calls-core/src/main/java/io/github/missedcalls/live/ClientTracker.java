@@ -1,7 +1,6 @@
 package io.github.missedcalls.live;
 
 import io.github.missedcalls.CallRecord;
-import io.github.missedcalls.Direction;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
@@ -10,6 +9,7 @@ import io.github.missedcalls.Resolution;
 import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.internal.CallKind;
+import io.github.missedcalls.internal.Intake;
 import io.github.missedcalls.internal.LedgerSteps;
 import io.github.missedcalls.internal.ReasonClassifier;
 import io.github.missedcalls.internal.TrackerReplay;
@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
 public final class ClientTracker {
 
   private final ProjectSettings settings;
+  private final Intake intake;
   private final TrackerReplay replay;
 
   /**
@@ -48,6 +49,7 @@ public final class ClientTracker {
    */
   public ClientTracker(ProjectSettings settings, Instant trackFrom) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.intake = Intake.shared(settings);
     Objects.requireNonNull(trackFrom, "trackFrom");
     this.replay = new TrackerReplay(new LedgerSteps(new ReasonClassifier(settings), trackFrom, Instant.MAX),
         settings.minConversation());
@@ -61,10 +63,7 @@ public final class ClientTracker {
    *     message is the rejection's reason
    */
   public @Nullable String keyOf(CallRecord call) {
-    if (call.direction() == Direction.INTERNAL) {
-      return null;
-    }
-    return settings.normalizer().normalize(call.client());
+    return intake.clientOf(call);
   }
 
   /**
@@ -73,11 +72,7 @@ public final class ClientTracker {
    * @throws IllegalArgumentException if the number is withheld or cannot be normalized
    */
   public String keyOf(Handle handle) {
-    String key = settings.normalizer().normalize(handle.client());
-    if (key == null) {
-      throw new IllegalArgumentException("withheld client number");
-    }
-    return key;
+    return intake.clientOf(handle);
   }
 
   /** Whether a call is a missed call (R1's terms), whatever its client. */
@@ -106,14 +101,15 @@ public final class ClientTracker {
     }
     ClientState current = state == null ? ClientState.empty(key) : state;
     TrackerReplay.Split split = replay.split(current, watermark);
-    // A number already normalized needs no copy of its record.
-    CallRecord normalized = key.equals(call.client()) ? call : call.withClient(key);
+    // R2's comparison of copies, and the record kept: a number already normalized needs no copy.
+    CallRecord normalized = Intake.asCompared(call, key);
     List<CallRecord> pendingCalls = current.pendingCalls();
     for (int i = split.calls(); i < pendingCalls.size(); i++) {
       CallRecord pending = pendingCalls.get(i);
       if (pending.id().equals(call.id())) {
         if (!pending.equals(normalized)) {
-          listener.rejected(Rejection.ofCall(call.id(), null, "conflicting duplicate id"));
+          // DuplicatePolicy.FIRST_COPY_WINS: the pending copy was used already and stays.
+          listener.rejected(Rejection.ofCall(call.id(), null, Intake.CONFLICTING_ID));
         }
         return new Outcome(replay.settle(current, watermark), null);
       }
@@ -149,8 +145,7 @@ public final class ClientTracker {
       Handle pending = pendingHandles.get(i);
       if (pending.sameKey(normalized)) {
         if (!pending.equals(normalized)) {
-          listener.rejected(Rejection.ofHandle(null,
-              "conflicting duplicate handle by " + handle.actor() + " at " + handle.handledAt()));
+          listener.rejected(Rejection.ofHandle(null, Intake.conflictingHandle(handle)));
         }
         return new Outcome(replay.settle(current, watermark), null);
       }
