@@ -18,6 +18,10 @@ import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.Stage;
 import io.github.missedcalls.inmemory.InMemoryCallSource;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.internal.DuplicatePolicy;
+import io.github.missedcalls.internal.ReportEngine;
+import io.github.missedcalls.spi.HandleStore;
+import io.github.missedcalls.spi.SaveOutcome;
 import io.github.missedcalls.tck.Generators;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +32,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.SourceDSL;
 
@@ -295,6 +301,139 @@ class MissedCallTrackerTest {
           assertThat(new HashSet<>(recorder.processed.values())).isEqualTo(new HashSet<>(batch.processed()));
           assertThat(tracker.anonymousMissed()).isEqualTo(batch.anonymousMissed());
         });
+  }
+
+  @Test
+  @DisplayName("R2 law: redelivered equal copies of calls and handles give the tracker the batch report's result")
+  void redeliveredCopiesCountOnceInTrackerAndBatch() {
+    trackerEqualsBatchUnder(DuplicatePolicy.REJECT_EVERY_COPY, false);
+  }
+
+  @Test
+  @DisplayName("R2 law: conflicting copies give the tracker what the batch report gives under FIRST_COPY_WINS")
+  void conflictingCopiesFollowTheTrackersPolicy() {
+    trackerEqualsBatchUnder(DuplicatePolicy.FIRST_COPY_WINS, true);
+  }
+
+  /**
+   * Delivers every record once or more within the lateness bound, some copies equal and, when
+   * {@code conflicting}, some differing from the original in a value other than id, start and
+   * client; then checks the tracker against a batch report that reads the same copies in
+   * delivery order under {@code policy}. Only copies of records with a client's number are made:
+   * withheld and internal calls have no client whose pending records the tracker could compare with.
+   */
+  private static void trackerEqualsBatchUnder(DuplicatePolicy policy, boolean conflicting) {
+    Duration lateness = Duration.ofHours(6);
+    Instant asOf = Generators.GRID_START.plus(Generators.GRID_SPAN);
+    Gen<Long> seeds = SourceDSL.longs().all();
+    Generators.theory().forAll(
+            Generators.callLogsWithUniqueIds(Generators.gridInstants(), 30), Generators.handleLists(6), seeds)
+        .checkAssert((calls, handles, seed) -> {
+          ProjectSettings settings = ProjectSettings.builder().countryCode(Generators.COUNTRY_CODE).build();
+          Random random = new Random(seed);
+          List<CallRecord> callCopies = new ArrayList<>();
+          for (CallRecord call : calls) {
+            callCopies.add(call);
+            if (call.direction() != Direction.INTERNAL && hasClient(settings, call.client())) {
+              for (int copy = random.nextInt(3); copy > 0; copy--) {
+                callCopies.add(conflicting && random.nextBoolean() ? otherwiseEnded(call) : call);
+              }
+            }
+          }
+          List<Handle> handleCopies = new ArrayList<>();
+          for (Handle handle : uniqueKeys(settings, handles)) {
+            handleCopies.add(handle);
+            if (hasClient(settings, handle.client())) {
+              for (int copy = random.nextInt(3); copy > 0; copy--) {
+                handleCopies.add(conflicting && random.nextBoolean() ? otherwiseNoted(handle) : handle);
+              }
+            }
+          }
+          List<Object> deliveries = deliveryOrder(callCopies, handleCopies, lateness, random);
+
+          List<CallRecord> callsAsDelivered = new ArrayList<>();
+          List<Handle> handlesAsDelivered = new ArrayList<>();
+          for (Object record : deliveries) {
+            if (record instanceof CallRecord call) {
+              callsAsDelivered.add(call);
+            } else {
+              handlesAsDelivered.add((Handle) record);
+            }
+          }
+          Report batch = new ReportEngine("p", settings, Generators.GRID_START, asOf, asOf, false, policy)
+              .run(new InMemoryCallSource().add("p", callsAsDelivered), listedAsIs(handlesAsDelivered));
+
+          Recorder recorder = new Recorder();
+          MissedCallTracker tracker = MissedCallTracker.builder(settings).allowedLateness(lateness)
+              .trackFrom(Generators.GRID_START).listener(recorder).build();
+          for (Object record : deliveries) {
+            if (record instanceof CallRecord call) {
+              tracker.accept(call);
+            } else {
+              tracker.accept((Handle) record);
+            }
+          }
+
+          assertThat(recorder.rejections).noneMatch(r -> r.reason().startsWith("arrived after"));
+          assertThat(tracker.unprocessed(asOf)).isEqualTo(batch.unprocessed());
+          assertThat(new HashSet<>(recorder.processed.values())).isEqualTo(new HashSet<>(batch.processed()));
+          assertThat(tracker.anonymousMissed()).isEqualTo(batch.anonymousMissed());
+          assertThat(conflicts(recorder.rejections)).isEqualTo(conflicts(batch.rejections()));
+        });
+  }
+
+  private static boolean hasClient(ProjectSettings settings, @Nullable String number) {
+    try {
+      return settings.normalizer().normalize(number) != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** One handle per key, as a store keeps them; the copies are made afterwards. */
+  private static List<Handle> uniqueKeys(ProjectSettings settings, List<Handle> handles) {
+    List<Handle> unique = new ArrayList<>();
+    for (Handle handle : handles) {
+      Handle normalized = normalizedOrSelf(settings, handle);
+      if (unique.stream().noneMatch(kept -> normalizedOrSelf(settings, kept).sameKey(normalized))) {
+        unique.add(handle);
+      }
+    }
+    return unique;
+  }
+
+  /** A copy of the call with its id, start and client, that ended a minute later: a PBX's corrected record. */
+  private static CallRecord otherwiseEnded(CallRecord call) {
+    return new CallRecord(call.id(), call.direction(), call.client(), call.line(), call.employee(), call.startedAt(),
+        call.answeredAt(), call.endedAt().plusSeconds(60), call.stage(), call.managers(), call.statedReason());
+  }
+
+  /** A copy of the handle with its key and another note. */
+  private static Handle otherwiseNoted(Handle handle) {
+    return new Handle(handle.client(), handle.handledAt(), handle.coversUntil(), handle.reason(),
+        handle.note() + " (edited)", handle.actor());
+  }
+
+  /** A store that lists its handles as it was given them, copies and all, as a careless table would. */
+  private static HandleStore listedAsIs(List<Handle> handles) {
+    return new HandleStore() {
+      @Override
+      public SaveOutcome save(String project, Handle handle) {
+        throw new UnsupportedOperationException("the law reads handles only");
+      }
+
+      @Override
+      public List<Handle> handles(String project, Instant handledFrom, Instant handledUntil) {
+        return handles.stream()
+            .filter(h -> !h.handledAt().isBefore(handledFrom) && !h.handledAt().isAfter(handledUntil))
+            .toList();
+      }
+    };
+  }
+
+  private static Map<String, Long> conflicts(List<Rejection> rejections) {
+    return rejections.stream().filter(r -> r.reason().startsWith("conflicting duplicate"))
+        .collect(Collectors.groupingBy(Rejection::reason, Collectors.counting()));
   }
 
   private static Handle normalizedOrSelf(ProjectSettings settings, Handle handle) {
