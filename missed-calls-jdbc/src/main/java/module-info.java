@@ -4,12 +4,12 @@
  * and H2.
  */
 module io.github.missedcalls.jdbc {
-  requires transitive io.github.missedcalls.core;
-  requires transitive java.sql;
-  requires static org.jspecify;
-  requires org.slf4j;
-  requires static org.postgresql.jdbc;
+    requires transitive io.github.missedcalls.core;
+    requires transitive java.sql;
+    requires static org.jspecify;
+    requires org.slf4j;
+    requires static org.postgresql.jdbc;
 
-  exports io.github.missedcalls.jdbc;
-  exports io.github.missedcalls.jdbc.dialect;
+    exports io.github.missedcalls.jdbc;
+    exports io.github.missedcalls.jdbc.dialect;
 }

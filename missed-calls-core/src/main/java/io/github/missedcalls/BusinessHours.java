@@ -29,194 +29,195 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BusinessHours {
 
-  private static final List<OpeningInterval> ALL_DAY = List.of(new OpeningInterval(0, 86_400));
-  private static final BusinessHours ALWAYS_OPEN = new BusinessHours(null, Map.of());
+    private static final List<OpeningInterval> ALL_DAY = List.of(new OpeningInterval(0, 86_400));
+    private static final BusinessHours ALWAYS_OPEN = new BusinessHours(null, Map.of());
 
-  /** {@code null} when there is no weekly schedule: open all day, every day. */
-  private final @Nullable Map<DayOfWeek, List<OpeningInterval>> weekly;
-  private final Map<LocalDate, List<OpeningInterval>> overrides;
+    /** {@code null} when there is no weekly schedule: open all day, every day. */
+    private final @Nullable Map<DayOfWeek, List<OpeningInterval>> weekly;
 
-  private BusinessHours(@Nullable Map<DayOfWeek, List<OpeningInterval>> weekly,
-      Map<LocalDate, List<OpeningInterval>> overrides) {
-    this.weekly = weekly;
-    this.overrides = overrides;
-  }
+    private final Map<LocalDate, List<OpeningInterval>> overrides;
 
-  /** Open at all times. */
-  public static BusinessHours alwaysOpen() {
-    return ALWAYS_OPEN;
-  }
+    private BusinessHours(
+            @Nullable Map<DayOfWeek, List<OpeningInterval>> weekly, Map<LocalDate, List<OpeningInterval>> overrides) {
+        this.weekly = weekly;
+        this.overrides = overrides;
+    }
 
-  /** Starts an empty schedule: closed until intervals are added, or open always if none are. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    /** Open at all times. */
+    public static BusinessHours alwaysOpen() {
+        return ALWAYS_OPEN;
+    }
 
-  /**
-   * Reads a weekly schedule in the command line's notation: clauses separated by {@code ;},
-   * each a list of days and one or more intervals, e.g.
-   * {@code Mon-Fri 09:00-13:00 14:00-18:00; Sat 10:00-14:00}. Days are English names, full or
-   * their first three letters, in any case; {@code Sat-Mon} wraps around the week and
-   * {@code Mon,Wed,Fri} lists days. {@code 24:00} is a valid close, and a close not after the
-   * open crosses midnight.
-   *
-   * @throws IllegalArgumentException naming the part that cannot be read
-   */
-  public static BusinessHours parse(String spec) {
-    Objects.requireNonNull(spec, "spec");
-    Builder builder = builder();
-    boolean anyClause = false;
-    for (String clause : spec.split(";", -1)) {
-      if (clause.isBlank()) {
-        continue;
-      }
-      anyClause = true;
-      String[] words = clause.strip().split("\\s+");
-      int firstInterval = 0;
-      while (firstInterval < words.length && !Character.isDigit(words[firstInterval].charAt(0))) {
-        firstInterval++;
-      }
-      if (firstInterval == 0) {
-        throw new IllegalArgumentException("no days before the hours in '" + clause.strip() + "'");
-      }
-      if (firstInterval == words.length) {
-        throw new IllegalArgumentException("no hours after the days in '" + clause.strip() + "'");
-      }
-      List<DayOfWeek> days = parseDays(String.join("", List.of(words).subList(0, firstInterval)));
-      for (int i = firstInterval; i < words.length; i++) {
-        OpeningInterval interval = OpeningInterval.parse(words[i]);
-        for (DayOfWeek day : days) {
-          builder.open(day, interval);
+    /** Starts an empty schedule: closed until intervals are added, or open always if none are. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads a weekly schedule in the command line's notation: clauses separated by {@code ;},
+     * each a list of days and one or more intervals, e.g.
+     * {@code Mon-Fri 09:00-13:00 14:00-18:00; Sat 10:00-14:00}. Days are English names, full or
+     * their first three letters, in any case; {@code Sat-Mon} wraps around the week and
+     * {@code Mon,Wed,Fri} lists days. {@code 24:00} is a valid close, and a close not after the
+     * open crosses midnight.
+     *
+     * @throws IllegalArgumentException naming the part that cannot be read
+     */
+    public static BusinessHours parse(String spec) {
+        Objects.requireNonNull(spec, "spec");
+        Builder builder = builder();
+        boolean anyClause = false;
+        for (String clause : spec.split(";", -1)) {
+            if (clause.isBlank()) {
+                continue;
+            }
+            anyClause = true;
+            String[] words = clause.strip().split("\\s+");
+            int firstInterval = 0;
+            while (firstInterval < words.length && !Character.isDigit(words[firstInterval].charAt(0))) {
+                firstInterval++;
+            }
+            if (firstInterval == 0) {
+                throw new IllegalArgumentException("no days before the hours in '" + clause.strip() + "'");
+            }
+            if (firstInterval == words.length) {
+                throw new IllegalArgumentException("no hours after the days in '" + clause.strip() + "'");
+            }
+            List<DayOfWeek> days = parseDays(String.join("", List.of(words).subList(0, firstInterval)));
+            for (int i = firstInterval; i < words.length; i++) {
+                OpeningInterval interval = OpeningInterval.parse(words[i]);
+                for (DayOfWeek day : days) {
+                    builder.open(day, interval);
+                }
+            }
         }
-      }
-    }
-    if (!anyClause) {
-      throw new IllegalArgumentException("empty business hours");
-    }
-    return builder.build();
-  }
-
-  private static List<DayOfWeek> parseDays(String text) {
-    List<DayOfWeek> days = new ArrayList<>();
-    for (String item : text.split(",", -1)) {
-      String[] range = item.split("-", -1);
-      if (range.length == 1) {
-        days.add(parseDay(range[0]));
-      } else if (range.length == 2) {
-        DayOfWeek first = parseDay(range[0]);
-        DayOfWeek last = parseDay(range[1]);
-        for (DayOfWeek day = first; ; day = day.plus(1)) {
-          days.add(day);
-          if (day == last) {
-            break;
-          }
+        if (!anyClause) {
+            throw new IllegalArgumentException("empty business hours");
         }
-      } else {
-        throw new IllegalArgumentException("not a day range: " + item);
-      }
-    }
-    return days;
-  }
-
-  private static DayOfWeek parseDay(String text) {
-    String wanted = text.strip().toLowerCase(Locale.ROOT);
-    for (DayOfWeek day : DayOfWeek.values()) {
-      String full = day.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
-      if (wanted.equals(full) || wanted.equals(full.substring(0, 3))) {
-        return day;
-      }
-    }
-    throw new IllegalArgumentException("not a day of the week: '" + text.strip() + "'");
-  }
-
-  /** Whether a local date-time in the project's zone falls inside business hours. */
-  public boolean isOpen(LocalDateTime local) {
-    LocalDate date = local.toLocalDate();
-    int second = local.toLocalTime().toSecondOfDay();
-    for (OpeningInterval interval : intervalsOpeningOn(date)) {
-      if (interval.containsOnOpeningDay(second)) {
-        return true;
-      }
-    }
-    for (OpeningInterval interval : intervalsOpeningOn(date.minusDays(1))) {
-      if (interval.containsOnNextDay(second)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The intervals that open on a date: its override if it has one, else its weekday's. */
-  public List<OpeningInterval> intervalsOpeningOn(LocalDate date) {
-    List<OpeningInterval> override = overrides.get(date);
-    if (override != null) {
-      return override;
-    }
-    if (weekly == null) {
-      return ALL_DAY;
-    }
-    return weekly.getOrDefault(date.getDayOfWeek(), List.of());
-  }
-
-  /** Whether this schedule is open at all times (no weekly schedule and no overrides). */
-  public boolean isAlwaysOpen() {
-    return weekly == null && overrides.isEmpty();
-  }
-
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return other instanceof BusinessHours that
-        && Objects.equals(weekly, that.weekly)
-        && overrides.equals(that.overrides);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(weekly, overrides);
-  }
-
-  @Override
-  public String toString() {
-    return "BusinessHours[weekly=" + (weekly == null ? "always open" : weekly) + ", overrides=" + overrides + "]";
-  }
-
-  /** Collects a weekly schedule and its overrides. */
-  public static final class Builder {
-    private final Map<DayOfWeek, List<OpeningInterval>> weekly = new EnumMap<>(DayOfWeek.class);
-    private final Map<LocalDate, List<OpeningInterval>> overrides = new HashMap<>();
-
-    private Builder() {}
-
-    /** Adds an interval to a day of the week. */
-    public Builder open(DayOfWeek day, OpeningInterval interval) {
-      Objects.requireNonNull(day, "day");
-      Objects.requireNonNull(interval, "interval");
-      weekly.computeIfAbsent(day, d -> new ArrayList<>()).add(interval);
-      return this;
+        return builder.build();
     }
 
-    /** Closes a date: no interval opens on it. */
-    public Builder closed(LocalDate date) {
-      return override(date, List.of());
-    }
-
-    /** Replaces the intervals that open on a date. */
-    public Builder override(LocalDate date, List<OpeningInterval> intervals) {
-      Objects.requireNonNull(date, "date");
-      overrides.put(date, List.copyOf(intervals));
-      return this;
-    }
-
-    /** The schedule; with no weekly interval added, open all week except on overridden dates. */
-    public BusinessHours build() {
-      Map<DayOfWeek, List<OpeningInterval>> week = null;
-      if (!weekly.isEmpty()) {
-        week = new EnumMap<>(DayOfWeek.class);
-        for (Map.Entry<DayOfWeek, List<OpeningInterval>> day : weekly.entrySet()) {
-          week.put(day.getKey(), List.copyOf(day.getValue()));
+    private static List<DayOfWeek> parseDays(String text) {
+        List<DayOfWeek> days = new ArrayList<>();
+        for (String item : text.split(",", -1)) {
+            String[] range = item.split("-", -1);
+            if (range.length == 1) {
+                days.add(parseDay(range[0]));
+            } else if (range.length == 2) {
+                DayOfWeek first = parseDay(range[0]);
+                DayOfWeek last = parseDay(range[1]);
+                for (DayOfWeek day = first; ; day = day.plus(1)) {
+                    days.add(day);
+                    if (day == last) {
+                        break;
+                    }
+                }
+            } else {
+                throw new IllegalArgumentException("not a day range: " + item);
+            }
         }
-      }
-      return new BusinessHours(week == null ? null : Map.copyOf(week), Map.copyOf(overrides));
+        return days;
     }
-  }
+
+    private static DayOfWeek parseDay(String text) {
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            String full = day.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+            if (wanted.equals(full) || wanted.equals(full.substring(0, 3))) {
+                return day;
+            }
+        }
+        throw new IllegalArgumentException("not a day of the week: '" + text.strip() + "'");
+    }
+
+    /** Whether a local date-time in the project's zone falls inside business hours. */
+    public boolean isOpen(LocalDateTime local) {
+        LocalDate date = local.toLocalDate();
+        int second = local.toLocalTime().toSecondOfDay();
+        for (OpeningInterval interval : intervalsOpeningOn(date)) {
+            if (interval.containsOnOpeningDay(second)) {
+                return true;
+            }
+        }
+        for (OpeningInterval interval : intervalsOpeningOn(date.minusDays(1))) {
+            if (interval.containsOnNextDay(second)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The intervals that open on a date: its override if it has one, else its weekday's. */
+    public List<OpeningInterval> intervalsOpeningOn(LocalDate date) {
+        List<OpeningInterval> override = overrides.get(date);
+        if (override != null) {
+            return override;
+        }
+        if (weekly == null) {
+            return ALL_DAY;
+        }
+        return weekly.getOrDefault(date.getDayOfWeek(), List.of());
+    }
+
+    /** Whether this schedule is open at all times (no weekly schedule and no overrides). */
+    public boolean isAlwaysOpen() {
+        return weekly == null && overrides.isEmpty();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof BusinessHours that
+                && Objects.equals(weekly, that.weekly)
+                && overrides.equals(that.overrides);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(weekly, overrides);
+    }
+
+    @Override
+    public String toString() {
+        return "BusinessHours[weekly=" + (weekly == null ? "always open" : weekly) + ", overrides=" + overrides + "]";
+    }
+
+    /** Collects a weekly schedule and its overrides. */
+    public static final class Builder {
+        private final Map<DayOfWeek, List<OpeningInterval>> weekly = new EnumMap<>(DayOfWeek.class);
+        private final Map<LocalDate, List<OpeningInterval>> overrides = new HashMap<>();
+
+        private Builder() {}
+
+        /** Adds an interval to a day of the week. */
+        public Builder open(DayOfWeek day, OpeningInterval interval) {
+            Objects.requireNonNull(day, "day");
+            Objects.requireNonNull(interval, "interval");
+            weekly.computeIfAbsent(day, d -> new ArrayList<>()).add(interval);
+            return this;
+        }
+
+        /** Closes a date: no interval opens on it. */
+        public Builder closed(LocalDate date) {
+            return override(date, List.of());
+        }
+
+        /** Replaces the intervals that open on a date. */
+        public Builder override(LocalDate date, List<OpeningInterval> intervals) {
+            Objects.requireNonNull(date, "date");
+            overrides.put(date, List.copyOf(intervals));
+            return this;
+        }
+
+        /** The schedule; with no weekly interval added, open all week except on overridden dates. */
+        public BusinessHours build() {
+            Map<DayOfWeek, List<OpeningInterval>> week = null;
+            if (!weekly.isEmpty()) {
+                week = new EnumMap<>(DayOfWeek.class);
+                for (Map.Entry<DayOfWeek, List<OpeningInterval>> day : weekly.entrySet()) {
+                    week.put(day.getKey(), List.copyOf(day.getValue()));
+                }
+            }
+            return new BusinessHours(week == null ? null : Map.copyOf(week), Map.copyOf(overrides));
+        }
+    }
 }

@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param employee who dialled, if the source says
  * @param reached whether it reached the client (and so resolved the group)
  */
-public record CallbackAttempt(String id, Instant startedAt, @Nullable String employee, boolean reached) {
+public record CallbackAttempt(
+        String id, Instant startedAt, @Nullable String employee, boolean reached) {
 
-  public CallbackAttempt {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(startedAt, "startedAt");
-  }
+    public CallbackAttempt {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(startedAt, "startedAt");
+    }
 }

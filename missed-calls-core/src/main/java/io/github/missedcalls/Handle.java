@@ -21,47 +21,47 @@ import org.jspecify.annotations.Nullable;
  * @param actor who handled it
  */
 public record Handle(
-    String client,
-    Instant handledAt,
-    Instant coversUntil,
-    HandleReason reason,
-    @Nullable String note,
-    String actor) {
+        String client,
+        Instant handledAt,
+        Instant coversUntil,
+        HandleReason reason,
+        @Nullable String note,
+        String actor) {
 
-  /**
-   * @throws NullPointerException if a required value is {@code null}
-   * @throws IllegalArgumentException if the client or actor is blank, or the reason is
-   *     {@link HandleReason#OTHER} and the note is blank
-   */
-  public Handle {
-    Objects.requireNonNull(client, "client");
-    Objects.requireNonNull(handledAt, "handledAt");
-    Objects.requireNonNull(coversUntil, "coversUntil");
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(actor, "actor");
-    if (client.isBlank()) {
-      throw new IllegalArgumentException("no client number");
+    /**
+     * @throws NullPointerException if a required value is {@code null}
+     * @throws IllegalArgumentException if the client or actor is blank, or the reason is
+     *     {@link HandleReason#OTHER} and the note is blank
+     */
+    public Handle {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(handledAt, "handledAt");
+        Objects.requireNonNull(coversUntil, "coversUntil");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(actor, "actor");
+        if (client.isBlank()) {
+            throw new IllegalArgumentException("no client number");
+        }
+        if (actor.isBlank()) {
+            throw new IllegalArgumentException("no actor");
+        }
+        if (reason == HandleReason.OTHER && (note == null || note.isBlank())) {
+            throw new IllegalArgumentException("blank note for other");
+        }
     }
-    if (actor.isBlank()) {
-      throw new IllegalArgumentException("no actor");
+
+    /** {@link #coversUntil()}, or {@link #handledAt()} when it is later: a handle covers nothing from its future. */
+    public Instant effectiveCoversUntil() {
+        return coversUntil.isAfter(handledAt) ? handledAt : coversUntil;
     }
-    if (reason == HandleReason.OTHER && (note == null || note.isBlank())) {
-      throw new IllegalArgumentException("blank note for other");
+
+    /** The same handle for another spelling of the client's number. */
+    public Handle withClient(String newClient) {
+        return new Handle(newClient, handledAt, coversUntil, reason, note, actor);
     }
-  }
 
-  /** {@link #coversUntil()}, or {@link #handledAt()} when it is later: a handle covers nothing from its future. */
-  public Instant effectiveCoversUntil() {
-    return coversUntil.isAfter(handledAt) ? handledAt : coversUntil;
-  }
-
-  /** The same handle for another spelling of the client's number. */
-  public Handle withClient(String newClient) {
-    return new Handle(newClient, handledAt, coversUntil, reason, note, actor);
-  }
-
-  /** Whether {@code other} is the same handle by identity: same client, instant and actor. */
-  public boolean sameKey(Handle other) {
-    return client.equals(other.client) && handledAt.equals(other.handledAt) && actor.equals(other.actor);
-  }
+    /** Whether {@code other} is the same handle by identity: same client, instant and actor. */
+    public boolean sameKey(Handle other) {
+        return client.equals(other.client) && handledAt.equals(other.handledAt) && actor.equals(other.actor);
+    }
 }

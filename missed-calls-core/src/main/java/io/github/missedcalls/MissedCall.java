@@ -13,12 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param line the company number involved
  * @param employee the employee the source named, if any
  */
-public record MissedCall(String id, Instant startedAt, MissedReason reason, @Nullable String line,
-    @Nullable String employee) {
+public record MissedCall(
+        String id,
+        Instant startedAt,
+        MissedReason reason,
+        @Nullable String line,
+        @Nullable String employee) {
 
-  public MissedCall {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(startedAt, "startedAt");
-    Objects.requireNonNull(reason, "reason");
-  }
+    public MissedCall {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(reason, "reason");
+    }
 }

@@ -30,194 +30,202 @@ import org.slf4j.LoggerFactory;
  */
 public final class MissedCalls {
 
-  private static final Logger log = LoggerFactory.getLogger(MissedCalls.class);
+    private static final Logger log = LoggerFactory.getLogger(MissedCalls.class);
 
-  private final CallSource callSource;
-  private final HandleStore handleStore;
-  private final Clock clock;
-  private final Function<String, ProjectSettings> settings;
+    private final CallSource callSource;
+    private final HandleStore handleStore;
+    private final Clock clock;
+    private final Function<String, ProjectSettings> settings;
 
-  private MissedCalls(Builder builder, CallSource callSource, HandleStore handleStore) {
-    this.callSource = callSource;
-    this.handleStore = handleStore;
-    this.clock = builder.clock;
-    this.settings = builder.settings;
-  }
-
-  /** Starts a configuration; the call source and the handle store are required. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * Makes the report a query asks for (R8).
-   *
-   * @throws IllegalArgumentException if the window's start is after its end
-   * @throws RejectedInputException in strict mode, at the first rejected record or handle
-   * @throws StorageException if the source or the store fails; no partial report is returned
-   */
-  public Report report(ReportQuery query) {
-    long started = System.nanoTime();
-    Report report = engineFor(query).run(callSource, handleStore);
-    if (log.isDebugEnabled()) {
-      log.debug("report of {} [{}, {}) as of {}: {} unprocessed, {} processed, {} rejected in {} ms",
-          query.project(), report.from(), report.to(), report.asOf(), report.unprocessed().size(),
-          report.processed().size(), report.rejections().size(), (System.nanoTime() - started) / 1_000_000);
+    private MissedCalls(Builder builder, CallSource callSource, HandleStore handleStore) {
+        this.callSource = callSource;
+        this.handleStore = handleStore;
+        this.clock = builder.clock;
+        this.settings = builder.settings;
     }
-    return report;
-  }
 
-  /**
-   * Makes the report a query asks for and streams it to a listener instead of holding it
-   * (see {@link ReportListener} for the order of the calls).
-   *
-   * @throws IllegalArgumentException if the window's start is after its end
-   * @throws RejectedInputException in strict mode, at the first rejected record or handle
-   * @throws StorageException if the source or the store fails; the listener may have received
-   *     part of the report, which must then be discarded
-   */
-  public ReportSummary report(ReportQuery query, ReportListener listener) {
-    Objects.requireNonNull(listener, "listener");
-    return engineFor(query).run(callSource, handleStore, listener);
-  }
-
-  private ReportEngine engineFor(ReportQuery query) {
-    Objects.requireNonNull(query, "query");
-    ProjectSettings project = settings(query.project());
-    Instant asOf = query.resolveAsOf(clock.instant());
-    Instant to = query.resolveTo(asOf, project.zone());
-    Instant from = query.resolveFrom(asOf, project.zone());
-    if (from.isAfter(to)) {
-      throw new IllegalArgumentException("the window's start " + from + " is after its end " + to);
-    }
-    return new ReportEngine(query.project(), project, from, to, asOf, query.isStrict());
-  }
-
-  /** The default report of a project: the last month up to now (R8). */
-  public Report report(String project) {
-    return report(ReportQuery.of(project));
-  }
-
-  /**
-   * Handles a client's current unprocessed group by hand, now (R11): the handle covers the
-   * missed calls up to the last one the default report shows, so a call that comes in while
-   * the manager decides opens a new group.
-   *
-   * @param note required, not blank, for {@link HandleReason#OTHER}
-   * @return the stored handle; empty when the client has no unprocessed group, and then
-   *     nothing is stored
-   * @throws IllegalArgumentException if the client number is withheld or cannot be
-   *     normalized, the actor is blank, or the note is blank for {@link HandleReason#OTHER}
-   * @throws HandleConflictException if the same actor stored another handle for the client at
-   *     the same instant
-   * @throws StorageException if the source or store fails
-   */
-  public Optional<Handle> handle(String project, String client, HandleReason reason, @Nullable String note,
-      String actor) {
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(actor, "actor");
-    String number = normalizeForHandle(project, client);
-    Instant now = clock.instant();
-    Optional<UnprocessedRow> open = report(ReportQuery.of(project).asOf(now)).unprocessed().stream()
-        .filter(row -> row.client().equals(number))
-        .findFirst();
-    if (open.isEmpty()) {
-      return Optional.empty();
-    }
-    Handle handle = new Handle(number, now, open.get().lastMissedAt(), reason, note, actor);
-    handleStore.save(project, handle);
-    return Optional.of(handle);
-  }
-
-  /**
-   * Saves a handle as given, its client number normalized first (R11). A handle that covers no
-   * open missed call is stored and changes nothing.
-   *
-   * @throws IllegalArgumentException if the client number is withheld or cannot be normalized
-   * @throws HandleConflictException if another handle with the same client, instant and actor is stored
-   * @throws StorageException if the store fails
-   */
-  public SaveOutcome saveHandle(String project, Handle handle) {
-    Objects.requireNonNull(handle, "handle");
-    return handleStore.save(project, handle.withClient(normalizeForHandle(project, handle.client())));
-  }
-
-  /** The settings a project's reports use. */
-  public ProjectSettings settings(String project) {
-    Objects.requireNonNull(project, "project");
-    return Objects.requireNonNull(settings.apply(project), () -> "no settings for project " + project);
-  }
-
-  private String normalizeForHandle(String project, String client) {
-    Objects.requireNonNull(client, "client");
-    String number = settings(project).normalizer().normalize(client);
-    if (number == null) {
-      throw new IllegalArgumentException("a withheld number cannot be handled");
-    }
-    return number;
-  }
-
-  /** Collects the parts of a {@link MissedCalls}. */
-  public static final class Builder {
-    private @Nullable CallSource callSource;
-    private @Nullable HandleStore handleStore;
-    private Clock clock = Clock.systemUTC();
-    private Function<String, ProjectSettings> settings = project -> ProjectSettings.defaults();
-
-    private Builder() {}
-
-    /** Where calls come from; required. */
-    public Builder callSource(CallSource value) {
-      this.callSource = Objects.requireNonNull(value, "callSource");
-      return this;
+    /** Starts a configuration; the call source and the handle store are required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * Where handles are kept; required. A store that keeps them across restarts (the JDBC one)
-     * for a CRM; an {@link io.github.missedcalls.inmemory.InMemoryHandleStore} for tests and
-     * demos, where losing them at exit is intended.
-     */
-    public Builder handleStore(HandleStore value) {
-      this.handleStore = Objects.requireNonNull(value, "handleStore");
-      return this;
-    }
-
-    /** What "now" is; default {@link Clock#systemUTC()}. Tests pass a settable clock (the TCK has one). */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /** The same settings for every project; default {@link ProjectSettings#defaults()}. */
-    public Builder settings(ProjectSettings value) {
-      Objects.requireNonNull(value, "settings");
-      this.settings = project -> value;
-      return this;
-    }
-
-    /** Settings per project, looked up for every report; must not return {@code null}. */
-    public Builder settings(Function<String, ProjectSettings> value) {
-      this.settings = Objects.requireNonNull(value, "settings");
-      return this;
-    }
-
-    /**
-     * Makes the entry point of these parts.
+     * Makes the report a query asks for (R8).
      *
-     * @throws IllegalStateException if no call source or no handle store was given
+     * @throws IllegalArgumentException if the window's start is after its end
+     * @throws RejectedInputException in strict mode, at the first rejected record or handle
+     * @throws StorageException if the source or the store fails; no partial report is returned
      */
-    public MissedCalls build() {
-      CallSource source = callSource;
-      if (source == null) {
-        throw new IllegalStateException("a call source is required");
-      }
-      HandleStore store = handleStore;
-      if (store == null) {
-        // No silent default: handles kept in memory would be lost at every restart.
-        throw new IllegalStateException("a handle store is required: handleStore(...), with an InMemoryHandleStore "
-            + "only where handles may be lost when the process ends");
-      }
-      return new MissedCalls(this, source, store);
+    public Report report(ReportQuery query) {
+        long started = System.nanoTime();
+        Report report = engineFor(query).run(callSource, handleStore);
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "report of {} [{}, {}) as of {}: {} unprocessed, {} processed, {} rejected in {} ms",
+                    query.project(),
+                    report.from(),
+                    report.to(),
+                    report.asOf(),
+                    report.unprocessed().size(),
+                    report.processed().size(),
+                    report.rejections().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return report;
     }
-  }
+
+    /**
+     * Makes the report a query asks for and streams it to a listener instead of holding it
+     * (see {@link ReportListener} for the order of the calls).
+     *
+     * @throws IllegalArgumentException if the window's start is after its end
+     * @throws RejectedInputException in strict mode, at the first rejected record or handle
+     * @throws StorageException if the source or the store fails; the listener may have received
+     *     part of the report, which must then be discarded
+     */
+    public ReportSummary report(ReportQuery query, ReportListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return engineFor(query).run(callSource, handleStore, listener);
+    }
+
+    private ReportEngine engineFor(ReportQuery query) {
+        Objects.requireNonNull(query, "query");
+        ProjectSettings project = settings(query.project());
+        Instant asOf = query.resolveAsOf(clock.instant());
+        Instant to = query.resolveTo(asOf, project.zone());
+        Instant from = query.resolveFrom(asOf, project.zone());
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("the window's start " + from + " is after its end " + to);
+        }
+        return new ReportEngine(query.project(), project, from, to, asOf, query.isStrict());
+    }
+
+    /** The default report of a project: the last month up to now (R8). */
+    public Report report(String project) {
+        return report(ReportQuery.of(project));
+    }
+
+    /**
+     * Handles a client's current unprocessed group by hand, now (R11): the handle covers the
+     * missed calls up to the last one the default report shows, so a call that comes in while
+     * the manager decides opens a new group.
+     *
+     * @param note required, not blank, for {@link HandleReason#OTHER}
+     * @return the stored handle; empty when the client has no unprocessed group, and then
+     *     nothing is stored
+     * @throws IllegalArgumentException if the client number is withheld or cannot be
+     *     normalized, the actor is blank, or the note is blank for {@link HandleReason#OTHER}
+     * @throws HandleConflictException if the same actor stored another handle for the client at
+     *     the same instant
+     * @throws StorageException if the source or store fails
+     */
+    public Optional<Handle> handle(
+            String project, String client, HandleReason reason, @Nullable String note, String actor) {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(actor, "actor");
+        String number = normalizeForHandle(project, client);
+        Instant now = clock.instant();
+        Optional<UnprocessedRow> open = report(ReportQuery.of(project).asOf(now)).unprocessed().stream()
+                .filter(row -> row.client().equals(number))
+                .findFirst();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        Handle handle = new Handle(number, now, open.get().lastMissedAt(), reason, note, actor);
+        handleStore.save(project, handle);
+        return Optional.of(handle);
+    }
+
+    /**
+     * Saves a handle as given, its client number normalized first (R11). A handle that covers no
+     * open missed call is stored and changes nothing.
+     *
+     * @throws IllegalArgumentException if the client number is withheld or cannot be normalized
+     * @throws HandleConflictException if another handle with the same client, instant and actor is stored
+     * @throws StorageException if the store fails
+     */
+    public SaveOutcome saveHandle(String project, Handle handle) {
+        Objects.requireNonNull(handle, "handle");
+        return handleStore.save(project, handle.withClient(normalizeForHandle(project, handle.client())));
+    }
+
+    /** The settings a project's reports use. */
+    public ProjectSettings settings(String project) {
+        Objects.requireNonNull(project, "project");
+        return Objects.requireNonNull(settings.apply(project), () -> "no settings for project " + project);
+    }
+
+    private String normalizeForHandle(String project, String client) {
+        Objects.requireNonNull(client, "client");
+        String number = settings(project).normalizer().normalize(client);
+        if (number == null) {
+            throw new IllegalArgumentException("a withheld number cannot be handled");
+        }
+        return number;
+    }
+
+    /** Collects the parts of a {@link MissedCalls}. */
+    public static final class Builder {
+        private @Nullable CallSource callSource;
+        private @Nullable HandleStore handleStore;
+        private Clock clock = Clock.systemUTC();
+        private Function<String, ProjectSettings> settings = project -> ProjectSettings.defaults();
+
+        private Builder() {}
+
+        /** Where calls come from; required. */
+        public Builder callSource(CallSource value) {
+            this.callSource = Objects.requireNonNull(value, "callSource");
+            return this;
+        }
+
+        /**
+         * Where handles are kept; required. A store that keeps them across restarts (the JDBC one)
+         * for a CRM; an {@link io.github.missedcalls.inmemory.InMemoryHandleStore} for tests and
+         * demos, where losing them at exit is intended.
+         */
+        public Builder handleStore(HandleStore value) {
+            this.handleStore = Objects.requireNonNull(value, "handleStore");
+            return this;
+        }
+
+        /** What "now" is; default {@link Clock#systemUTC()}. Tests pass a settable clock (the TCK has one). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** The same settings for every project; default {@link ProjectSettings#defaults()}. */
+        public Builder settings(ProjectSettings value) {
+            Objects.requireNonNull(value, "settings");
+            this.settings = project -> value;
+            return this;
+        }
+
+        /** Settings per project, looked up for every report; must not return {@code null}. */
+        public Builder settings(Function<String, ProjectSettings> value) {
+            this.settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        /**
+         * Makes the entry point of these parts.
+         *
+         * @throws IllegalStateException if no call source or no handle store was given
+         */
+        public MissedCalls build() {
+            CallSource source = callSource;
+            if (source == null) {
+                throw new IllegalStateException("a call source is required");
+            }
+            HandleStore store = handleStore;
+            if (store == null) {
+                // No silent default: handles kept in memory would be lost at every restart.
+                throw new IllegalStateException(
+                        "a handle store is required: handleStore(...), with an InMemoryHandleStore "
+                                + "only where handles may be lost when the process ends");
+            }
+            return new MissedCalls(this, source, store);
+        }
+    }
 }

@@ -12,25 +12,26 @@ import java.util.Objects;
  * @param callbackAttempts the callback attempts that count for the group, the resolving callback included
  * @param resolution how and when it was resolved
  */
-public record ProcessedRow(String client, List<MissedCall> calls, List<CallbackAttempt> callbackAttempts,
-    Resolution resolution) implements ReportRow {
+public record ProcessedRow(
+        String client, List<MissedCall> calls, List<CallbackAttempt> callbackAttempts, Resolution resolution)
+        implements ReportRow {
 
-  /**
-   * @throws NullPointerException if a value is {@code null}
-   * @throws IllegalArgumentException if there are no calls
-   */
-  public ProcessedRow {
-    Objects.requireNonNull(client, "client");
-    calls = List.copyOf(calls);
-    callbackAttempts = List.copyOf(callbackAttempts);
-    Objects.requireNonNull(resolution, "resolution");
-    if (calls.isEmpty()) {
-      throw new IllegalArgumentException("a row has at least one missed call");
+    /**
+     * @throws NullPointerException if a value is {@code null}
+     * @throws IllegalArgumentException if there are no calls
+     */
+    public ProcessedRow {
+        Objects.requireNonNull(client, "client");
+        calls = List.copyOf(calls);
+        callbackAttempts = List.copyOf(callbackAttempts);
+        Objects.requireNonNull(resolution, "resolution");
+        if (calls.isEmpty()) {
+            throw new IllegalArgumentException("a row has at least one missed call");
+        }
     }
-  }
 
-  /** Resolution instant minus the first missed call's start. */
-  public Duration timeToResolution() {
-    return Duration.between(firstMissedAt(), resolution.resolvedAt());
-  }
+    /** Resolution instant minus the first missed call's start. */
+    public Duration timeToResolution() {
+        return Duration.between(firstMissedAt(), resolution.resolvedAt());
+    }
 }

@@ -20,133 +20,133 @@ import org.jspecify.annotations.Nullable;
  * @param reasonOrder the classifier's rules, first match wins
  */
 public record ProjectSettings(
-    ZoneId zone,
-    BusinessHours businessHours,
-    NumberNormalizer normalizer,
-    Duration shortAbandon,
-    Duration minConversation,
-    List<MissedReason> reasonOrder) {
+        ZoneId zone,
+        BusinessHours businessHours,
+        NumberNormalizer normalizer,
+        Duration shortAbandon,
+        Duration minConversation,
+        List<MissedReason> reasonOrder) {
 
-  /** Calls shorter than this were abandoned before anyone could answer (R9). */
-  public static final Duration DEFAULT_SHORT_ABANDON = Duration.ofSeconds(10);
-  /** Any answered call reaches the client unless a project says otherwise. */
-  public static final Duration DEFAULT_MIN_CONVERSATION = Duration.ZERO;
-  /** R9's order; every reason but {@link MissedReason#UNKNOWN}. */
-  public static final List<MissedReason> DEFAULT_REASON_ORDER = List.of(
-      MissedReason.SHORT_CONVERSATION,
-      MissedReason.OUTSIDE_BUSINESS_HOURS,
-      MissedReason.FORBIDDEN_DESTINATION,
-      MissedReason.FORWARDING_NOT_CONFIGURED,
-      MissedReason.ABANDONED_EARLY,
-      MissedReason.ABANDONED_DURING_GREETING,
-      MissedReason.ABANDONED_IN_IVR,
-      MissedReason.ALL_MANAGERS_UNAVAILABLE,
-      MissedReason.NOT_ANSWERED_BY_MANAGERS);
-
-  /**
-   * @throws NullPointerException if a value is {@code null}
-   * @throws IllegalArgumentException if a threshold is negative or the order lists
-   *     {@link MissedReason#UNKNOWN} or a reason twice
-   */
-  public ProjectSettings {
-    Objects.requireNonNull(zone, "zone");
-    Objects.requireNonNull(businessHours, "businessHours");
-    Objects.requireNonNull(normalizer, "normalizer");
-    Objects.requireNonNull(shortAbandon, "shortAbandon");
-    Objects.requireNonNull(minConversation, "minConversation");
-    if (shortAbandon.isNegative()) {
-      throw new IllegalArgumentException("shortAbandon must not be negative: " + shortAbandon);
-    }
-    if (minConversation.isNegative()) {
-      throw new IllegalArgumentException("minConversation must not be negative: " + minConversation);
-    }
-    reasonOrder = ReasonClassifier.checkOrder(reasonOrder);
-  }
-
-  /** UTC, always open, no country code, the default thresholds and order. */
-  public static ProjectSettings defaults() {
-    return builder().build();
-  }
-
-  /** Starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Collects a project's settings; every value has a default. */
-  public static final class Builder {
-    private ZoneId zone = ZoneOffset.UTC;
-    private BusinessHours businessHours = BusinessHours.alwaysOpen();
-    private @Nullable NumberNormalizer normalizer;
-    private @Nullable String countryCode;
-    private String trunkPrefix = DefaultNumberNormalizer.DEFAULT_TRUNK_PREFIX;
-    private Duration shortAbandon = DEFAULT_SHORT_ABANDON;
-    private Duration minConversation = DEFAULT_MIN_CONVERSATION;
-    private List<MissedReason> reasonOrder = DEFAULT_REASON_ORDER;
-
-    private Builder() {}
-
-    /** The project's zone; default UTC. */
-    public Builder zone(ZoneId value) {
-      this.zone = Objects.requireNonNull(value, "zone");
-      return this;
-    }
-
-    /** Default: always open. */
-    public Builder businessHours(BusinessHours value) {
-      this.businessHours = Objects.requireNonNull(value, "businessHours");
-      return this;
-    }
-
-    /** The country calling code for {@link DefaultNumberNormalizer}; ignored when {@link #normalizer} is set. */
-    public Builder countryCode(@Nullable String value) {
-      this.countryCode = value;
-      return this;
-    }
-
-    /** The trunk prefix for {@link DefaultNumberNormalizer}; default {@code 0}. */
-    public Builder trunkPrefix(String value) {
-      this.trunkPrefix = Objects.requireNonNull(value, "trunkPrefix");
-      return this;
-    }
-
-    /** A normalizer of your own, instead of {@link DefaultNumberNormalizer}. */
-    public Builder normalizer(NumberNormalizer value) {
-      this.normalizer = Objects.requireNonNull(value, "normalizer");
-      return this;
-    }
-
-    /** Default {@link #DEFAULT_SHORT_ABANDON}. */
-    public Builder shortAbandon(Duration value) {
-      this.shortAbandon = Objects.requireNonNull(value, "shortAbandon");
-      return this;
-    }
-
-    /** Default {@link #DEFAULT_MIN_CONVERSATION}. */
-    public Builder minConversation(Duration value) {
-      this.minConversation = Objects.requireNonNull(value, "minConversation");
-      return this;
-    }
-
-    /** Default {@link #DEFAULT_REASON_ORDER}; a reason left out never applies. */
-    public Builder reasonOrder(List<MissedReason> value) {
-      this.reasonOrder = List.copyOf(value);
-      return this;
-    }
+    /** Calls shorter than this were abandoned before anyone could answer (R9). */
+    public static final Duration DEFAULT_SHORT_ABANDON = Duration.ofSeconds(10);
+    /** Any answered call reaches the client unless a project says otherwise. */
+    public static final Duration DEFAULT_MIN_CONVERSATION = Duration.ZERO;
+    /** R9's order; every reason but {@link MissedReason#UNKNOWN}. */
+    public static final List<MissedReason> DEFAULT_REASON_ORDER = List.of(
+            MissedReason.SHORT_CONVERSATION,
+            MissedReason.OUTSIDE_BUSINESS_HOURS,
+            MissedReason.FORBIDDEN_DESTINATION,
+            MissedReason.FORWARDING_NOT_CONFIGURED,
+            MissedReason.ABANDONED_EARLY,
+            MissedReason.ABANDONED_DURING_GREETING,
+            MissedReason.ABANDONED_IN_IVR,
+            MissedReason.ALL_MANAGERS_UNAVAILABLE,
+            MissedReason.NOT_ANSWERED_BY_MANAGERS);
 
     /**
-     * @throws IllegalArgumentException if a threshold is negative, the reason order lists
-     *     {@link MissedReason#UNKNOWN} or a reason twice, or the country code or trunk prefix
-     *     is not digits
+     * @throws NullPointerException if a value is {@code null}
+     * @throws IllegalArgumentException if a threshold is negative or the order lists
+     *     {@link MissedReason#UNKNOWN} or a reason twice
      */
-    public ProjectSettings build() {
-      NumberNormalizer chosen = normalizer;
-      if (chosen == null) {
-        chosen = countryCode == null
-            ? DefaultNumberNormalizer.withoutCountryCode()
-            : DefaultNumberNormalizer.forCountry(countryCode, trunkPrefix);
-      }
-      return new ProjectSettings(zone, businessHours, chosen, shortAbandon, minConversation, reasonOrder);
+    public ProjectSettings {
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(businessHours, "businessHours");
+        Objects.requireNonNull(normalizer, "normalizer");
+        Objects.requireNonNull(shortAbandon, "shortAbandon");
+        Objects.requireNonNull(minConversation, "minConversation");
+        if (shortAbandon.isNegative()) {
+            throw new IllegalArgumentException("shortAbandon must not be negative: " + shortAbandon);
+        }
+        if (minConversation.isNegative()) {
+            throw new IllegalArgumentException("minConversation must not be negative: " + minConversation);
+        }
+        reasonOrder = ReasonClassifier.checkOrder(reasonOrder);
     }
-  }
+
+    /** UTC, always open, no country code, the default thresholds and order. */
+    public static ProjectSettings defaults() {
+        return builder().build();
+    }
+
+    /** Starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects a project's settings; every value has a default. */
+    public static final class Builder {
+        private ZoneId zone = ZoneOffset.UTC;
+        private BusinessHours businessHours = BusinessHours.alwaysOpen();
+        private @Nullable NumberNormalizer normalizer;
+        private @Nullable String countryCode;
+        private String trunkPrefix = DefaultNumberNormalizer.DEFAULT_TRUNK_PREFIX;
+        private Duration shortAbandon = DEFAULT_SHORT_ABANDON;
+        private Duration minConversation = DEFAULT_MIN_CONVERSATION;
+        private List<MissedReason> reasonOrder = DEFAULT_REASON_ORDER;
+
+        private Builder() {}
+
+        /** The project's zone; default UTC. */
+        public Builder zone(ZoneId value) {
+            this.zone = Objects.requireNonNull(value, "zone");
+            return this;
+        }
+
+        /** Default: always open. */
+        public Builder businessHours(BusinessHours value) {
+            this.businessHours = Objects.requireNonNull(value, "businessHours");
+            return this;
+        }
+
+        /** The country calling code for {@link DefaultNumberNormalizer}; ignored when {@link #normalizer} is set. */
+        public Builder countryCode(@Nullable String value) {
+            this.countryCode = value;
+            return this;
+        }
+
+        /** The trunk prefix for {@link DefaultNumberNormalizer}; default {@code 0}. */
+        public Builder trunkPrefix(String value) {
+            this.trunkPrefix = Objects.requireNonNull(value, "trunkPrefix");
+            return this;
+        }
+
+        /** A normalizer of your own, instead of {@link DefaultNumberNormalizer}. */
+        public Builder normalizer(NumberNormalizer value) {
+            this.normalizer = Objects.requireNonNull(value, "normalizer");
+            return this;
+        }
+
+        /** Default {@link #DEFAULT_SHORT_ABANDON}. */
+        public Builder shortAbandon(Duration value) {
+            this.shortAbandon = Objects.requireNonNull(value, "shortAbandon");
+            return this;
+        }
+
+        /** Default {@link #DEFAULT_MIN_CONVERSATION}. */
+        public Builder minConversation(Duration value) {
+            this.minConversation = Objects.requireNonNull(value, "minConversation");
+            return this;
+        }
+
+        /** Default {@link #DEFAULT_REASON_ORDER}; a reason left out never applies. */
+        public Builder reasonOrder(List<MissedReason> value) {
+            this.reasonOrder = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if a threshold is negative, the reason order lists
+         *     {@link MissedReason#UNKNOWN} or a reason twice, or the country code or trunk prefix
+         *     is not digits
+         */
+        public ProjectSettings build() {
+            NumberNormalizer chosen = normalizer;
+            if (chosen == null) {
+                chosen = countryCode == null
+                        ? DefaultNumberNormalizer.withoutCountryCode()
+                        : DefaultNumberNormalizer.forCountry(countryCode, trunkPrefix);
+            }
+            return new ProjectSettings(zone, businessHours, chosen, shortAbandon, minConversation, reasonOrder);
+        }
+    }
 }

@@ -24,51 +24,52 @@ import java.util.Objects;
  * @param anonymousMissed missed calls inside the window without a client number (R4)
  */
 public record Report(
-    String project,
-    ZoneId zone,
-    Instant from,
-    Instant to,
-    Instant asOf,
-    List<UnprocessedRow> unprocessed,
-    List<ProcessedRow> processed,
-    List<Rejection> rejections,
-    long anonymousMissed) {
+        String project,
+        ZoneId zone,
+        Instant from,
+        Instant to,
+        Instant asOf,
+        List<UnprocessedRow> unprocessed,
+        List<ProcessedRow> processed,
+        List<Rejection> rejections,
+        long anonymousMissed) {
 
-  /** The unprocessed tab's order: longest waiting first (first missed call ascending), then client. */
-  public static final Comparator<UnprocessedRow> UNPROCESSED_ORDER =
-      Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client);
+    /** The unprocessed tab's order: longest waiting first (first missed call ascending), then client. */
+    public static final Comparator<UnprocessedRow> UNPROCESSED_ORDER =
+            Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client);
 
-  /** The processed tab's order: latest resolution first, then client, then first missed call. */
-  public static final Comparator<ProcessedRow> PROCESSED_ORDER =
-      Comparator.comparing((ProcessedRow row) -> row.resolution().resolvedAt()).reversed()
-          .thenComparing(ProcessedRow::client)
-          .thenComparing(ProcessedRow::firstMissedAt);
+    /** The processed tab's order: latest resolution first, then client, then first missed call. */
+    public static final Comparator<ProcessedRow> PROCESSED_ORDER = Comparator.comparing(
+                    (ProcessedRow row) -> row.resolution().resolvedAt())
+            .reversed()
+            .thenComparing(ProcessedRow::client)
+            .thenComparing(ProcessedRow::firstMissedAt);
 
-  public Report {
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(zone, "zone");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(asOf, "asOf");
-    unprocessed = List.copyOf(unprocessed);
-    processed = List.copyOf(processed);
-    rejections = List.copyOf(rejections);
-  }
-
-  /** The rows of one tab, in the order shown. */
-  public List<? extends ReportRow> rows(Tab tab) {
-    return tab == Tab.UNPROCESSED ? unprocessed : processed;
-  }
-
-  /** Missed calls in all rows of both tabs. */
-  public long missedInRows() {
-    long total = 0;
-    for (ReportRow row : unprocessed) {
-      total += row.missed();
+    public Report {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(asOf, "asOf");
+        unprocessed = List.copyOf(unprocessed);
+        processed = List.copyOf(processed);
+        rejections = List.copyOf(rejections);
     }
-    for (ReportRow row : processed) {
-      total += row.missed();
+
+    /** The rows of one tab, in the order shown. */
+    public List<? extends ReportRow> rows(Tab tab) {
+        return tab == Tab.UNPROCESSED ? unprocessed : processed;
     }
-    return total;
-  }
+
+    /** Missed calls in all rows of both tabs. */
+    public long missedInRows() {
+        long total = 0;
+        for (ReportRow row : unprocessed) {
+            total += row.missed();
+        }
+        for (ReportRow row : processed) {
+            total += row.missed();
+        }
+        return total;
+    }
 }

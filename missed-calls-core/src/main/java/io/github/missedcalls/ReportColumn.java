@@ -12,135 +12,148 @@ import org.jspecify.annotations.Nullable;
  * XLSX and JSON in the examples) writes the same values under the same names.
  */
 public enum ReportColumn {
-  CLIENT(Type.TEXT),
-  FIRST_MISSED_AT(Type.INSTANT),
-  LAST_MISSED_AT(Type.INSTANT),
-  LOST_FOR_S(Type.SECONDS),
-  MISSED(Type.COUNT),
-  ATTEMPTS(Type.COUNT),
-  REASON(Type.TEXT),
-  REASONS(Type.TEXT),
-  WAITING_S(Type.SECONDS),
-  RESOLUTION(Type.TEXT),
-  RESOLVED_AT(Type.INSTANT),
-  RESOLVED_BY(Type.TEXT),
-  HANDLE_REASON(Type.TEXT),
-  NOTE(Type.TEXT),
-  TIME_TO_RESOLUTION_S(Type.SECONDS);
+    CLIENT(Type.TEXT),
+    FIRST_MISSED_AT(Type.INSTANT),
+    LAST_MISSED_AT(Type.INSTANT),
+    LOST_FOR_S(Type.SECONDS),
+    MISSED(Type.COUNT),
+    ATTEMPTS(Type.COUNT),
+    REASON(Type.TEXT),
+    REASONS(Type.TEXT),
+    WAITING_S(Type.SECONDS),
+    RESOLUTION(Type.TEXT),
+    RESOLVED_AT(Type.INSTANT),
+    RESOLVED_BY(Type.TEXT),
+    HANDLE_REASON(Type.TEXT),
+    NOTE(Type.TEXT),
+    TIME_TO_RESOLUTION_S(Type.SECONDS);
 
-  /** What a column's values are; {@link #value} returns a {@link String}, {@link Long} or {@link Instant}. */
-  public enum Type {
-    /** A {@link String}. */
-    TEXT,
-    /** An {@link Instant}, written in the project's zone. */
-    INSTANT,
-    /** A {@link Long}: whole seconds, truncated toward zero. */
-    SECONDS,
-    /** A {@link Long}. */
-    COUNT
-  }
-
-  private static final List<ReportColumn> UNPROCESSED = List.of(CLIENT, FIRST_MISSED_AT, LAST_MISSED_AT,
-      LOST_FOR_S, MISSED, ATTEMPTS, REASON, REASONS, WAITING_S);
-  private static final List<ReportColumn> PROCESSED = List.of(CLIENT, FIRST_MISSED_AT, LAST_MISSED_AT,
-      LOST_FOR_S, MISSED, ATTEMPTS, REASON, REASONS, RESOLUTION, RESOLVED_AT, RESOLVED_BY, HANDLE_REASON,
-      NOTE, TIME_TO_RESOLUTION_S);
-
-  private final Type type;
-
-  ReportColumn(Type type) {
-    this.type = type;
-  }
-
-  /** The columns of a tab, in the order they are written. */
-  public static List<ReportColumn> of(Tab tab) {
-    return tab == Tab.UNPROCESSED ? UNPROCESSED : PROCESSED;
-  }
-
-  public Type type() {
-    return type;
-  }
-
-  /** The CSV header: {@code first_missed_at}. */
-  public String header() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The JSON key: {@code firstMissedAt}. */
-  public String jsonKey() {
-    StringBuilder key = new StringBuilder();
-    boolean upper = false;
-    for (char c : header().toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else {
-        key.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
+    /** What a column's values are; {@link #value} returns a {@link String}, {@link Long} or {@link Instant}. */
+    public enum Type {
+        /** A {@link String}. */
+        TEXT,
+        /** An {@link Instant}, written in the project's zone. */
+        INSTANT,
+        /** A {@link Long}: whole seconds, truncated toward zero. */
+        SECONDS,
+        /** A {@link Long}. */
+        COUNT
     }
-    return key.toString();
-  }
 
-  /**
-   * This column's value in a row: a {@link String}, {@link Long} or {@link Instant} as
-   * {@link #type()} says, or {@code null} when absent (a resolution column of a contact, say).
-   *
-   * @throws IllegalArgumentException if the column is not one of the row's tab
-   */
-  public @Nullable Object value(ReportRow row) {
-    switch (this) {
-      case CLIENT:
-        return row.client();
-      case FIRST_MISSED_AT:
-        return row.firstMissedAt();
-      case LAST_MISSED_AT:
-        return row.lastMissedAt();
-      case LOST_FOR_S:
-        return seconds(row.lostFor());
-      case MISSED:
-        return (long) row.missed();
-      case ATTEMPTS:
-        return (long) row.attempts();
-      case REASON:
-        return row.reason().name();
-      case REASONS:
-        StringJoiner reasons = new StringJoiner("|");
-        for (MissedCall call : row.calls()) {
-          reasons.add(call.reason().name());
+    private static final List<ReportColumn> UNPROCESSED =
+            List.of(CLIENT, FIRST_MISSED_AT, LAST_MISSED_AT, LOST_FOR_S, MISSED, ATTEMPTS, REASON, REASONS, WAITING_S);
+    private static final List<ReportColumn> PROCESSED = List.of(
+            CLIENT,
+            FIRST_MISSED_AT,
+            LAST_MISSED_AT,
+            LOST_FOR_S,
+            MISSED,
+            ATTEMPTS,
+            REASON,
+            REASONS,
+            RESOLUTION,
+            RESOLVED_AT,
+            RESOLVED_BY,
+            HANDLE_REASON,
+            NOTE,
+            TIME_TO_RESOLUTION_S);
+
+    private final Type type;
+
+    ReportColumn(Type type) {
+        this.type = type;
+    }
+
+    /** The columns of a tab, in the order they are written. */
+    public static List<ReportColumn> of(Tab tab) {
+        return tab == Tab.UNPROCESSED ? UNPROCESSED : PROCESSED;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    /** The CSV header: {@code first_missed_at}. */
+    public String header() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The JSON key: {@code firstMissedAt}. */
+    public String jsonKey() {
+        StringBuilder key = new StringBuilder();
+        boolean upper = false;
+        for (char c : header().toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                key.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
         }
-        return reasons.toString();
-      default:
-        break;
+        return key.toString();
     }
-    if (this == WAITING_S && row instanceof UnprocessedRow unprocessed) {
-      return seconds(unprocessed.waiting());
-    }
-    if (row instanceof ProcessedRow processed) {
-      Resolution resolution = processed.resolution();
-      HandleReason handleReason = resolution.handleReason();
-      switch (this) {
-        case RESOLUTION:
-          return resolution.kind().token();
-        case RESOLVED_AT:
-          return resolution.resolvedAt();
-        case RESOLVED_BY:
-          return resolution.resolvedBy();
-        case HANDLE_REASON:
-          return handleReason == null ? null : handleReason.token();
-        case NOTE:
-          return resolution.note();
-        case TIME_TO_RESOLUTION_S:
-          return seconds(processed.timeToResolution());
-        default:
-          break;
-      }
-    }
-    throw new IllegalArgumentException(this + " is not a column of " + row.getClass().getSimpleName());
-  }
 
-  /** Whole seconds, truncated toward zero. */
-  static long seconds(Duration duration) {
-    long seconds = duration.getSeconds();
-    return seconds < 0 && duration.getNano() > 0 ? seconds + 1 : seconds;
-  }
+    /**
+     * This column's value in a row: a {@link String}, {@link Long} or {@link Instant} as
+     * {@link #type()} says, or {@code null} when absent (a resolution column of a contact, say).
+     *
+     * @throws IllegalArgumentException if the column is not one of the row's tab
+     */
+    public @Nullable Object value(ReportRow row) {
+        switch (this) {
+            case CLIENT:
+                return row.client();
+            case FIRST_MISSED_AT:
+                return row.firstMissedAt();
+            case LAST_MISSED_AT:
+                return row.lastMissedAt();
+            case LOST_FOR_S:
+                return seconds(row.lostFor());
+            case MISSED:
+                return (long) row.missed();
+            case ATTEMPTS:
+                return (long) row.attempts();
+            case REASON:
+                return row.reason().name();
+            case REASONS:
+                StringJoiner reasons = new StringJoiner("|");
+                for (MissedCall call : row.calls()) {
+                    reasons.add(call.reason().name());
+                }
+                return reasons.toString();
+            default:
+                break;
+        }
+        if (this == WAITING_S && row instanceof UnprocessedRow unprocessed) {
+            return seconds(unprocessed.waiting());
+        }
+        if (row instanceof ProcessedRow processed) {
+            Resolution resolution = processed.resolution();
+            HandleReason handleReason = resolution.handleReason();
+            switch (this) {
+                case RESOLUTION:
+                    return resolution.kind().token();
+                case RESOLVED_AT:
+                    return resolution.resolvedAt();
+                case RESOLVED_BY:
+                    return resolution.resolvedBy();
+                case HANDLE_REASON:
+                    return handleReason == null ? null : handleReason.token();
+                case NOTE:
+                    return resolution.note();
+                case TIME_TO_RESOLUTION_S:
+                    return seconds(processed.timeToResolution());
+                default:
+                    break;
+            }
+        }
+        throw new IllegalArgumentException(
+                this + " is not a column of " + row.getClass().getSimpleName());
+    }
+
+    /** Whole seconds, truncated toward zero. */
+    static long seconds(Duration duration) {
+        long seconds = duration.getSeconds();
+        return seconds < 0 && duration.getNano() > 0 ? seconds + 1 : seconds;
+    }
 }

@@ -22,76 +22,76 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReportCsv {
 
-  /** Seconds always written, fractions dropped, {@code Z} for a zero offset. */
-  public static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+    /** Seconds always written, fractions dropped, {@code Z} for a zero offset. */
+    public static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
-  private static final Pattern CLIENT_NUMBER = Pattern.compile("\\+[0-9]+");
-  private static final String LINE_END = "\r\n";
+    private static final Pattern CLIENT_NUMBER = Pattern.compile("\\+[0-9]+");
+    private static final String LINE_END = "\r\n";
 
-  private ReportCsv() {}
+    private ReportCsv() {}
 
-  /**
-   * Writes one tab of a report, in the order shown.
-   *
-   * @throws UncheckedIOException if the output fails
-   */
-  public static void write(Report report, Tab tab, Appendable out) {
-    List<ReportColumn> columns = ReportColumn.of(tab);
-    try {
-      for (int i = 0; i < columns.size(); i++) {
-        if (i > 0) {
-          out.append(',');
+    /**
+     * Writes one tab of a report, in the order shown.
+     *
+     * @throws UncheckedIOException if the output fails
+     */
+    public static void write(Report report, Tab tab, Appendable out) {
+        List<ReportColumn> columns = ReportColumn.of(tab);
+        try {
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(columns.get(i).header());
+            }
+            out.append(LINE_END);
+            for (ReportRow row : report.rows(tab)) {
+                for (int i = 0; i < columns.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    out.append(cell(columns.get(i).value(row), report.zone()));
+                }
+                out.append(LINE_END);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the " + tab.token() + " tab failed", e);
         }
-        out.append(columns.get(i).header());
-      }
-      out.append(LINE_END);
-      for (ReportRow row : report.rows(tab)) {
-        for (int i = 0; i < columns.size(); i++) {
-          if (i > 0) {
-            out.append(',');
-          }
-          out.append(cell(columns.get(i).value(row), report.zone()));
+    }
+
+    /** One value as its cell's text: formatted, neutralized and quoted as needed. */
+    public static String cell(@Nullable Object value, ZoneId zone) {
+        if (value == null) {
+            return "";
         }
-        out.append(LINE_END);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing the " + tab.token() + " tab failed", e);
+        String text = value instanceof Instant instant ? formatTime(instant, zone) : value.toString();
+        return quoteIfNeeded(neutralize(text));
     }
-  }
 
-  /** One value as its cell's text: formatted, neutralized and quoted as needed. */
-  public static String cell(@Nullable Object value, ZoneId zone) {
-    if (value == null) {
-      return "";
+    /** A time as every export writes it. */
+    public static String formatTime(Instant instant, ZoneId zone) {
+        return TIME_FORMAT.format(instant.atZone(zone));
     }
-    String text = value instanceof Instant instant ? formatTime(instant, zone) : value.toString();
-    return quoteIfNeeded(neutralize(text));
-  }
 
-  /** A time as every export writes it. */
-  public static String formatTime(Instant instant, ZoneId zone) {
-    return TIME_FORMAT.format(instant.atZone(zone));
-  }
+    /** Prefixes a cell a spreadsheet would run as a formula with {@code '}. */
+    public static String neutralize(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        if (!risky || CLIENT_NUMBER.matcher(text).matches()) {
+            return text;
+        }
+        return "'" + text;
+    }
 
-  /** Prefixes a cell a spreadsheet would run as a formula with {@code '}. */
-  public static String neutralize(String text) {
-    if (text.isEmpty()) {
-      return text;
+    private static String quoteIfNeeded(String text) {
+        boolean mustQuote = false;
+        for (int i = 0; i < text.length() && !mustQuote; i++) {
+            char c = text.charAt(i);
+            mustQuote = c == ',' || c == '"' || c == '\r' || c == '\n';
+        }
+        return mustQuote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
-    char first = text.charAt(0);
-    boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-    if (!risky || CLIENT_NUMBER.matcher(text).matches()) {
-      return text;
-    }
-    return "'" + text;
-  }
-
-  private static String quoteIfNeeded(String text) {
-    boolean mustQuote = false;
-    for (int i = 0; i < text.length() && !mustQuote; i++) {
-      char c = text.charAt(i);
-      mustQuote = c == ',' || c == '"' || c == '\r' || c == '\n';
-    }
-    return mustQuote ? '"' + text.replace("\"", "\"\"") + '"' : text;
-  }
 }

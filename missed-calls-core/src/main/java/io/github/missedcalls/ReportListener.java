@@ -16,12 +16,12 @@ package io.github.missedcalls;
  */
 public interface ReportListener {
 
-  /** A record or handle was not used, and why. */
-  default void rejected(Rejection rejection) {}
+    /** A record or handle was not used, and why. */
+    default void rejected(Rejection rejection) {}
 
-  /** A group was resolved. */
-  default void processed(ProcessedRow row) {}
+    /** A group was resolved. */
+    default void processed(ProcessedRow row) {}
 
-  /** A group still open as of as-of; called after every {@link #processed} call. */
-  default void unprocessed(UnprocessedRow row) {}
+    /** A group still open as of as-of; called after every {@link #processed} call. */
+    default void unprocessed(UnprocessedRow row) {}
 }

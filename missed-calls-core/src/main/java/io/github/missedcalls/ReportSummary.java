@@ -18,21 +18,21 @@ import java.util.Objects;
  * @param anonymousMissed missed calls inside the window without a client number (R4)
  */
 public record ReportSummary(
-    String project,
-    ZoneId zone,
-    Instant from,
-    Instant to,
-    Instant asOf,
-    long unprocessedRows,
-    long processedRows,
-    long rejections,
-    long anonymousMissed) {
+        String project,
+        ZoneId zone,
+        Instant from,
+        Instant to,
+        Instant asOf,
+        long unprocessedRows,
+        long processedRows,
+        long rejections,
+        long anonymousMissed) {
 
-  public ReportSummary {
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(zone, "zone");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(asOf, "asOf");
-  }
+    public ReportSummary {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(asOf, "asOf");
+    }
 }

@@ -15,21 +15,21 @@ import org.jspecify.annotations.Nullable;
  * @param callId for a resolution by a call: that call's id
  */
 public record Resolution(
-    ResolutionKind kind,
-    Instant resolvedAt,
-    @Nullable String resolvedBy,
-    @Nullable HandleReason handleReason,
-    @Nullable String note,
-    @Nullable String callId) {
+        ResolutionKind kind,
+        Instant resolvedAt,
+        @Nullable String resolvedBy,
+        @Nullable HandleReason handleReason,
+        @Nullable String note,
+        @Nullable String callId) {
 
-  /**
-   * @throws NullPointerException if kind or resolvedAt is {@code null}, or a handle resolution has no reason
-   */
-  public Resolution {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(resolvedAt, "resolvedAt");
-    if (kind == ResolutionKind.HANDLED) {
-      Objects.requireNonNull(handleReason, "handleReason");
+    /**
+     * @throws NullPointerException if kind or resolvedAt is {@code null}, or a handle resolution has no reason
+     */
+    public Resolution {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(resolvedAt, "resolvedAt");
+        if (kind == ResolutionKind.HANDLED) {
+            Objects.requireNonNull(handleReason, "handleReason");
+        }
     }
-  }
 }

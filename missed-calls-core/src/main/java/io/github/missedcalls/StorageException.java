@@ -6,13 +6,13 @@ package io.github.missedcalls;
  * {@code SQLException} included. A report that meets one is never returned half-made.
  */
 public class StorageException extends MissedCallsException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public StorageException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public StorageException(String message, Throwable cause) {
+        super(message, cause);
+    }
 
-  public StorageException(String message) {
-    super(message);
-  }
+    public StorageException(String message) {
+        super(message);
+    }
 }

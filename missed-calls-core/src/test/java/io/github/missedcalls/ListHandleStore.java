@@ -13,22 +13,22 @@ import java.util.List;
  */
 final class ListHandleStore implements HandleStore {
 
-  private final List<Handle> handles = new ArrayList<>();
+    private final List<Handle> handles = new ArrayList<>();
 
-  ListHandleStore(List<Handle> handles) {
-    this.handles.addAll(handles);
-  }
+    ListHandleStore(List<Handle> handles) {
+        this.handles.addAll(handles);
+    }
 
-  @Override
-  public SaveOutcome save(String project, Handle handle) {
-    handles.add(handle);
-    return SaveOutcome.STORED;
-  }
+    @Override
+    public SaveOutcome save(String project, Handle handle) {
+        handles.add(handle);
+        return SaveOutcome.STORED;
+    }
 
-  @Override
-  public List<Handle> handles(String project, Instant handledFrom, Instant handledUntil) {
-    List<Handle> sorted = new ArrayList<>(handles);
-    sorted.sort(Comparator.comparing(Handle::handledAt));
-    return sorted;
-  }
+    @Override
+    public List<Handle> handles(String project, Instant handledFrom, Instant handledUntil) {
+        List<Handle> sorted = new ArrayList<>(handles);
+        sorted.sort(Comparator.comparing(Handle::handledAt));
+        return sorted;
+    }
 }

@@ -26,143 +26,183 @@ import org.junit.jupiter.api.Test;
 @DisplayName("MissedCalls, the entry point")
 class MissedCallsTest {
 
-  private final SettableClock clock = SettableClock.at(at("12:00"));
-  private final InMemoryCallSource source = new InMemoryCallSource();
-  private final InMemoryHandleStore store = new InMemoryHandleStore();
-  private final MissedCalls missedCalls = MissedCalls.builder().callSource(source).handleStore(store).clock(clock)
-      .settings(settings()).build();
+    private final SettableClock clock = SettableClock.at(at("12:00"));
+    private final InMemoryCallSource source = new InMemoryCallSource();
+    private final InMemoryHandleStore store = new InMemoryHandleStore();
+    private final MissedCalls missedCalls = MissedCalls.builder()
+            .callSource(source)
+            .handleStore(store)
+            .clock(clock)
+            .settings(settings())
+            .build();
 
-  private List<Handle> stored() {
-    return store.handles(PROJECT, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
-  }
-
-  @Nested
-  @DisplayName("R11: handle, the button a manager presses")
-  class HandleNow {
-
-    @Test
-    @DisplayName("R11: stores a handle, now, covering up to the last missed call the report shows")
-    void storesAHandleCoveringTheShownCalls() {
-      source.add(PROJECT, missed("1", CLIENT, at("09:00")), missed("2", CLIENT, at("10:00")));
-
-      Optional<Handle> handle = missedCalls.handle(PROJECT, "050 111 00 01", HandleReason.NOT_SALES, null, "anna");
-
-      Handle expected = new Handle(CLIENT, at("12:00"), at("10:00"), HandleReason.NOT_SALES, null, "anna");
-      assertThat(handle).contains(expected);
-      assertThat(stored()).containsExactly(expected);
-      assertThat(missedCalls.report(PROJECT).processed()).singleElement()
-          .satisfies(row -> assertThat(row.resolution().kind()).isEqualTo(ResolutionKind.HANDLED));
+    private List<Handle> stored() {
+        return store.handles(PROJECT, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
     }
 
-    @Test
-    @DisplayName("R11: a call that arrives after the handle opens a new group")
-    void laterCallOpensANewGroup() {
-      source.add(PROJECT, missed("1", CLIENT, at("09:00")));
-      missedCalls.handle(PROJECT, CLIENT, HandleReason.OTHER, "called from a mobile", "anna");
-      source.add(PROJECT, missed("2", CLIENT, at("12:30")));
-      clock.set(at("13:00"));
+    @Nested
+    @DisplayName("R11: handle, the button a manager presses")
+    class HandleNow {
 
-      Report report = missedCalls.report(PROJECT);
+        @Test
+        @DisplayName("R11: stores a handle, now, covering up to the last missed call the report shows")
+        void storesAHandleCoveringTheShownCalls() {
+            source.add(PROJECT, missed("1", CLIENT, at("09:00")), missed("2", CLIENT, at("10:00")));
 
-      assertThat(report.processed()).singleElement().satisfies(row -> assertThat(row.resolution().note())
-          .isEqualTo("called from a mobile"));
-      assertThat(report.unprocessed()).singleElement()
-          .satisfies(row -> assertThat(row.calls()).extracting(MissedCall::id).containsExactly("2"));
+            Optional<Handle> handle =
+                    missedCalls.handle(PROJECT, "050 111 00 01", HandleReason.NOT_SALES, null, "anna");
+
+            Handle expected = new Handle(CLIENT, at("12:00"), at("10:00"), HandleReason.NOT_SALES, null, "anna");
+            assertThat(handle).contains(expected);
+            assertThat(stored()).containsExactly(expected);
+            assertThat(missedCalls.report(PROJECT).processed())
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.resolution().kind()).isEqualTo(ResolutionKind.HANDLED));
+        }
+
+        @Test
+        @DisplayName("R11: a call that arrives after the handle opens a new group")
+        void laterCallOpensANewGroup() {
+            source.add(PROJECT, missed("1", CLIENT, at("09:00")));
+            missedCalls.handle(PROJECT, CLIENT, HandleReason.OTHER, "called from a mobile", "anna");
+            source.add(PROJECT, missed("2", CLIENT, at("12:30")));
+            clock.set(at("13:00"));
+
+            Report report = missedCalls.report(PROJECT);
+
+            assertThat(report.processed())
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.resolution().note()).isEqualTo("called from a mobile"));
+            assertThat(report.unprocessed())
+                    .singleElement()
+                    .satisfies(row ->
+                            assertThat(row.calls()).extracting(MissedCall::id).containsExactly("2"));
+        }
+
+        @Test
+        @DisplayName("R11: is empty and stores nothing when the client has no unprocessed group")
+        void emptyWhenNothingIsOpen() {
+            source.add(PROJECT, missed("1", CLIENT, at("09:00")), callback("2", CLIENT, at("09:30")));
+
+            assertThat(missedCalls.handle(PROJECT, CLIENT, HandleReason.SPAM, null, "anna"))
+                    .isEmpty();
+            assertThat(missedCalls.handle(PROJECT, Fixtures.OTHER_CLIENT, HandleReason.SPAM, null, "anna"))
+                    .isEmpty();
+            assertThat(stored()).isEmpty();
+        }
+
+        @Test
+        @DisplayName(
+                "R11: refuses a withheld number, an unreadable one, a blank actor and a blank note for other, storing nothing")
+        void refusesBadInput() {
+            source.add(PROJECT, missed("1", CLIENT, at("09:00")));
+
+            assertThatThrownBy(() -> missedCalls.handle(PROJECT, "Anonymous", HandleReason.SPAM, null, "anna"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a withheld number cannot be handled");
+            assertThatThrownBy(() -> missedCalls.handle(PROJECT, "", HandleReason.SPAM, null, "anna"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> missedCalls.handle(PROJECT, "call me", HandleReason.SPAM, null, "anna"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cannot be normalized");
+            assertThatThrownBy(() -> missedCalls.handle(PROJECT, CLIENT, HandleReason.SPAM, null, " "))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> missedCalls.handle(PROJECT, CLIENT, HandleReason.OTHER, "", "anna"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(stored()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("R11: saveHandle refuses a withheld number")
+        void saveHandleRefusesWithheld() {
+            assertThatThrownBy(() -> missedCalls.saveHandle(
+                            PROJECT, new Handle("withheld", DAY, DAY, HandleReason.SPAM, null, "anna")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(stored()).isEmpty();
+        }
     }
 
-    @Test
-    @DisplayName("R11: is empty and stores nothing when the client has no unprocessed group")
-    void emptyWhenNothingIsOpen() {
-      source.add(PROJECT, missed("1", CLIENT, at("09:00")), callback("2", CLIENT, at("09:30")));
+    @Nested
+    @DisplayName("configuration")
+    class Configuration {
 
-      assertThat(missedCalls.handle(PROJECT, CLIENT, HandleReason.SPAM, null, "anna")).isEmpty();
-      assertThat(missedCalls.handle(PROJECT, Fixtures.OTHER_CLIENT, HandleReason.SPAM, null, "anna")).isEmpty();
-      assertThat(stored()).isEmpty();
+        @Test
+        @DisplayName("a call source is required")
+        void sourceRequired() {
+            assertThatThrownBy(() -> MissedCalls.builder()
+                            .handleStore(new InMemoryHandleStore())
+                            .build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("a call source is required");
+        }
+
+        @Test
+        @DisplayName("a handle store is required: no silent in-memory default that loses handles at restart")
+        void storeRequired() {
+            assertThatThrownBy(() -> MissedCalls.builder().callSource(source).build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("a handle store is required");
+        }
+
+        @Test
+        @DisplayName("settings may differ per project, and a project without settings is a clear error")
+        void settingsPerProject() {
+            ProjectSettings kyiv =
+                    ProjectSettings.builder().zone(ZoneId.of("Europe/Kyiv")).build();
+            MissedCalls perProject = MissedCalls.builder()
+                    .callSource(source)
+                    .handleStore(new InMemoryHandleStore())
+                    .settings(project -> project.equals("kyiv") ? kyiv : null)
+                    .build();
+
+            assertThat(perProject.settings("kyiv")).isSameAs(kyiv);
+            assertThat(perProject.report(ReportQuery.of("kyiv").asOf(DAY)).zone())
+                    .isEqualTo(ZoneId.of("Europe/Kyiv"));
+            assertThatThrownBy(() -> perProject.settings("acme"))
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("no settings for project acme");
+        }
+
+        @Test
+        @DisplayName("defaults: the system clock, UTC and no country code")
+        void defaults() {
+            MissedCalls plain = MissedCalls.builder()
+                    .callSource(source)
+                    .handleStore(new InMemoryHandleStore())
+                    .build();
+            Instant before = Instant.now();
+
+            Report report = plain.report(PROJECT);
+
+            assertThat(report.asOf()).isBetween(before, Instant.now());
+            assertThat(report.zone()).isEqualTo(ZoneOffset.UTC);
+            assertThat(plain.settings(PROJECT)).usingRecursiveComparison().isEqualTo(ProjectSettings.defaults());
+        }
+
+        @Test
+        @DisplayName("R8: a report streamed to a listener sums up what it sent")
+        void streamedReportSummary() {
+            source.add(
+                    PROJECT,
+                    missed("1", CLIENT, at("09:00")),
+                    callback("2", CLIENT, at("09:30")),
+                    missed("3", CLIENT, at("10:00")),
+                    missed("4", "anonymous", at("10:00")),
+                    missed("5", "12", at("10:00")));
+
+            ReportSummary summary = missedCalls.report(ReportQuery.of(PROJECT), new ReportListener() {});
+
+            assertThat(summary)
+                    .isEqualTo(new ReportSummary(
+                            PROJECT,
+                            ZoneOffset.UTC,
+                            at("12:00").minus(Duration.ofDays(31)),
+                            at("12:00"),
+                            at("12:00"),
+                            1,
+                            1,
+                            1,
+                            1));
+        }
     }
-
-    @Test
-    @DisplayName("R11: refuses a withheld number, an unreadable one, a blank actor and a blank note for other, storing nothing")
-    void refusesBadInput() {
-      source.add(PROJECT, missed("1", CLIENT, at("09:00")));
-
-      assertThatThrownBy(() -> missedCalls.handle(PROJECT, "Anonymous", HandleReason.SPAM, null, "anna"))
-          .isInstanceOf(IllegalArgumentException.class).hasMessage("a withheld number cannot be handled");
-      assertThatThrownBy(() -> missedCalls.handle(PROJECT, "", HandleReason.SPAM, null, "anna"))
-          .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> missedCalls.handle(PROJECT, "call me", HandleReason.SPAM, null, "anna"))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be normalized");
-      assertThatThrownBy(() -> missedCalls.handle(PROJECT, CLIENT, HandleReason.SPAM, null, " "))
-          .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> missedCalls.handle(PROJECT, CLIENT, HandleReason.OTHER, "", "anna"))
-          .isInstanceOf(IllegalArgumentException.class);
-      assertThat(stored()).isEmpty();
-    }
-
-    @Test
-    @DisplayName("R11: saveHandle refuses a withheld number")
-    void saveHandleRefusesWithheld() {
-      assertThatThrownBy(() -> missedCalls.saveHandle(PROJECT,
-          new Handle("withheld", DAY, DAY, HandleReason.SPAM, null, "anna"))).isInstanceOf(IllegalArgumentException.class);
-      assertThat(stored()).isEmpty();
-    }
-  }
-
-  @Nested
-  @DisplayName("configuration")
-  class Configuration {
-
-    @Test
-    @DisplayName("a call source is required")
-    void sourceRequired() {
-      assertThatThrownBy(() -> MissedCalls.builder().handleStore(new InMemoryHandleStore()).build())
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessage("a call source is required");
-    }
-
-    @Test
-    @DisplayName("a handle store is required: no silent in-memory default that loses handles at restart")
-    void storeRequired() {
-      assertThatThrownBy(() -> MissedCalls.builder().callSource(source).build())
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageStartingWith("a handle store is required");
-    }
-
-    @Test
-    @DisplayName("settings may differ per project, and a project without settings is a clear error")
-    void settingsPerProject() {
-      ProjectSettings kyiv = ProjectSettings.builder().zone(ZoneId.of("Europe/Kyiv")).build();
-      MissedCalls perProject = MissedCalls.builder().callSource(source).handleStore(new InMemoryHandleStore())
-          .settings(project -> project.equals("kyiv") ? kyiv : null).build();
-
-      assertThat(perProject.settings("kyiv")).isSameAs(kyiv);
-      assertThat(perProject.report(ReportQuery.of("kyiv").asOf(DAY)).zone()).isEqualTo(ZoneId.of("Europe/Kyiv"));
-      assertThatThrownBy(() -> perProject.settings("acme")).isInstanceOf(NullPointerException.class)
-          .hasMessage("no settings for project acme");
-    }
-
-    @Test
-    @DisplayName("defaults: the system clock, UTC and no country code")
-    void defaults() {
-      MissedCalls plain = MissedCalls.builder().callSource(source).handleStore(new InMemoryHandleStore()).build();
-      Instant before = Instant.now();
-
-      Report report = plain.report(PROJECT);
-
-      assertThat(report.asOf()).isBetween(before, Instant.now());
-      assertThat(report.zone()).isEqualTo(ZoneOffset.UTC);
-      assertThat(plain.settings(PROJECT)).usingRecursiveComparison().isEqualTo(ProjectSettings.defaults());
-    }
-
-    @Test
-    @DisplayName("R8: a report streamed to a listener sums up what it sent")
-    void streamedReportSummary() {
-      source.add(PROJECT, missed("1", CLIENT, at("09:00")), callback("2", CLIENT, at("09:30")),
-          missed("3", CLIENT, at("10:00")), missed("4", "anonymous", at("10:00")), missed("5", "12", at("10:00")));
-
-      ReportSummary summary = missedCalls.report(ReportQuery.of(PROJECT), new ReportListener() { });
-
-      assertThat(summary).isEqualTo(new ReportSummary(PROJECT, ZoneOffset.UTC, at("12:00").minus(Duration.ofDays(31)),
-          at("12:00"), at("12:00"), 1, 1, 1, 1));
-    }
-  }
 }

@@ -22,30 +22,31 @@ import java.util.stream.Stream;
  */
 public final class InMemoryCallSource implements CallSource {
 
-  private final Map<String, List<CallRecord>> callsByProject = new ConcurrentHashMap<>();
+    private final Map<String, List<CallRecord>> callsByProject = new ConcurrentHashMap<>();
 
-  /** Adds calls to a project. */
-  public InMemoryCallSource add(String project, Collection<CallRecord> calls) {
-    Objects.requireNonNull(project, "project");
-    List<CallRecord> copy = List.copyOf(calls);
-    callsByProject.compute(project, (p, existing) -> {
-      List<CallRecord> all = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
-      all.addAll(copy);
-      return List.copyOf(all);
-    });
-    return this;
-  }
+    /** Adds calls to a project. */
+    public InMemoryCallSource add(String project, Collection<CallRecord> calls) {
+        Objects.requireNonNull(project, "project");
+        List<CallRecord> copy = List.copyOf(calls);
+        callsByProject.compute(project, (p, existing) -> {
+            List<CallRecord> all = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+            all.addAll(copy);
+            return List.copyOf(all);
+        });
+        return this;
+    }
 
-  /** Adds calls to a project. */
-  public InMemoryCallSource add(String project, CallRecord... calls) {
-    return add(project, List.of(calls));
-  }
+    /** Adds calls to a project. */
+    public InMemoryCallSource add(String project, CallRecord... calls) {
+        return add(project, List.of(calls));
+    }
 
-  @Override
-  public Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil,
-      Consumer<Rejection> rejections) {
-    List<CallRecord> calls = callsByProject.getOrDefault(project, List.of());
-    return calls.stream()
-        .filter(call -> !call.startedAt().isBefore(startedFrom) && !call.startedAt().isAfter(startedUntil));
-  }
+    @Override
+    public Stream<CallRecord> calls(
+            String project, Instant startedFrom, Instant startedUntil, Consumer<Rejection> rejections) {
+        List<CallRecord> calls = callsByProject.getOrDefault(project, List.of());
+        return calls.stream()
+                .filter(call -> !call.startedAt().isBefore(startedFrom)
+                        && !call.startedAt().isAfter(startedUntil));
+    }
 }

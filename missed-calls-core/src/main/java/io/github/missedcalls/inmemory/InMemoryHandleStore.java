@@ -14,32 +14,33 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Handles held in memory. Thread-safe; nothing survives the process. */
 public final class InMemoryHandleStore implements HandleStore {
 
-  private record Key(String project, String client, Instant handledAt, String actor) {}
+    private record Key(String project, String client, Instant handledAt, String actor) {}
 
-  private final Map<Key, Handle> handles = new ConcurrentHashMap<>();
+    private final Map<Key, Handle> handles = new ConcurrentHashMap<>();
 
-  @Override
-  public SaveOutcome save(String project, Handle handle) {
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(handle, "handle");
-    Key key = new Key(project, handle.client(), handle.handledAt(), handle.actor());
-    Handle stored = handles.putIfAbsent(key, handle);
-    if (stored == null) {
-      return SaveOutcome.STORED;
+    @Override
+    public SaveOutcome save(String project, Handle handle) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(handle, "handle");
+        Key key = new Key(project, handle.client(), handle.handledAt(), handle.actor());
+        Handle stored = handles.putIfAbsent(key, handle);
+        if (stored == null) {
+            return SaveOutcome.STORED;
+        }
+        if (stored.equals(handle)) {
+            return SaveOutcome.ALREADY_STORED;
+        }
+        throw new HandleConflictException(stored, handle);
     }
-    if (stored.equals(handle)) {
-      return SaveOutcome.ALREADY_STORED;
-    }
-    throw new HandleConflictException(stored, handle);
-  }
 
-  @Override
-  public List<Handle> handles(String project, Instant handledFrom, Instant handledUntil) {
-    return handles.entrySet().stream()
-        .filter(entry -> entry.getKey().project().equals(project))
-        .map(Map.Entry::getValue)
-        .filter(h -> !h.handledAt().isBefore(handledFrom) && !h.handledAt().isAfter(handledUntil))
-        .sorted(Comparator.comparing(Handle::handledAt))
-        .toList();
-  }
+    @Override
+    public List<Handle> handles(String project, Instant handledFrom, Instant handledUntil) {
+        return handles.entrySet().stream()
+                .filter(entry -> entry.getKey().project().equals(project))
+                .map(Map.Entry::getValue)
+                .filter(h ->
+                        !h.handledAt().isBefore(handledFrom) && !h.handledAt().isAfter(handledUntil))
+                .sorted(Comparator.comparing(Handle::handledAt))
+                .toList();
+    }
 }

@@ -14,98 +14,101 @@ import org.jspecify.annotations.Nullable;
  * resolution still counts for it (R7).
  */
 final class ClientLedger {
-  private final String client;
-  /** The hash a {@link LedgerTable} filed the ledger under, so that it can be removed without reading the number; 0 outside a table. */
-  private final int tableHash;
-  private @Nullable GroupDraft open;
-  private @Nullable GroupDraft lastResolved;
+    private final String client;
+    /** The hash a {@link LedgerTable} filed the ledger under, so that it can be removed without reading the number; 0 outside a table. */
+    private final int tableHash;
 
-  ClientLedger(String client, int tableHash) {
-    this.client = client;
-    this.tableHash = tableHash;
-  }
+    private @Nullable GroupDraft open;
+    private @Nullable GroupDraft lastResolved;
 
-  /** A ledger that continues from an open group saved earlier (the tracker's settled state). */
-  ClientLedger(String client, List<MissedCall> openCalls, List<CallbackAttempt> openAttempts) {
-    this.client = client;
-    this.tableHash = 0;
-    this.open = openCalls.isEmpty() ? null : new GroupDraft(client, openCalls, openAttempts);
-  }
-
-  String client() {
-    return client;
-  }
-
-  int tableHash() {
-    return tableHash;
-  }
-
-  @Nullable GroupDraft open() {
-    return open;
-  }
-
-  boolean hasOpenGroup() {
-    return open != null;
-  }
-
-  /** A missed call inside the window joins the open group, or opens one (R5). */
-  void missed(MissedCall call) {
-    GroupDraft group = open;
-    if (group == null) {
-      group = new GroupDraft(client);
-      open = group;
+    ClientLedger(String client, int tableHash) {
+        this.client = client;
+        this.tableHash = tableHash;
     }
-    group.calls.add(call);
-  }
 
-  /**
-   * A callback attempt counts for the client's most recent group, unless that group was
-   * resolved before the attempt (R7). Attempts sort before contacts and handles at one
-   * instant, so the resolved group can only be the most recent one when it was resolved at
-   * this very instant.
-   */
-  void attempt(CallbackAttempt attempt) {
-    GroupDraft group = open;
-    if (group != null) {
-      group.attempts.add(attempt);
-      return;
+    /** A ledger that continues from an open group saved earlier (the tracker's settled state). */
+    ClientLedger(String client, List<MissedCall> openCalls, List<CallbackAttempt> openAttempts) {
+        this.client = client;
+        this.tableHash = 0;
+        this.open = openCalls.isEmpty() ? null : new GroupDraft(client, openCalls, openAttempts);
     }
-    GroupDraft resolved = lastResolved;
-    if (resolved != null && resolved.resolution != null
-        && resolved.resolution.resolvedAt().equals(attempt.startedAt())) {
-      resolved.attempts.add(attempt);
-    }
-  }
 
-  /** A successful contact resolves every open missed call, all of which started at or before it (R5, R6). */
-  void contact(Resolution resolution, Consumer<GroupDraft> resolved) {
-    GroupDraft group = open;
-    if (group == null) {
-      return;
+    String client() {
+        return client;
     }
-    open = null;
-    resolve(group, resolution, resolved);
-  }
 
-  /** A handle resolves the open missed calls up to its effective {@code coversUntil} (R11). */
-  void handle(Instant coversUntil, Resolution resolution, Consumer<GroupDraft> resolved) {
-    GroupDraft group = open;
-    if (group == null) {
-      return;
+    int tableHash() {
+        return tableHash;
     }
-    GroupDraft covered = group.splitCoveredUntil(coversUntil);
-    if (covered == null) {
-      return;
-    }
-    if (group.calls.isEmpty()) {
-      open = null;
-    }
-    resolve(covered, resolution, resolved);
-  }
 
-  private void resolve(GroupDraft group, Resolution resolution, Consumer<GroupDraft> resolved) {
-    group.resolution = resolution;
-    lastResolved = group;
-    resolved.accept(group);
-  }
+    @Nullable
+    GroupDraft open() {
+        return open;
+    }
+
+    boolean hasOpenGroup() {
+        return open != null;
+    }
+
+    /** A missed call inside the window joins the open group, or opens one (R5). */
+    void missed(MissedCall call) {
+        GroupDraft group = open;
+        if (group == null) {
+            group = new GroupDraft(client);
+            open = group;
+        }
+        group.calls.add(call);
+    }
+
+    /**
+     * A callback attempt counts for the client's most recent group, unless that group was
+     * resolved before the attempt (R7). Attempts sort before contacts and handles at one
+     * instant, so the resolved group can only be the most recent one when it was resolved at
+     * this very instant.
+     */
+    void attempt(CallbackAttempt attempt) {
+        GroupDraft group = open;
+        if (group != null) {
+            group.attempts.add(attempt);
+            return;
+        }
+        GroupDraft resolved = lastResolved;
+        if (resolved != null
+                && resolved.resolution != null
+                && resolved.resolution.resolvedAt().equals(attempt.startedAt())) {
+            resolved.attempts.add(attempt);
+        }
+    }
+
+    /** A successful contact resolves every open missed call, all of which started at or before it (R5, R6). */
+    void contact(Resolution resolution, Consumer<GroupDraft> resolved) {
+        GroupDraft group = open;
+        if (group == null) {
+            return;
+        }
+        open = null;
+        resolve(group, resolution, resolved);
+    }
+
+    /** A handle resolves the open missed calls up to its effective {@code coversUntil} (R11). */
+    void handle(Instant coversUntil, Resolution resolution, Consumer<GroupDraft> resolved) {
+        GroupDraft group = open;
+        if (group == null) {
+            return;
+        }
+        GroupDraft covered = group.splitCoveredUntil(coversUntil);
+        if (covered == null) {
+            return;
+        }
+        if (group.calls.isEmpty()) {
+            open = null;
+        }
+        resolve(covered, resolution, resolved);
+    }
+
+    private void resolve(GroupDraft group, Resolution resolution, Consumer<GroupDraft> resolved) {
+        group.resolution = resolution;
+        lastResolved = group;
+        resolved.accept(group);
+    }
 }

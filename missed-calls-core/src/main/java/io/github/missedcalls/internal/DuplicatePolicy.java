@@ -7,15 +7,15 @@ package io.github.missedcalls.internal;
  * tracker has used a copy before the next one comes (docs/decisions.md, "Duplicate records").
  */
 public enum DuplicatePolicy {
-  /**
-   * The batch report's: it sees every copy before it uses one, so every copy of a conflicting
-   * record is rejected and none counts. The report is the same whatever order the copies came in.
-   */
-  REJECT_EVERY_COPY,
-  /**
-   * The live tracker's: the first copy counts, and each later copy that differs is rejected.
-   * The tracker compares a copy with the client's records not yet past the watermark, so copies
-   * delivered within the allowed lateness of the first one's start are all caught.
-   */
-  FIRST_COPY_WINS
+    /**
+     * The batch report's: it sees every copy before it uses one, so every copy of a conflicting
+     * record is rejected and none counts. The report is the same whatever order the copies came in.
+     */
+    REJECT_EVERY_COPY,
+    /**
+     * The live tracker's: the first copy counts, and each later copy that differs is rejected.
+     * The tracker compares a copy with the client's records not yet past the watermark, so copies
+     * delivered within the allowed lateness of the first one's start are all caught.
+     */
+    FIRST_COPY_WINS
 }

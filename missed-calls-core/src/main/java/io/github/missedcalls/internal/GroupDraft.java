@@ -13,90 +13,94 @@ import org.jspecify.annotations.Nullable;
 
 /** A group while it is being built: mutable, owned by one {@link ClientLedger}. */
 final class GroupDraft {
-  final String client;
-  final List<MissedCall> calls;
-  final List<CallbackAttempt> attempts;
-  @Nullable Resolution resolution;
+    final String client;
+    final List<MissedCall> calls;
+    final List<CallbackAttempt> attempts;
 
-  GroupDraft(String client) {
-    // Most groups are one or two calls and as many attempts.
-    this.client = client;
-    this.calls = new ArrayList<>(2);
-    this.attempts = new ArrayList<>(2);
-  }
+    @Nullable
+    Resolution resolution;
 
-  GroupDraft(String client, List<MissedCall> calls, List<CallbackAttempt> attempts) {
-    this.client = client;
-    this.calls = new ArrayList<>(calls);
-    this.attempts = new ArrayList<>(attempts);
-  }
-
-  Instant firstMissedAt() {
-    return calls.get(0).startedAt();
-  }
-
-  /**
-   * Splits off the calls that started at or before {@code coversUntil} (R11). The rest stays
-   * in this draft; an attempt goes with the part that was the client's most recent group when
-   * it was made (R7).
-   *
-   * @return the covered part, or {@code null} when no call is covered
-   */
-  @Nullable GroupDraft splitCoveredUntil(Instant coversUntil) {
-    int covered = 0;
-    while (covered < calls.size() && !calls.get(covered).startedAt().isAfter(coversUntil)) {
-      covered++;
+    GroupDraft(String client) {
+        // Most groups are one or two calls and as many attempts.
+        this.client = client;
+        this.calls = new ArrayList<>(2);
+        this.attempts = new ArrayList<>(2);
     }
-    if (covered == 0) {
-      return null;
-    }
-    if (covered == calls.size()) {
-      GroupDraft all = new GroupDraft(client, calls, attempts);
-      calls.clear();
-      attempts.clear();
-      return all;
-    }
-    List<MissedCall> coveredCalls = new ArrayList<>(calls.subList(0, covered));
-    calls.subList(0, covered).clear();
-    // A loop, not removeIf with a capturing lambda, which kept this method from compiling well.
-    // Attempts restored from a saved ClientState carry no order guarantee, so every one is looked at.
-    Instant restStartsAt = firstMissedAt();
-    List<CallbackAttempt> coveredAttempts = new ArrayList<>();
-    List<CallbackAttempt> laterAttempts = new ArrayList<>(attempts.size());
-    for (CallbackAttempt attempt : attempts) {
-      if (attempt.startedAt().isBefore(restStartsAt)) {
-        coveredAttempts.add(attempt);
-      } else {
-        laterAttempts.add(attempt);
-      }
-    }
-    attempts.clear();
-    attempts.addAll(laterAttempts);
-    return new GroupDraft(client, coveredCalls, coveredAttempts);
-  }
 
-  UnprocessedRow toUnprocessed(Instant asOf) {
-    return new UnprocessedRow(client, immutable(calls), immutable(attempts), Duration.between(firstMissedAt(), asOf));
-  }
-
-  ProcessedRow toProcessed() {
-    Resolution done = resolution;
-    if (done == null) {
-      throw new IllegalStateException("group of " + client + " is not resolved");
+    GroupDraft(String client, List<MissedCall> calls, List<CallbackAttempt> attempts) {
+        this.client = client;
+        this.calls = new ArrayList<>(calls);
+        this.attempts = new ArrayList<>(attempts);
     }
-    return new ProcessedRow(client, immutable(calls), immutable(attempts), done);
-  }
 
-  /**
-   * The same list, immutable, which a row keeps as it is. Most groups hold one or two items, and
-   * {@link List#of} takes them without the array that {@link List#copyOf} would make first.
-   */
-  static <T> List<T> immutable(List<T> items) {
-    return switch (items.size()) {
-      case 0 -> List.of();
-      case 1 -> List.of(items.get(0));
-      case 2 -> List.of(items.get(0), items.get(1));
-      default -> List.copyOf(items);
-    };
-  }
+    Instant firstMissedAt() {
+        return calls.get(0).startedAt();
+    }
+
+    /**
+     * Splits off the calls that started at or before {@code coversUntil} (R11). The rest stays
+     * in this draft; an attempt goes with the part that was the client's most recent group when
+     * it was made (R7).
+     *
+     * @return the covered part, or {@code null} when no call is covered
+     */
+    @Nullable
+    GroupDraft splitCoveredUntil(Instant coversUntil) {
+        int covered = 0;
+        while (covered < calls.size() && !calls.get(covered).startedAt().isAfter(coversUntil)) {
+            covered++;
+        }
+        if (covered == 0) {
+            return null;
+        }
+        if (covered == calls.size()) {
+            GroupDraft all = new GroupDraft(client, calls, attempts);
+            calls.clear();
+            attempts.clear();
+            return all;
+        }
+        List<MissedCall> coveredCalls = new ArrayList<>(calls.subList(0, covered));
+        calls.subList(0, covered).clear();
+        // A loop, not removeIf with a capturing lambda, which kept this method from compiling well.
+        // Attempts restored from a saved ClientState carry no order guarantee, so every one is looked at.
+        Instant restStartsAt = firstMissedAt();
+        List<CallbackAttempt> coveredAttempts = new ArrayList<>();
+        List<CallbackAttempt> laterAttempts = new ArrayList<>(attempts.size());
+        for (CallbackAttempt attempt : attempts) {
+            if (attempt.startedAt().isBefore(restStartsAt)) {
+                coveredAttempts.add(attempt);
+            } else {
+                laterAttempts.add(attempt);
+            }
+        }
+        attempts.clear();
+        attempts.addAll(laterAttempts);
+        return new GroupDraft(client, coveredCalls, coveredAttempts);
+    }
+
+    UnprocessedRow toUnprocessed(Instant asOf) {
+        return new UnprocessedRow(
+                client, immutable(calls), immutable(attempts), Duration.between(firstMissedAt(), asOf));
+    }
+
+    ProcessedRow toProcessed() {
+        Resolution done = resolution;
+        if (done == null) {
+            throw new IllegalStateException("group of " + client + " is not resolved");
+        }
+        return new ProcessedRow(client, immutable(calls), immutable(attempts), done);
+    }
+
+    /**
+     * The same list, immutable, which a row keeps as it is. Most groups hold one or two items, and
+     * {@link List#of} takes them without the array that {@link List#copyOf} would make first.
+     */
+    static <T> List<T> immutable(List<T> items) {
+        return switch (items.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(items.get(0));
+            case 2 -> List.of(items.get(0), items.get(1));
+            default -> List.copyOf(items);
+        };
+    }
 }

@@ -15,76 +15,78 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Intake {
 
-  /** Why a copy of a call is rejected. */
-  public static final String CONFLICTING_ID = "conflicting duplicate id";
+    /** Why a copy of a call is rejected. */
+    public static final String CONFLICTING_ID = "conflicting duplicate id";
 
-  private final NumberNormalizer normalizer;
-  private final @Nullable NormalizedNumbers cache;
+    private final NumberNormalizer normalizer;
+    private final @Nullable NormalizedNumbers cache;
 
-  private Intake(NumberNormalizer normalizer, @Nullable NormalizedNumbers cache) {
-    this.normalizer = normalizer;
-    this.cache = cache;
-  }
-
-  /** For one report: remembers the spellings it normalized; not thread-safe. */
-  public static Intake forOneReport(ProjectSettings settings) {
-    return new Intake(settings.normalizer(), new NormalizedNumbers(settings.normalizer()));
-  }
-
-  /** For a tracker that lives as long as the application: remembers nothing, and is thread-safe. */
-  public static Intake shared(ProjectSettings settings) {
-    return new Intake(settings.normalizer(), null);
-  }
-
-  /**
-   * The call's client number normalized (R3).
-   *
-   * @return {@code null} for an internal call, which has no client, or a withheld number
-   * @throws IllegalArgumentException with the reason, for a number that cannot be normalized
-   */
-  public @Nullable String clientOf(CallRecord call) {
-    String raw = call.client();
-    if (call.direction() == Direction.INTERNAL || raw == null) {
-      return null;
+    private Intake(NumberNormalizer normalizer, @Nullable NormalizedNumbers cache) {
+        this.normalizer = normalizer;
+        this.cache = cache;
     }
-    try {
-      return cache == null ? normalizer.normalize(raw) : cache.normalize(raw);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized"), e);
-    }
-  }
 
-  /**
-   * The handle's client number normalized (R3, R11).
-   *
-   * @throws IllegalArgumentException with the reason, for a withheld number or one that cannot be normalized
-   */
-  public String clientOf(Handle handle) {
-    String client;
-    try {
-      client = normalizer.normalize(handle.client());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized"), e);
+    /** For one report: remembers the spellings it normalized; not thread-safe. */
+    public static Intake forOneReport(ProjectSettings settings) {
+        return new Intake(settings.normalizer(), new NormalizedNumbers(settings.normalizer()));
     }
-    if (client == null) {
-      throw new IllegalArgumentException("withheld client number");
-    }
-    return client;
-  }
 
-  /**
-   * A call as R2 compares its copies: with its client normalized; an internal call as written,
-   * since its number is never normalized.
-   */
-  public static CallRecord asCompared(CallRecord call, @Nullable String client) {
-    if (call.direction() == Direction.INTERNAL || Objects.equals(client, call.client())) {
-      return call;
+    /** For a tracker that lives as long as the application: remembers nothing, and is thread-safe. */
+    public static Intake shared(ProjectSettings settings) {
+        return new Intake(settings.normalizer(), null);
     }
-    return call.withClient(client);
-  }
 
-  /** Why a copy of a handle is rejected. */
-  public static String conflictingHandle(Handle handle) {
-    return "conflicting duplicate handle by " + handle.actor() + " at " + handle.handledAt();
-  }
+    /**
+     * The call's client number normalized (R3).
+     *
+     * @return {@code null} for an internal call, which has no client, or a withheld number
+     * @throws IllegalArgumentException with the reason, for a number that cannot be normalized
+     */
+    public @Nullable String clientOf(CallRecord call) {
+        String raw = call.client();
+        if (call.direction() == Direction.INTERNAL || raw == null) {
+            return null;
+        }
+        try {
+            return cache == null ? normalizer.normalize(raw) : cache.normalize(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized"), e);
+        }
+    }
+
+    /**
+     * The handle's client number normalized (R3, R11).
+     *
+     * @throws IllegalArgumentException with the reason, for a withheld number or one that cannot be normalized
+     */
+    public String clientOf(Handle handle) {
+        String client;
+        try {
+            client = normalizer.normalize(handle.client());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized"), e);
+        }
+        if (client == null) {
+            throw new IllegalArgumentException("withheld client number");
+        }
+        return client;
+    }
+
+    /**
+     * A call as R2 compares its copies: with its client normalized; an internal call as written,
+     * since its number is never normalized.
+     */
+    public static CallRecord asCompared(CallRecord call, @Nullable String client) {
+        if (call.direction() == Direction.INTERNAL || Objects.equals(client, call.client())) {
+            return call;
+        }
+        return call.withClient(client);
+    }
+
+    /** Why a copy of a handle is rejected. */
+    public static String conflictingHandle(Handle handle) {
+        return "conflicting duplicate handle by " + handle.actor() + " at " + handle.handledAt();
+    }
 }

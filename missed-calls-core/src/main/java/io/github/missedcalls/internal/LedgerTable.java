@@ -19,161 +19,163 @@ import org.jspecify.annotations.Nullable;
  */
 final class LedgerTable {
 
-  private static final int INITIAL_CAPACITY = 1 << 10;
+    private static final int INITIAL_CAPACITY = 1 << 10;
 
-  /** A key's hash, never 0 in a used slot: 0 marks a free one. */
-  private int[] hashes = new int[INITIAL_CAPACITY];
-  /** The packed number of a used slot, or 0 when its client is compared as a String. */
-  private long[] packedKeys = new long[INITIAL_CAPACITY];
-  private @Nullable ClientLedger[] ledgers = new ClientLedger[INITIAL_CAPACITY];
-  private int size;
+    /** A key's hash, never 0 in a used slot: 0 marks a free one. */
+    private int[] hashes = new int[INITIAL_CAPACITY];
+    /** The packed number of a used slot, or 0 when its client is compared as a String. */
+    private long[] packedKeys = new long[INITIAL_CAPACITY];
 
-  /** {@code +} and 1 to 15 digits, four bits a digit (the digit plus one, so a shorter number differs); else 0. */
-  static long pack(String client) {
-    int length = client.length();
-    if (length < 2 || length > 16 || client.charAt(0) != '+') {
-      return 0;
-    }
-    long packed = 0;
-    for (int i = 1; i < length; i++) {
-      char c = client.charAt(i);
-      if (c < '0' || c > '9') {
-        return 0;
-      }
-      packed = packed << 4 | (c - '0' + 1);
-    }
-    return packed;
-  }
+    private @Nullable ClientLedger[] ledgers = new ClientLedger[INITIAL_CAPACITY];
+    private int size;
 
-  private static int hash(String client, long packed) {
-    // Both hashes differ little in their low bits between similar numbers; mix before masking.
-    int hash = packed != 0 ? Long.hashCode(packed) : client.hashCode();
-    hash ^= hash >>> 16;
-    hash *= 0x85EBCA6B;
-    hash ^= hash >>> 13;
-    hash *= 0xC2B2AE35;
-    hash ^= hash >>> 16;
-    return hash == 0 ? 1 : hash;
-  }
-
-  private static int next(int slot, int mask) {
-    return (slot + 1) & mask;
-  }
-
-  /** The client's ledger, or {@code null} when nothing of the client is open. */
-  @Nullable ClientLedger get(String client) {
-    long packed = pack(client);
-    int hash = hash(client, packed);
-    int mask = hashes.length - 1;
-    for (int slot = hash & mask; ; slot = next(slot, mask)) {
-      int found = hashes[slot];
-      if (found == 0) {
-        return null;
-      }
-      if (found == hash && holds(slot, client, packed)) {
-        return ledgers[slot];
-      }
-    }
-  }
-
-  private boolean holds(int slot, String client, long packed) {
-    if (packed != 0) {
-      return packedKeys[slot] == packed;
-    }
-    ClientLedger ledger = ledgers[slot];
-    return packedKeys[slot] == 0 && ledger != null && ledger.client().equals(client);
-  }
-
-  /** The client's ledger, made empty if there is none. */
-  ClientLedger getOrCreate(String client) {
-    long packed = pack(client);
-    int hash = hash(client, packed);
-    int mask = hashes.length - 1;
-    int slot = hash & mask;
-    for (; hashes[slot] != 0; slot = next(slot, mask)) {
-      ClientLedger ledger = ledgers[slot];
-      if (hashes[slot] == hash && ledger != null && holds(slot, client, packed)) {
-        return ledger;
-      }
-    }
-    ClientLedger created = new ClientLedger(client, hash);
-    hashes[slot] = hash;
-    packedKeys[slot] = packed;
-    ledgers[slot] = created;
-    // At most half full, so that probes stay short and a free slot always ends them.
-    if (++size * 2 > hashes.length) {
-      grow();
-    }
-    return created;
-  }
-
-  int size() {
-    return size;
-  }
-
-  /** The ledgers, in no particular order. */
-  List<ClientLedger> values() {
-    List<ClientLedger> values = new ArrayList<>(size);
-    for (ClientLedger ledger : ledgers) {
-      if (ledger != null) {
-        values.add(ledger);
-      }
-    }
-    return values;
-  }
-
-  /**
-   * Forgets a ledger the table holds. It is found by identity from the hash it was filed under,
-   * so its number, which lives in the record that opened it, is not read again.
-   */
-  void remove(ClientLedger ledger) {
-    int mask = hashes.length - 1;
-    int slot = ledger.tableHash() & mask;
-    while (ledgers[slot] != ledger) {
-      if (hashes[slot] == 0) {
-        return;
-      }
-      slot = next(slot, mask);
-    }
-    size--;
-    // Backward shift: move later entries of the probe run into the gap, so no tombstones are needed.
-    int gap = slot;
-    for (int probe = next(gap, mask); hashes[probe] != 0; probe = next(probe, mask)) {
-      int home = hashes[probe] & mask;
-      // The entry may fill the gap unless its home lies cyclically within (gap, probe].
-      boolean homeAfterGap = gap <= probe ? gap < home && home <= probe : gap < home || home <= probe;
-      if (!homeAfterGap) {
-        hashes[gap] = hashes[probe];
-        packedKeys[gap] = packedKeys[probe];
-        ledgers[gap] = ledgers[probe];
-        gap = probe;
-      }
-    }
-    hashes[gap] = 0;
-    packedKeys[gap] = 0;
-    ledgers[gap] = null;
-  }
-
-  private void grow() {
-    int capacity = hashes.length * 2;
-    int[] oldHashes = hashes;
-    long[] oldPackedKeys = packedKeys;
-    @Nullable ClientLedger[] oldLedgers = ledgers;
-    hashes = new int[capacity];
-    packedKeys = new long[capacity];
-    ledgers = new ClientLedger[capacity];
-    int mask = capacity - 1;
-    for (int i = 0; i < oldHashes.length; i++) {
-      ClientLedger ledger = oldLedgers[i];
-      if (ledger != null) {
-        int slot = oldHashes[i] & mask;
-        while (hashes[slot] != 0) {
-          slot = next(slot, mask);
+    /** {@code +} and 1 to 15 digits, four bits a digit (the digit plus one, so a shorter number differs); else 0. */
+    static long pack(String client) {
+        int length = client.length();
+        if (length < 2 || length > 16 || client.charAt(0) != '+') {
+            return 0;
         }
-        hashes[slot] = oldHashes[i];
-        packedKeys[slot] = oldPackedKeys[i];
-        ledgers[slot] = ledger;
-      }
+        long packed = 0;
+        for (int i = 1; i < length; i++) {
+            char c = client.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            packed = packed << 4 | (c - '0' + 1);
+        }
+        return packed;
     }
-  }
+
+    private static int hash(String client, long packed) {
+        // Both hashes differ little in their low bits between similar numbers; mix before masking.
+        int hash = packed != 0 ? Long.hashCode(packed) : client.hashCode();
+        hash ^= hash >>> 16;
+        hash *= 0x85EBCA6B;
+        hash ^= hash >>> 13;
+        hash *= 0xC2B2AE35;
+        hash ^= hash >>> 16;
+        return hash == 0 ? 1 : hash;
+    }
+
+    private static int next(int slot, int mask) {
+        return (slot + 1) & mask;
+    }
+
+    /** The client's ledger, or {@code null} when nothing of the client is open. */
+    @Nullable
+    ClientLedger get(String client) {
+        long packed = pack(client);
+        int hash = hash(client, packed);
+        int mask = hashes.length - 1;
+        for (int slot = hash & mask; ; slot = next(slot, mask)) {
+            int found = hashes[slot];
+            if (found == 0) {
+                return null;
+            }
+            if (found == hash && holds(slot, client, packed)) {
+                return ledgers[slot];
+            }
+        }
+    }
+
+    private boolean holds(int slot, String client, long packed) {
+        if (packed != 0) {
+            return packedKeys[slot] == packed;
+        }
+        ClientLedger ledger = ledgers[slot];
+        return packedKeys[slot] == 0 && ledger != null && ledger.client().equals(client);
+    }
+
+    /** The client's ledger, made empty if there is none. */
+    ClientLedger getOrCreate(String client) {
+        long packed = pack(client);
+        int hash = hash(client, packed);
+        int mask = hashes.length - 1;
+        int slot = hash & mask;
+        for (; hashes[slot] != 0; slot = next(slot, mask)) {
+            ClientLedger ledger = ledgers[slot];
+            if (hashes[slot] == hash && ledger != null && holds(slot, client, packed)) {
+                return ledger;
+            }
+        }
+        ClientLedger created = new ClientLedger(client, hash);
+        hashes[slot] = hash;
+        packedKeys[slot] = packed;
+        ledgers[slot] = created;
+        // At most half full, so that probes stay short and a free slot always ends them.
+        if (++size * 2 > hashes.length) {
+            grow();
+        }
+        return created;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The ledgers, in no particular order. */
+    List<ClientLedger> values() {
+        List<ClientLedger> values = new ArrayList<>(size);
+        for (ClientLedger ledger : ledgers) {
+            if (ledger != null) {
+                values.add(ledger);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Forgets a ledger the table holds. It is found by identity from the hash it was filed under,
+     * so its number, which lives in the record that opened it, is not read again.
+     */
+    void remove(ClientLedger ledger) {
+        int mask = hashes.length - 1;
+        int slot = ledger.tableHash() & mask;
+        while (ledgers[slot] != ledger) {
+            if (hashes[slot] == 0) {
+                return;
+            }
+            slot = next(slot, mask);
+        }
+        size--;
+        // Backward shift: move later entries of the probe run into the gap, so no tombstones are needed.
+        int gap = slot;
+        for (int probe = next(gap, mask); hashes[probe] != 0; probe = next(probe, mask)) {
+            int home = hashes[probe] & mask;
+            // The entry may fill the gap unless its home lies cyclically within (gap, probe].
+            boolean homeAfterGap = gap <= probe ? gap < home && home <= probe : gap < home || home <= probe;
+            if (!homeAfterGap) {
+                hashes[gap] = hashes[probe];
+                packedKeys[gap] = packedKeys[probe];
+                ledgers[gap] = ledgers[probe];
+                gap = probe;
+            }
+        }
+        hashes[gap] = 0;
+        packedKeys[gap] = 0;
+        ledgers[gap] = null;
+    }
+
+    private void grow() {
+        int capacity = hashes.length * 2;
+        int[] oldHashes = hashes;
+        long[] oldPackedKeys = packedKeys;
+        @Nullable ClientLedger[] oldLedgers = ledgers;
+        hashes = new int[capacity];
+        packedKeys = new long[capacity];
+        ledgers = new ClientLedger[capacity];
+        int mask = capacity - 1;
+        for (int i = 0; i < oldHashes.length; i++) {
+            ClientLedger ledger = oldLedgers[i];
+            if (ledger != null) {
+                int slot = oldHashes[i] & mask;
+                while (hashes[slot] != 0) {
+                    slot = next(slot, mask);
+                }
+                hashes[slot] = oldHashes[i];
+                packedKeys[slot] = oldPackedKeys[i];
+                ledgers[slot] = ledger;
+            }
+        }
+    }
 }

@@ -13,27 +13,28 @@ import java.util.Comparator;
  */
 public final class RecordOrder {
 
-  /** Handles by instant, then as R5 orders handles at one instant. */
-  public static final Comparator<Handle> HANDLES = Comparator.comparing(Handle::handledAt)
-      .thenComparing(Handle::effectiveCoversUntil)
-      .thenComparing(Handle::actor)
-      .thenComparing(Handle::client);
+    /** Handles by instant, then as R5 orders handles at one instant. */
+    public static final Comparator<Handle> HANDLES = Comparator.comparing(Handle::handledAt)
+            .thenComparing(Handle::effectiveCoversUntil)
+            .thenComparing(Handle::actor)
+            .thenComparing(Handle::client);
 
-  private RecordOrder() {}
+    private RecordOrder() {}
 
-  /** Calls by start, then as R5 orders calls at one instant. */
-  public static Comparator<CallRecord> calls(Duration minConversation) {
-    return Comparator.comparing(CallRecord::startedAt)
-        .thenComparing((a, b) -> atOneInstant(CallKind.of(a, minConversation), a.id(), CallKind.of(b, minConversation), b.id()));
-  }
+    /** Calls by start, then as R5 orders calls at one instant. */
+    public static Comparator<CallRecord> calls(Duration minConversation) {
+        return Comparator.comparing(CallRecord::startedAt)
+                .thenComparing((a, b) ->
+                        atOneInstant(CallKind.of(a, minConversation), a.id(), CallKind.of(b, minConversation), b.id()));
+    }
 
-  /** How R5 orders two calls that started at one instant. */
-  public static int atOneInstant(CallKind aKind, String aId, CallKind bKind, String bId) {
-    return aKind != bKind ? aKind.compareTo(bKind) : aId.compareTo(bId);
-  }
+    /** How R5 orders two calls that started at one instant. */
+    public static int atOneInstant(CallKind aKind, String aId, CallKind bKind, String bId) {
+        return aKind != bKind ? aKind.compareTo(bKind) : aId.compareTo(bId);
+    }
 
-  /** Whether a handle is taken before the calls that started at {@code callStart}: handles at that very instant come after them. */
-  public static boolean handleBefore(Handle handle, Instant callStart) {
-    return handle.handledAt().isBefore(callStart);
-  }
+    /** Whether a handle is taken before the calls that started at {@code callStart}: handles at that very instant come after them. */
+    public static boolean handleBefore(Handle handle, Instant callStart) {
+        return handle.handledAt().isBefore(callStart);
+    }
 }

@@ -4,8 +4,8 @@ import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
-import io.github.missedcalls.Rejection;
 import io.github.missedcalls.RejectedInputException;
+import io.github.missedcalls.Rejection;
 import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportListener;
 import io.github.missedcalls.ReportSummary;
@@ -53,415 +53,443 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReportEngine {
 
+    /** What {@link #clientOf} gives for a rejected call; compared by identity. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String REJECTED = new String("rejected");
 
-  /** What {@link #clientOf} gives for a rejected call; compared by identity. */
-  @SuppressWarnings("StringOperationCanBeSimplified")
-  private static final String REJECTED = new String("rejected");
+    private static final Comparator<Waiting> SAME_INSTANT_ORDER =
+            (a, b) -> RecordOrder.atOneInstant(a.kind, a.call.id(), b.kind, b.call.id());
 
-  private static final Comparator<Waiting> SAME_INSTANT_ORDER =
-      (a, b) -> RecordOrder.atOneInstant(a.kind, a.call.id(), b.kind, b.call.id());
+    private final String project;
+    private final ProjectSettings settings;
+    private final Intake intake;
+    private final DuplicatePolicy duplicates;
+    private final LedgerSteps steps;
+    private final Instant from;
+    private final Instant to;
+    private final Instant asOf;
+    private final boolean strict;
 
+    private final LedgerTable ledgers = new LedgerTable();
+    /** The ledger a call or handle is applied to, so that a resolution knows whose it is. */
+    private @Nullable ClientLedger applyingTo;
 
-  private final String project;
-  private final ProjectSettings settings;
-  private final Intake intake;
-  private final DuplicatePolicy duplicates;
-  private final LedgerSteps steps;
-  private final Instant from;
-  private final Instant to;
-  private final Instant asOf;
-  private final boolean strict;
+    private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
+    private final Consumer<GroupDraft> settle = this::settle;
+    // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
+    private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
+    /**
+     * The calls that started at the current instant, which R5 orders by kind and id, in holders
+     * reused from one instant to the next, so that streaming a month allocates nothing per call
+     * for the wait.
+     */
+    private @Nullable Waiting[] sameInstant = new Waiting[8];
 
-  private final LedgerTable ledgers = new LedgerTable();
-  /** The ledger a call or handle is applied to, so that a resolution knows whose it is. */
-  private @Nullable ClientLedger applyingTo;
-  private final List<ClientLedger> settledAtCurrentInstant = new ArrayList<>();
-  private final Consumer<GroupDraft> settle = this::settle;
-  // Rows leave only when time moves on: a callback at the very instant of a resolution still counts for it (R7).
-  private final List<GroupDraft> resolvedNotYetEmitted = new ArrayList<>();
-  /**
-   * The calls that started at the current instant, which R5 orders by kind and id, in holders
-   * reused from one instant to the next, so that streaming a month allocates nothing per call
-   * for the wait.
-   */
-  private @Nullable Waiting[] sameInstant = new Waiting[8];
-  private int sameInstantCount;
-  private List<Handle> handles = List.of();
-  private int nextHandle;
-  private @Nullable Instant currentInstant;
-  private long anonymousMissed;
-  private long rejectionCount;
-  private long processedCount;
-  private ReportListener listener = new ReportListener() {};
+    private int sameInstantCount;
+    private List<Handle> handles = List.of();
+    private int nextHandle;
+    private @Nullable Instant currentInstant;
+    private long anonymousMissed;
+    private long rejectionCount;
+    private long processedCount;
+    private ReportListener listener = new ReportListener() {};
 
-  /**
-   * A valid record with its normalized client and its kind (R5). The start is copied into
-   * primitives so that sorting a month compares numbers instead of chasing two references.
-   */
-  private record Classified(CallRecord record, @Nullable String client, CallKind kind, long startSecond,
-      int startNano) {
-    Classified(CallRecord record, @Nullable String client, CallKind kind) {
-      this(record, client, kind, record.startedAt().getEpochSecond(), record.startedAt().getNano());
+    /**
+     * A valid record with its normalized client and its kind (R5). The start is copied into
+     * primitives so that sorting a month compares numbers instead of chasing two references.
+     */
+    private record Classified(
+            CallRecord record, @Nullable String client, CallKind kind, long startSecond, int startNano) {
+        Classified(CallRecord record, @Nullable String client, CallKind kind) {
+            this(
+                    record,
+                    client,
+                    kind,
+                    record.startedAt().getEpochSecond(),
+                    record.startedAt().getNano());
+        }
     }
-  }
 
-  /** A call waiting for the other calls of its instant. */
-  private static final class Waiting {
-    CallRecord call;
-    @Nullable String client;
-    CallKind kind;
+    /** A call waiting for the other calls of its instant. */
+    private static final class Waiting {
+        CallRecord call;
 
-    Waiting(CallRecord call, @Nullable String client, CallKind kind) {
-      this.call = call;
-      this.client = client;
-      this.kind = kind;
+        @Nullable
+        String client;
+
+        CallKind kind;
+
+        Waiting(CallRecord call, @Nullable String client, CallKind kind) {
+            this.call = call;
+            this.client = client;
+            this.kind = kind;
+        }
     }
-  }
 
-  private static final Comparator<Classified> START_ORDER = (a, b) -> a.startSecond != b.startSecond
-      ? Long.compare(a.startSecond, b.startSecond)
-      : Integer.compare(a.startNano, b.startNano);
+    private static final Comparator<Classified> START_ORDER = (a, b) -> a.startSecond != b.startSecond
+            ? Long.compare(a.startSecond, b.startSecond)
+            : Integer.compare(a.startNano, b.startNano);
 
-  /**
-   * @param project the project
-   * @param settings its settings
-   * @param from the window's start, inclusive
-   * @param to the window's end, exclusive
-   * @param asOf nothing later is used
-   * @param strict whether the first rejection ends the report with {@link RejectedInputException}
-   */
-  public ReportEngine(String project, ProjectSettings settings, Instant from, Instant to, Instant asOf,
-      boolean strict) {
-    this(project, settings, from, to, asOf, strict, DuplicatePolicy.REJECT_EVERY_COPY);
-  }
+    /**
+     * @param project the project
+     * @param settings its settings
+     * @param from the window's start, inclusive
+     * @param to the window's end, exclusive
+     * @param asOf nothing later is used
+     * @param strict whether the first rejection ends the report with {@link RejectedInputException}
+     */
+    public ReportEngine(
+            String project, ProjectSettings settings, Instant from, Instant to, Instant asOf, boolean strict) {
+        this(project, settings, from, to, asOf, strict, DuplicatePolicy.REJECT_EVERY_COPY);
+    }
 
-  /**
-   * A report that treats conflicting copies as {@code duplicates} says; the tracker-equals-batch
-   * property runs the tracker's policy through here.
-   */
-  public ReportEngine(String project, ProjectSettings settings, Instant from, Instant to, Instant asOf,
-      boolean strict, DuplicatePolicy duplicates) {
-    this.project = Objects.requireNonNull(project, "project");
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.intake = Intake.forOneReport(settings);
-    this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
-    this.steps = new LedgerSteps(new ReasonClassifier(settings), from, to);
-    this.from = Objects.requireNonNull(from, "from");
-    this.to = Objects.requireNonNull(to, "to");
-    this.asOf = Objects.requireNonNull(asOf, "asOf");
-    this.strict = strict;
-  }
+    /**
+     * A report that treats conflicting copies as {@code duplicates} says; the tracker-equals-batch
+     * property runs the tracker's policy through here.
+     */
+    public ReportEngine(
+            String project,
+            ProjectSettings settings,
+            Instant from,
+            Instant to,
+            Instant asOf,
+            boolean strict,
+            DuplicatePolicy duplicates) {
+        this.project = Objects.requireNonNull(project, "project");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.intake = Intake.forOneReport(settings);
+        this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
+        this.steps = new LedgerSteps(new ReasonClassifier(settings), from, to);
+        this.from = Objects.requireNonNull(from, "from");
+        this.to = Objects.requireNonNull(to, "to");
+        this.asOf = Objects.requireNonNull(asOf, "asOf");
+        this.strict = strict;
+    }
 
-  /** Reads the handles and calls of the project and returns both tabs in their display order. */
-  public Report run(CallSource source, HandleStore store) {
-    List<Rejection> rejections = new ArrayList<>();
-    List<ProcessedRow> processed = new ArrayList<>();
-    List<UnprocessedRow> unprocessed = new ArrayList<>();
-    ReportSummary summary = run(source, store, new ReportListener() {
-      @Override
-      public void rejected(Rejection rejection) {
-        rejections.add(rejection);
-      }
+    /** Reads the handles and calls of the project and returns both tabs in their display order. */
+    public Report run(CallSource source, HandleStore store) {
+        List<Rejection> rejections = new ArrayList<>();
+        List<ProcessedRow> processed = new ArrayList<>();
+        List<UnprocessedRow> unprocessed = new ArrayList<>();
+        ReportSummary summary = run(source, store, new ReportListener() {
+            @Override
+            public void rejected(Rejection rejection) {
+                rejections.add(rejection);
+            }
 
-      @Override
-      public void processed(ProcessedRow row) {
-        processed.add(row);
-      }
+            @Override
+            public void processed(ProcessedRow row) {
+                processed.add(row);
+            }
 
-      @Override
-      public void unprocessed(UnprocessedRow row) {
-        unprocessed.add(row);
-      }
-    });
-    processed.sort(Report.PROCESSED_ORDER);
-    return new Report(project, settings.zone(), from, to, asOf, unprocessed, processed, rejections,
-        summary.anonymousMissed());
-  }
-
-  /**
-   * Reads the handles and calls of the project and streams the report to {@code sink}: memory
-   * holds the open groups only, where the source allows (see the class comment).
-   */
-  public ReportSummary run(CallSource source, HandleStore store, ReportListener sink) {
-    this.listener = Objects.requireNonNull(sink, "sink");
-    useHandles(store.handles(project, from, asOf));
-    try (Stream<CallRecord> calls = source.calls(project, from, asOf, this::reject)) {
-      if (source.deliversInStartOrder() && source.idsAreUnique()) {
-        calls.forEachOrdered(this::acceptInOrder);
-      } else {
-        List<Classified> held = new ArrayList<>();
-        calls.forEach(call -> {
-          Classified valid = validate(call);
-          if (valid != null) {
-            held.add(valid);
-          }
+            @Override
+            public void unprocessed(UnprocessedRow row) {
+                unprocessed.add(row);
+            }
         });
-        List<Classified> unique = source.idsAreUnique() ? held : withoutDuplicateIds(held);
-        if (!source.deliversInStartOrder()) {
-          unique.sort(START_ORDER);
-        }
-        for (Classified call : unique) {
-          feed(call.record, call.client, call.kind);
-        }
-      }
+        processed.sort(Report.PROCESSED_ORDER);
+        return new Report(
+                project,
+                settings.zone(),
+                from,
+                to,
+                asOf,
+                unprocessed,
+                processed,
+                rejections,
+                summary.anonymousMissed());
     }
-    return finish();
-  }
 
-  private void acceptInOrder(CallRecord call) {
-    String client = clientOf(call);
-    if (client != REJECTED) {
-      feed(call, client, CallKind.of(call, settings.minConversation()));
+    /**
+     * Reads the handles and calls of the project and streams the report to {@code sink}: memory
+     * holds the open groups only, where the source allows (see the class comment).
+     */
+    public ReportSummary run(CallSource source, HandleStore store, ReportListener sink) {
+        this.listener = Objects.requireNonNull(sink, "sink");
+        useHandles(store.handles(project, from, asOf));
+        try (Stream<CallRecord> calls = source.calls(project, from, asOf, this::reject)) {
+            if (source.deliversInStartOrder() && source.idsAreUnique()) {
+                calls.forEachOrdered(this::acceptInOrder);
+            } else {
+                List<Classified> held = new ArrayList<>();
+                calls.forEach(call -> {
+                    Classified valid = validate(call);
+                    if (valid != null) {
+                        held.add(valid);
+                    }
+                });
+                List<Classified> unique = source.idsAreUnique() ? held : withoutDuplicateIds(held);
+                if (!source.deliversInStartOrder()) {
+                    unique.sort(START_ORDER);
+                }
+                for (Classified call : unique) {
+                    feed(call.record, call.client, call.kind);
+                }
+            }
+        }
+        return finish();
     }
-  }
 
-  /**
-   * Validates the stored handles (R2, R11). Handles with one key (client, instant, actor) after
-   * normalization count once when equal; copies that differ are treated as the duplicate policy
-   * says: by default every copy is rejected, as conflicting call ids are, so the result never
-   * depends on the order the store lists them in.
-   */
-  private void useHandles(List<Handle> stored) {
-    Map<HandleKey, Handle> byKey = new LinkedHashMap<>();
-    Map<HandleKey, Integer> copies = new HashMap<>();
-    Set<HandleKey> conflicting = new LinkedHashSet<>();
-    for (Handle handle : stored) {
-      String client;
-      try {
-        client = intake.clientOf(handle);
-      } catch (IllegalArgumentException e) {
-        reject(Rejection.ofHandle(null, String.valueOf(e.getMessage())));
-        continue;
-      }
-      if (handle.handledAt().isAfter(asOf)) {
-        continue;
-      }
-      Handle normalized = handle.withClient(client);
-      HandleKey key = new HandleKey(client, handle.handledAt(), handle.actor());
-      copies.merge(key, 1, Integer::sum);
-      Handle first = byKey.putIfAbsent(key, normalized);
-      if (first != null && !first.equals(normalized)) {
-        if (duplicates == DuplicatePolicy.FIRST_COPY_WINS) {
-          reject(Rejection.ofHandle(null, Intake.conflictingHandle(handle)));
+    private void acceptInOrder(CallRecord call) {
+        String client = clientOf(call);
+        if (client != REJECTED) {
+            feed(call, client, CallKind.of(call, settings.minConversation()));
+        }
+    }
+
+    /**
+     * Validates the stored handles (R2, R11). Handles with one key (client, instant, actor) after
+     * normalization count once when equal; copies that differ are treated as the duplicate policy
+     * says: by default every copy is rejected, as conflicting call ids are, so the result never
+     * depends on the order the store lists them in.
+     */
+    private void useHandles(List<Handle> stored) {
+        Map<HandleKey, Handle> byKey = new LinkedHashMap<>();
+        Map<HandleKey, Integer> copies = new HashMap<>();
+        Set<HandleKey> conflicting = new LinkedHashSet<>();
+        for (Handle handle : stored) {
+            String client;
+            try {
+                client = intake.clientOf(handle);
+            } catch (IllegalArgumentException e) {
+                reject(Rejection.ofHandle(null, String.valueOf(e.getMessage())));
+                continue;
+            }
+            if (handle.handledAt().isAfter(asOf)) {
+                continue;
+            }
+            Handle normalized = handle.withClient(client);
+            HandleKey key = new HandleKey(client, handle.handledAt(), handle.actor());
+            copies.merge(key, 1, Integer::sum);
+            Handle first = byKey.putIfAbsent(key, normalized);
+            if (first != null && !first.equals(normalized)) {
+                if (duplicates == DuplicatePolicy.FIRST_COPY_WINS) {
+                    reject(Rejection.ofHandle(null, Intake.conflictingHandle(handle)));
+                } else {
+                    conflicting.add(key);
+                }
+            }
+        }
+        for (HandleKey key : conflicting) {
+            Handle first = Objects.requireNonNull(byKey.remove(key));
+            for (int i = copies.getOrDefault(key, 0); i > 0; i--) {
+                reject(Rejection.ofHandle(null, Intake.conflictingHandle(first)));
+            }
+        }
+        List<Handle> sorted = new ArrayList<>(byKey.values());
+        sorted.sort(RecordOrder.HANDLES);
+        handles = sorted;
+    }
+
+    private record HandleKey(String client, Instant handledAt, String actor) {}
+
+    private void reject(Rejection rejection) {
+        if (strict) {
+            throw new RejectedInputException(rejection);
+        }
+        rejectionCount++;
+        listener.rejected(rejection);
+    }
+
+    private @Nullable Classified validate(CallRecord call) {
+        String client = clientOf(call);
+        return client == REJECTED ? null : new Classified(call, client, CallKind.of(call, settings.minConversation()));
+    }
+
+    /**
+     * The call's client number normalized (R3); {@code null} for an internal call or a withheld
+     * number; {@link #REJECTED}, compared by identity, once a number that cannot be normalized has
+     * been rejected (R2).
+     */
+    private @Nullable String clientOf(CallRecord call) {
+        try {
+            return intake.clientOf(call);
+        } catch (IllegalArgumentException e) {
+            reject(Rejection.ofCall(call.id(), null, String.valueOf(e.getMessage())));
+            return REJECTED;
+        }
+    }
+
+    /** A record as R2 compares it (see {@link Intake#asCompared}). */
+    private static CallRecord comparable(Classified call) {
+        return Intake.asCompared(call.record, call.client);
+    }
+
+    /**
+     * R2: records sharing an id count once when equal after normalization; copies that differ are
+     * treated as the duplicate policy says (by default, all are rejected).
+     */
+    private List<Classified> withoutDuplicateIds(List<Classified> calls) {
+        Map<String, Classified> firstById = new HashMap<>();
+        Map<String, Integer> copies = new HashMap<>();
+        Set<String> conflicting = new LinkedHashSet<>();
+        List<Classified> unique = new ArrayList<>(calls.size());
+        for (Classified call : calls) {
+            String id = call.record.id();
+            copies.merge(id, 1, Integer::sum);
+            Classified first = firstById.putIfAbsent(id, call);
+            if (first == null) {
+                unique.add(call);
+            } else if (!comparable(first).equals(comparable(call))) {
+                if (duplicates == DuplicatePolicy.FIRST_COPY_WINS) {
+                    reject(Rejection.ofCall(id, null, Intake.CONFLICTING_ID));
+                } else {
+                    conflicting.add(id);
+                }
+            }
+        }
+        if (conflicting.isEmpty()) {
+            return unique;
+        }
+        // Every copy is rejected, the ones equal to the first included, so the count never depends on the order.
+        for (String id : conflicting) {
+            for (int i = copies.getOrDefault(id, 0); i > 0; i--) {
+                reject(Rejection.ofCall(id, null, Intake.CONFLICTING_ID));
+            }
+        }
+        unique.removeIf(call -> conflicting.contains(call.record.id()));
+        return unique;
+    }
+
+    private void feed(CallRecord call, @Nullable String client, CallKind kind) {
+        Instant start = call.startedAt();
+        if (kind == CallKind.IGNORED || start.isAfter(asOf) || start.isBefore(from)) {
+            return;
+        }
+        Instant current = currentInstant;
+        if (current == null || !start.equals(current)) {
+            if (current != null && start.isBefore(current)) {
+                throw new StorageException("the call source says it delivers in start order, but call " + call.id()
+                        + " (" + start + ") came after a call that started at " + current);
+            }
+            processSameInstant();
+            currentInstant = start;
+        }
+        if (sameInstantCount == sameInstant.length) {
+            sameInstant = Arrays.copyOf(sameInstant, sameInstantCount * 2);
+        }
+        Waiting holder = sameInstant[sameInstantCount];
+        if (holder == null) {
+            sameInstant[sameInstantCount] = new Waiting(call, client, kind);
         } else {
-          conflicting.add(key);
+            holder.call = call;
+            holder.client = client;
+            holder.kind = kind;
         }
-      }
+        sameInstantCount++;
     }
-    for (HandleKey key : conflicting) {
-      Handle first = Objects.requireNonNull(byKey.remove(key));
-      for (int i = copies.getOrDefault(key, 0); i > 0; i--) {
-        reject(Rejection.ofHandle(null, Intake.conflictingHandle(first)));
-      }
-    }
-    List<Handle> sorted = new ArrayList<>(byKey.values());
-    sorted.sort(RecordOrder.HANDLES);
-    handles = sorted;
-  }
 
-  private record HandleKey(String client, Instant handledAt, String actor) {}
-
-
-  private void reject(Rejection rejection) {
-    if (strict) {
-      throw new RejectedInputException(rejection);
-    }
-    rejectionCount++;
-    listener.rejected(rejection);
-  }
-
-  private @Nullable Classified validate(CallRecord call) {
-    String client = clientOf(call);
-    return client == REJECTED ? null : new Classified(call, client, CallKind.of(call, settings.minConversation()));
-  }
-
-  /**
-   * The call's client number normalized (R3); {@code null} for an internal call or a withheld
-   * number; {@link #REJECTED}, compared by identity, once a number that cannot be normalized has
-   * been rejected (R2).
-   */
-  private @Nullable String clientOf(CallRecord call) {
-    try {
-      return intake.clientOf(call);
-    } catch (IllegalArgumentException e) {
-      reject(Rejection.ofCall(call.id(), null, String.valueOf(e.getMessage())));
-      return REJECTED;
-    }
-  }
-
-  /** A record as R2 compares it (see {@link Intake#asCompared}). */
-  private static CallRecord comparable(Classified call) {
-    return Intake.asCompared(call.record, call.client);
-  }
-
-  /**
-   * R2: records sharing an id count once when equal after normalization; copies that differ are
-   * treated as the duplicate policy says (by default, all are rejected).
-   */
-  private List<Classified> withoutDuplicateIds(List<Classified> calls) {
-    Map<String, Classified> firstById = new HashMap<>();
-    Map<String, Integer> copies = new HashMap<>();
-    Set<String> conflicting = new LinkedHashSet<>();
-    List<Classified> unique = new ArrayList<>(calls.size());
-    for (Classified call : calls) {
-      String id = call.record.id();
-      copies.merge(id, 1, Integer::sum);
-      Classified first = firstById.putIfAbsent(id, call);
-      if (first == null) {
-        unique.add(call);
-      } else if (!comparable(first).equals(comparable(call))) {
-        if (duplicates == DuplicatePolicy.FIRST_COPY_WINS) {
-          reject(Rejection.ofCall(id, null, Intake.CONFLICTING_ID));
-        } else {
-          conflicting.add(id);
+    private void processSameInstant() {
+        Instant current = currentInstant;
+        if (current == null) {
+            return;
         }
-      }
-    }
-    if (conflicting.isEmpty()) {
-      return unique;
-    }
-    // Every copy is rejected, the ones equal to the first included, so the count never depends on the order.
-    for (String id : conflicting) {
-      for (int i = copies.getOrDefault(id, 0); i > 0; i--) {
-        reject(Rejection.ofCall(id, null, Intake.CONFLICTING_ID));
-      }
-    }
-    unique.removeIf(call -> conflicting.contains(call.record.id()));
-    return unique;
-  }
-
-  private void feed(CallRecord call, @Nullable String client, CallKind kind) {
-    Instant start = call.startedAt();
-    if (kind == CallKind.IGNORED || start.isAfter(asOf) || start.isBefore(from)) {
-      return;
-    }
-    Instant current = currentInstant;
-    if (current == null || !start.equals(current)) {
-      if (current != null && start.isBefore(current)) {
-        throw new StorageException("the call source says it delivers in start order, but call "
-            + call.id() + " (" + start + ") came after a call that started at " + current);
-      }
-      processSameInstant();
-      currentInstant = start;
-    }
-    if (sameInstantCount == sameInstant.length) {
-      sameInstant = Arrays.copyOf(sameInstant, sameInstantCount * 2);
-    }
-    Waiting holder = sameInstant[sameInstantCount];
-    if (holder == null) {
-      sameInstant[sameInstantCount] = new Waiting(call, client, kind);
-    } else {
-      holder.call = call;
-      holder.client = client;
-      holder.kind = kind;
-    }
-    sameInstantCount++;
-  }
-
-  private void processSameInstant() {
-    Instant current = currentInstant;
-    if (current == null) {
-      return;
-    }
-    if (!resolvedNotYetEmitted.isEmpty()) {
-      emitResolved();
-    }
-    processHandlesBefore(current);
-    if (!settledAtCurrentInstant.isEmpty()) {
-      forgetSettledClients();
-    }
-    if (sameInstantCount > 1) {
-      Arrays.sort(sameInstant, 0, sameInstantCount, SAME_INSTANT_ORDER);
-    }
-    for (int i = 0; i < sameInstantCount; i++) {
-      Waiting waiting = Objects.requireNonNull(sameInstant[i]);
-      process(waiting.call, waiting.client, waiting.kind);
-    }
-    sameInstantCount = 0;
-  }
-
-  private void process(CallRecord call, @Nullable String client, CallKind kind) {
-    if (kind == CallKind.MISSED) {
-      if (steps.inWindow(call.startedAt())) {
-        if (client == null) {
-          anonymousMissed++;
-        } else {
-          ClientLedger ledger = ledgers.getOrCreate(client);
-          applyingTo = ledger;
-          steps.call(ledger, call, kind, settle);
-          applyingTo = null;
+        if (!resolvedNotYetEmitted.isEmpty()) {
+            emitResolved();
         }
-      }
-      return;
+        processHandlesBefore(current);
+        if (!settledAtCurrentInstant.isEmpty()) {
+            forgetSettledClients();
+        }
+        if (sameInstantCount > 1) {
+            Arrays.sort(sameInstant, 0, sameInstantCount, SAME_INSTANT_ORDER);
+        }
+        for (int i = 0; i < sameInstantCount; i++) {
+            Waiting waiting = Objects.requireNonNull(sameInstant[i]);
+            process(waiting.call, waiting.client, waiting.kind);
+        }
+        sameInstantCount = 0;
     }
-    ClientLedger ledger = client == null ? null : ledgers.get(client);
-    if (ledger != null) {
-      applyingTo = ledger;
-      steps.call(ledger, call, kind, settle);
-      applyingTo = null;
+
+    private void process(CallRecord call, @Nullable String client, CallKind kind) {
+        if (kind == CallKind.MISSED) {
+            if (steps.inWindow(call.startedAt())) {
+                if (client == null) {
+                    anonymousMissed++;
+                } else {
+                    ClientLedger ledger = ledgers.getOrCreate(client);
+                    applyingTo = ledger;
+                    steps.call(ledger, call, kind, settle);
+                    applyingTo = null;
+                }
+            }
+            return;
+        }
+        ClientLedger ledger = client == null ? null : ledgers.get(client);
+        if (ledger != null) {
+            applyingTo = ledger;
+            steps.call(ledger, call, kind, settle);
+            applyingTo = null;
+        }
     }
-  }
 
-  private void processHandlesBefore(Instant instant) {
-    while (nextHandle < handles.size() && RecordOrder.handleBefore(handles.get(nextHandle), instant)) {
-      Handle handle = handles.get(nextHandle++);
-      ClientLedger ledger = ledgers.get(handle.client());
-      if (ledger != null) {
-        applyingTo = ledger;
-        steps.handle(ledger, handle, settle);
-        applyingTo = null;
-      }
+    private void processHandlesBefore(Instant instant) {
+        while (nextHandle < handles.size() && RecordOrder.handleBefore(handles.get(nextHandle), instant)) {
+            Handle handle = handles.get(nextHandle++);
+            ClientLedger ledger = ledgers.get(handle.client());
+            if (ledger != null) {
+                applyingTo = ledger;
+                steps.handle(ledger, handle, settle);
+                applyingTo = null;
+            }
+        }
     }
-  }
 
-  private void settle(GroupDraft group) {
-    resolvedNotYetEmitted.add(group);
-    // Only a ledger the engine is applying a record to can resolve a group.
-    settledAtCurrentInstant.add(Objects.requireNonNull(applyingTo, "no ledger is being applied to"));
-  }
-
-  private void emitResolved() {
-    for (GroupDraft group : resolvedNotYetEmitted) {
-      processedCount++;
-      listener.processed(group.toProcessed());
+    private void settle(GroupDraft group) {
+        resolvedNotYetEmitted.add(group);
+        // Only a ledger the engine is applying a record to can resolve a group.
+        settledAtCurrentInstant.add(Objects.requireNonNull(applyingTo, "no ledger is being applied to"));
     }
-    resolvedNotYetEmitted.clear();
-  }
 
-  /** The ledgers held now: those with an open group, and those settled at the current instant. */
-  int ledgersHeld() {
-    return ledgers.size();
-  }
-
-  /**
-   * Drops the ledgers that have nothing open once time has moved past their last resolution,
-   * so that memory follows the open groups, not every client ever seen.
-   */
-  private void forgetSettledClients() {
-    for (ClientLedger ledger : settledAtCurrentInstant) {
-      if (!ledger.hasOpenGroup()) {
-        ledgers.remove(ledger);
-      }
+    private void emitResolved() {
+        for (GroupDraft group : resolvedNotYetEmitted) {
+            processedCount++;
+            listener.processed(group.toProcessed());
+        }
+        resolvedNotYetEmitted.clear();
     }
-    settledAtCurrentInstant.clear();
-  }
 
-  private ReportSummary finish() {
-    processSameInstant();
-    currentInstant = null;
-    processHandlesBefore(asOf.plusNanos(1));
-    emitResolved();
-    List<UnprocessedRow> unprocessed = new ArrayList<>();
-    for (ClientLedger ledger : ledgers.values()) {
-      GroupDraft open = ledger.open();
-      if (open != null) {
-        unprocessed.add(open.toUnprocessed(asOf));
-      }
+    /** The ledgers held now: those with an open group, and those settled at the current instant. */
+    int ledgersHeld() {
+        return ledgers.size();
     }
-    unprocessed.sort(Report.UNPROCESSED_ORDER);
-    unprocessed.forEach(listener::unprocessed);
-    return new ReportSummary(project, settings.zone(), from, to, asOf, unprocessed.size(), processedCount,
-        rejectionCount, anonymousMissed);
-  }
 
+    /**
+     * Drops the ledgers that have nothing open once time has moved past their last resolution,
+     * so that memory follows the open groups, not every client ever seen.
+     */
+    private void forgetSettledClients() {
+        for (ClientLedger ledger : settledAtCurrentInstant) {
+            if (!ledger.hasOpenGroup()) {
+                ledgers.remove(ledger);
+            }
+        }
+        settledAtCurrentInstant.clear();
+    }
+
+    private ReportSummary finish() {
+        processSameInstant();
+        currentInstant = null;
+        processHandlesBefore(asOf.plusNanos(1));
+        emitResolved();
+        List<UnprocessedRow> unprocessed = new ArrayList<>();
+        for (ClientLedger ledger : ledgers.values()) {
+            GroupDraft open = ledger.open();
+            if (open != null) {
+                unprocessed.add(open.toUnprocessed(asOf));
+            }
+        }
+        unprocessed.sort(Report.UNPROCESSED_ORDER);
+        unprocessed.forEach(listener::unprocessed);
+        return new ReportSummary(
+                project,
+                settings.zone(),
+                from,
+                to,
+                asOf,
+                unprocessed.size(),
+                processedCount,
+                rejectionCount,
+                anonymousMissed);
+    }
 }

@@ -22,27 +22,27 @@ import java.util.Objects;
  * @param pendingHandles handles at or after the watermark, client normalized, in R5 order
  */
 public record ClientState(
-    String client,
-    List<MissedCall> openCalls,
-    List<CallbackAttempt> openAttempts,
-    List<CallRecord> pendingCalls,
-    List<Handle> pendingHandles) {
+        String client,
+        List<MissedCall> openCalls,
+        List<CallbackAttempt> openAttempts,
+        List<CallRecord> pendingCalls,
+        List<Handle> pendingHandles) {
 
-  public ClientState {
-    Objects.requireNonNull(client, "client");
-    openCalls = List.copyOf(openCalls);
-    openAttempts = List.copyOf(openAttempts);
-    pendingCalls = List.copyOf(pendingCalls);
-    pendingHandles = List.copyOf(pendingHandles);
-  }
+    public ClientState {
+        Objects.requireNonNull(client, "client");
+        openCalls = List.copyOf(openCalls);
+        openAttempts = List.copyOf(openAttempts);
+        pendingCalls = List.copyOf(pendingCalls);
+        pendingHandles = List.copyOf(pendingHandles);
+    }
 
-  /** The state of a client the tracker has not seen. */
-  public static ClientState empty(String client) {
-    return new ClientState(client, List.of(), List.of(), List.of(), List.of());
-  }
+    /** The state of a client the tracker has not seen. */
+    public static ClientState empty(String client) {
+        return new ClientState(client, List.of(), List.of(), List.of(), List.of());
+    }
 
-  /** Whether nothing is open and nothing pending: a store may delete this state. */
-  public boolean isEmpty() {
-    return openCalls.isEmpty() && pendingCalls.isEmpty() && pendingHandles.isEmpty();
-  }
+    /** Whether nothing is open and nothing pending: a store may delete this state. */
+    public boolean isEmpty() {
+        return openCalls.isEmpty() && pendingCalls.isEmpty() && pendingHandles.isEmpty();
+    }
 }

@@ -15,33 +15,33 @@ import java.util.Objects;
  */
 public record TrackerEvent(Type type, ReportRow row) {
 
-  /** The kinds of change. */
-  public enum Type {
-    /** The client had no open group and now has one: a missed call nobody has dealt with. */
-    OPENED,
-    /** Another missed call joined the open group. */
-    GREW,
-    /** A callback attempt that did not reach the client counted for the open group. */
-    ATTEMPTED,
-    /** A group was resolved; the row is its processed row. */
-    RESOLVED,
-    /**
-     * A late record changed a group already reported: an open group other than by growing
-     * (part of it handled, say), or a resolved group (keyed by client and resolution instant).
-     * The row replaces the one reported before.
-     */
-    REVISED,
-    /** A late record showed that a resolution reported before did not happen as reported; forget the row. */
-    RETRACTED
-  }
+    /** The kinds of change. */
+    public enum Type {
+        /** The client had no open group and now has one: a missed call nobody has dealt with. */
+        OPENED,
+        /** Another missed call joined the open group. */
+        GREW,
+        /** A callback attempt that did not reach the client counted for the open group. */
+        ATTEMPTED,
+        /** A group was resolved; the row is its processed row. */
+        RESOLVED,
+        /**
+         * A late record changed a group already reported: an open group other than by growing
+         * (part of it handled, say), or a resolved group (keyed by client and resolution instant).
+         * The row replaces the one reported before.
+         */
+        REVISED,
+        /** A late record showed that a resolution reported before did not happen as reported; forget the row. */
+        RETRACTED
+    }
 
-  public TrackerEvent {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(row, "row");
-  }
+    public TrackerEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(row, "row");
+    }
 
-  /** The client the event is about. */
-  public String client() {
-    return row.client();
-  }
+    /** The client the event is about. */
+    public String client() {
+        return row.client();
+    }
 }

@@ -6,9 +6,9 @@ import io.github.missedcalls.Rejection;
 @FunctionalInterface
 public interface TrackerListener {
 
-  /** A client's groups changed. */
-  void event(TrackerEvent event);
+    /** A client's groups changed. */
+    void event(TrackerEvent event);
 
-  /** A record or handle was not used: invalid (R2) or later than the lateness bound. */
-  default void rejected(Rejection rejection) {}
+    /** A record or handle was not used: invalid (R2) or later than the lateness bound. */
+    default void rejected(Rejection rejection) {}
 }

@@ -16,39 +16,38 @@ import java.util.stream.Stream;
  */
 public interface CallSource {
 
-  /**
-   * The calls of {@code project} that started in [{@code startedFrom}, {@code startedUntil}].
-   *
-   * <p>The returned stream may own resources (a result set, a connection, a file): the caller
-   * closes it, and it must be closed even when it is not read to the end. A failure while
-   * reading is thrown from the stream's terminal operation as an
-   * {@link io.github.missedcalls.StorageException}, never swallowed: a report must never look
-   * complete when it is not.
-   *
-   * @param project the project; nothing of another project may be delivered
-   * @param startedFrom the first start wanted, inclusive
-   * @param startedUntil the last start wanted, inclusive
-   * @param rejections receives the rows the source could not turn into a {@link CallRecord}
-   *     (a missing column value, an unknown direction word), with the reason and, where known,
-   *     the id and line: nothing is dropped silently
-   * @return the calls; the caller closes it
-   */
-  Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil,
-      Consumer<Rejection> rejections);
+    /**
+     * The calls of {@code project} that started in [{@code startedFrom}, {@code startedUntil}].
+     *
+     * <p>The returned stream may own resources (a result set, a connection, a file): the caller
+     * closes it, and it must be closed even when it is not read to the end. A failure while
+     * reading is thrown from the stream's terminal operation as an
+     * {@link io.github.missedcalls.StorageException}, never swallowed: a report must never look
+     * complete when it is not.
+     *
+     * @param project the project; nothing of another project may be delivered
+     * @param startedFrom the first start wanted, inclusive
+     * @param startedUntil the last start wanted, inclusive
+     * @param rejections receives the rows the source could not turn into a {@link CallRecord}
+     *     (a missing column value, an unknown direction word), with the reason and, where known,
+     *     the id and line: nothing is dropped silently
+     * @return the calls; the caller closes it
+     */
+    Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil, Consumer<Rejection> rejections);
 
-  /**
-   * Whether {@link #calls} delivers records ordered by start (any order among equal starts).
-   * When true, the report does not sort, and a record out of order is an error.
-   */
-  default boolean deliversInStartOrder() {
-    return false;
-  }
+    /**
+     * Whether {@link #calls} delivers records ordered by start (any order among equal starts).
+     * When true, the report does not sort, and a record out of order is an error.
+     */
+    default boolean deliversInStartOrder() {
+        return false;
+    }
 
-  /**
-   * Whether no two records of a project share an id (a primary key guarantees it). When false,
-   * the report checks for duplicate ids itself (R2), which means holding every id of the range.
-   */
-  default boolean idsAreUnique() {
-    return false;
-  }
+    /**
+     * Whether no two records of a project share an id (a primary key guarantees it). When false,
+     * the report checks for duplicate ids itself (R2), which means holding every id of the range.
+     */
+    default boolean idsAreUnique() {
+        return false;
+    }
 }

@@ -14,21 +14,21 @@ import java.util.List;
  */
 public interface HandleStore {
 
-  /**
-   * Saves a handle once.
-   *
-   * @return {@link SaveOutcome#STORED} if it was new, {@link SaveOutcome#ALREADY_STORED} if an
-   *     equal handle was there
-   * @throws HandleConflictException if a handle with the same key and other values is stored
-   * @throws io.github.missedcalls.StorageException if the storage fails; nothing is half-written
-   */
-  SaveOutcome save(String project, Handle handle);
+    /**
+     * Saves a handle once.
+     *
+     * @return {@link SaveOutcome#STORED} if it was new, {@link SaveOutcome#ALREADY_STORED} if an
+     *     equal handle was there
+     * @throws HandleConflictException if a handle with the same key and other values is stored
+     * @throws io.github.missedcalls.StorageException if the storage fails; nothing is half-written
+     */
+    SaveOutcome save(String project, Handle handle);
 
-  /**
-   * The handles of {@code project} handled in [{@code handledFrom}, {@code handledUntil}],
-   * ordered by their instant.
-   *
-   * @throws io.github.missedcalls.StorageException if the storage fails
-   */
-  List<Handle> handles(String project, Instant handledFrom, Instant handledUntil);
+    /**
+     * The handles of {@code project} handled in [{@code handledFrom}, {@code handledUntil}],
+     * ordered by their instant.
+     *
+     * @throws io.github.missedcalls.StorageException if the storage fails
+     */
+    List<Handle> handles(String project, Instant handledFrom, Instant handledUntil);
 }

@@ -11,20 +11,20 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("InMemoryCallSource passes the CallSource compatibility kit")
 class InMemoryCallSourceTest extends CallSourceContract {
 
-  private final InMemoryCallSource source = new InMemoryCallSource();
+    private final InMemoryCallSource source = new InMemoryCallSource();
 
-  @Override
-  protected void store(String project, List<CallRecord> calls) {
-    source.add(project, calls);
-  }
+    @Override
+    protected void store(String project, List<CallRecord> calls) {
+        source.add(project, calls);
+    }
 
-  @Override
-  protected CallSource source() {
-    return source;
-  }
+    @Override
+    protected CallSource source() {
+        return source;
+    }
 
-  @Override
-  protected TemporalUnit instantPrecision() {
-    return ChronoUnit.NANOS;
-  }
+    @Override
+    protected TemporalUnit instantPrecision() {
+        return ChronoUnit.NANOS;
+    }
 }

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("InMemoryHandleStore passes the HandleStore compatibility kit")
 class InMemoryHandleStoreTest extends HandleStoreContract {
 
-  @Override
-  protected HandleStore newStore() {
-    return new InMemoryHandleStore();
-  }
+    @Override
+    protected HandleStore newStore() {
+        return new InMemoryHandleStore();
+    }
 
-  @Override
-  protected TemporalUnit instantPrecision() {
-    return ChronoUnit.NANOS;
-  }
+    @Override
+    protected TemporalUnit instantPrecision() {
+        return ChronoUnit.NANOS;
+    }
 }

@@ -63,499 +63,540 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcCallSource implements CallSource {
 
-  /** Rows fetched per round trip: large enough that latency does not dominate, small enough to stream. */
-  public static final int DEFAULT_FETCH_SIZE = 5_000;
+    /** Rows fetched per round trip: large enough that latency does not dominate, small enough to stream. */
+    public static final int DEFAULT_FETCH_SIZE = 5_000;
 
-  private static final Logger log = LoggerFactory.getLogger(JdbcCallSource.class);
+    private static final Logger log = LoggerFactory.getLogger(JdbcCallSource.class);
 
-  // Longer words are cut in rejection messages: a hostile value must not flood a report.
-  private static final int SHOWN_WORD_LENGTH = 40;
-  // Distinct words remembered per read: enough for any real table, bounded for a hostile one.
-  private static final int WORD_CACHE_LIMIT = 1_000;
+    // Longer words are cut in rejection messages: a hostile value must not flood a report.
+    private static final int SHOWN_WORD_LENGTH = 40;
+    // Distinct words remembered per read: enough for any real table, bounded for a hostile one.
+    private static final int WORD_CACHE_LIMIT = 1_000;
 
-  // Calls decoded ahead of the report, in batches: a few thousand records at most.
-  private static final int READ_AHEAD_BATCH = 512;
-  private static final int READ_AHEAD_BATCHES = 4;
+    // Calls decoded ahead of the report, in batches: a few thousand records at most.
+    private static final int READ_AHEAD_BATCH = 512;
+    private static final int READ_AHEAD_BATCHES = 4;
 
-  private final DataSource dataSource;
-  private final CallTableMapping mapping;
-  private final @Nullable Dialect chosenDialect;
-  private final int fetchSize;
-  private final boolean readAhead;
-  private volatile @Nullable Plan plan;
-
-  private JdbcCallSource(Builder builder) {
-    this.dataSource = builder.dataSource;
-    this.mapping = builder.mapping;
-    this.chosenDialect = builder.dialect;
-    this.fetchSize = builder.fetchSize;
-    this.readAhead = builder.readAhead;
-  }
-
-  /** The library's own calls table with its default name ({@link TableNames#DEFAULT}). */
-  public static JdbcCallSource ownTable(DataSource dataSource) {
-    return ownTable(dataSource, TableNames.DEFAULT);
-  }
-
-  /** The library's own calls table, {@link TableNames#calls()}. */
-  public static JdbcCallSource ownTable(DataSource dataSource, TableNames tables) {
-    return builder(dataSource, CallTableMapping.ownTable(tables)).build();
-  }
-
-  /** Starts a source over the table a mapping describes. */
-  public static Builder builder(DataSource dataSource, CallTableMapping mapping) {
-    return new Builder(dataSource, mapping);
-  }
-
-  /** The mapping this source reads through. */
-  public CallTableMapping mapping() {
-    return mapping;
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * @throws StorageException if the table cannot be read; also thrown from the stream's
-   *     terminal operation when a read fails midway
-   * @throws IllegalStateException if a time column of the table is not a timestamp
-   */
-  @Override
-  public Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil,
-      Consumer<Rejection> rejections) {
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(startedFrom, "startedFrom");
-    Objects.requireNonNull(startedUntil, "startedUntil");
-    Objects.requireNonNull(rejections, "rejections");
-    Optional<String> only = mapping.singleProject();
-    if (only.isPresent() && !only.get().equals(project)) {
-      return Stream.empty();
-    }
-    ConnectionLease lease = null;
-    try {
-      Plan current = plan;
-      // Only PostgreSQL needs a transaction to stream; it is known once the first lease found the dialect.
-      lease = ConnectionLease.open(dataSource, current == null || current.sql.streamsOnlyInTransaction());
-      if (current == null) {
-        current = plan(lease.connection());
-      }
-      RowSource rows = new RowReader(current, lease, project, startedFrom, startedUntil);
-      if (readAhead) {
-        RowSource read = rows;
-        try {
-          rows = new ReadAhead(read, READ_AHEAD_BATCH, READ_AHEAD_BATCHES, JdbcCallSource::readerThread);
-        } catch (RuntimeException | Error e) {
-          read.close();
-          throw e;
-        }
-      }
-      return StreamSupport.stream(new Calls(rows, project, rejections), false).onClose(rows::close);
-    } catch (SQLException e) {
-      StorageException failure = new StorageException("cannot read the calls of project " + project + " from "
-          + mapping.table() + ": " + e.getMessage(), e);
-      if (lease != null) {
-        lease.closeAfter(failure);
-      }
-      throw failure;
-    } catch (RuntimeException e) {
-      if (lease != null) {
-        lease.closeAfter(e);
-      }
-      throw e;
-    }
-  }
-
-  /**
-   * True: rows come in start order, except from zone-less time columns read in a zone with
-   * daylight-saving changes, whose wall times repeat once a year; the report then sorts them.
-   */
-  @Override
-  public boolean deliversInStartOrder() {
-    return mapping.localTimeZone().getRules().isFixedOffset();
-  }
-
-  /** True for the library's own table (its primary key); for a user's table, as the mapping says. */
-  @Override
-  public boolean idsAreUnique() {
-    return mapping.idsAreUnique();
-  }
-
-  private synchronized Plan plan(Connection connection) throws SQLException {
-    Plan current = plan;
-    if (current == null) {
-      current = Plan.make(connection, chosenDialect, mapping);
-      plan = current;
-      log.debug("reading calls with {}", current.select);
-    }
-    return current;
-  }
-
-  /** The query for one mapping on one database, and how its time columns hold instants. */
-  private static final class Plan {
-    final SqlDialect sql;
-    final String select;
-    final TimeColumn started;
-    final TimeColumn answered;
-    final TimeColumn ended;
-    final int lineIndex;
-    final int employeeIndex;
-    final int stageIndex;
-    final int managersIndex;
-    final int reasonIndex;
-
-    private Plan(SqlDialect sql, String select, TimeColumn[] kinds, int[] optionalIndexes) {
-      this.sql = sql;
-      this.select = select;
-      this.started = kinds[0];
-      this.answered = kinds[1];
-      this.ended = kinds[2];
-      this.lineIndex = optionalIndexes[0];
-      this.employeeIndex = optionalIndexes[1];
-      this.stageIndex = optionalIndexes[2];
-      this.managersIndex = optionalIndexes[3];
-      this.reasonIndex = optionalIndexes[4];
-    }
-
-    static Plan make(Connection connection, @Nullable Dialect chosen, CallTableMapping mapping) throws SQLException {
-      SqlDialect sql = SqlDialect.of(connection, chosen);
-      Function<String, String> q = sql::name;
-      StringBuilder columns = new StringBuilder()
-          .append(q.apply(mapping.idColumn())).append(", ")
-          .append(q.apply(mapping.directionColumn())).append(", ")
-          .append(q.apply(mapping.clientColumn())).append(", ")
-          .append(q.apply(mapping.startedAtColumn())).append(", ")
-          .append(q.apply(mapping.answeredAtColumn())).append(", ")
-          .append(q.apply(mapping.endedAtColumn()));
-      int[] optionalIndexes = new int[5];
-      int next = 7;
-      int slot = 0;
-      for (Optional<String> column : new Optional[] {mapping.lineColumn(), mapping.employeeColumn(),
-          mapping.stageColumn(), mapping.managersColumn(), mapping.reasonColumn()}) {
-        if (column.isPresent()) {
-          columns.append(", ").append(q.apply(column.get()));
-          optionalIndexes[slot] = next++;
-        }
-        slot++;
-      }
-      String table = sql.name(mapping.table());
-      String started = q.apply(mapping.startedAtColumn());
-      TimeColumn[] kinds = new TimeColumn[3];
-      String probe = "SELECT " + started + ", " + q.apply(mapping.answeredAtColumn()) + ", "
-          + q.apply(mapping.endedAtColumn()) + " FROM " + table + " WHERE 1 = 0";
-      try (Statement statement = connection.createStatement(); ResultSet empty = statement.executeQuery(probe)) {
-        ResultSetMetaData metaData = empty.getMetaData();
-        for (int i = 0; i < 3; i++) {
-          kinds[i] = TimeColumn.of(metaData, i + 1, sql.dialect(), mapping.table());
-        }
-      }
-      StringBuilder select = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(table)
-          .append(" WHERE ");
-      if (mapping.projectColumn().isPresent()) {
-        select.append(q.apply(mapping.projectColumn().get())).append(" = ? AND ");
-      }
-      select.append(started).append(" >= ? AND ").append(started).append(" <= ? ORDER BY ")
-          .append(started).append(", ").append(q.apply(mapping.idColumn()));
-      return new Plan(sql, select.toString(), kinds, optionalIndexes);
-    }
-
-    boolean needsUtcSession() {
-      return started == TimeColumn.SESSION_UTC || answered == TimeColumn.SESSION_UTC
-          || ended == TimeColumn.SESSION_UTC;
-    }
-  }
-
-  /** One query's rows, each turned into a record or a rejection. Used by one thread at a time. */
-  private final class RowReader implements RowSource {
-    private final Plan plan;
-    private final ConnectionLease lease;
-    private final String project;
-    private final Instant from;
-    private final Instant until;
-    private final ZoneId zone;
-    private final Map<String, Optional<?>> words = new HashMap<>();
-    private @Nullable String sessionZoneToRestore;
-    private @Nullable PreparedStatement statement;
-    private @Nullable ResultSet rows;
-    private boolean closed;
-
-    RowReader(Plan plan, ConnectionLease lease, String project, Instant from, Instant until) throws SQLException {
-      this.plan = plan;
-      this.lease = lease;
-      this.project = project;
-      this.from = from;
-      this.until = until;
-      this.zone = mapping.localTimeZone();
-      try {
-        open();
-      } catch (SQLException | RuntimeException e) {
-        // Restores the session's zone where it was changed, and gives the connection back.
-        close();
-        throw e;
-      }
-    }
-
-    private void open() throws SQLException {
-      Connection connection = lease.connection();
-      if (plan.needsUtcSession()) {
-        sessionZoneToRestore = sessionZone(connection);
-        try (Statement set = connection.createStatement()) {
-          set.execute("SET time_zone = '+00:00'");
-        }
-      }
-      PreparedStatement prepared = connection.prepareStatement(plan.select, ResultSet.TYPE_FORWARD_ONLY,
-          ResultSet.CONCUR_READ_ONLY);
-      statement = prepared;
-      prepared.setFetchSize(fetchSize);
-      if (plan.sql.dialect() == Dialect.POSTGRESQL) {
-        PostgresRows.preferBinary(prepared);
-      }
-      int index = 1;
-      if (mapping.projectColumn().isPresent()) {
-        prepared.setObject(index++, mapping.projectValue(project));
-      }
-      LocalDateTime[] localRange = localRange();
-      plan.started.bind(prepared, index++, localRange[0], from);
-      plan.started.bind(prepared, index, localRange[1], until);
-      rows = prepared.executeQuery();
-    }
-
-    /**
-     * The range of wall times that holds every instant of [from, until] in the column's zone:
-     * wide enough for a daylight-saving change inside it, narrowed again per row.
-     */
-    private LocalDateTime[] localRange() {
-      if (plan.started == TimeColumn.SESSION_UTC || plan.started == TimeColumn.ZONED) {
-        return new LocalDateTime[] {LocalDateTime.ofInstant(from, ZoneOffset.UTC),
-            LocalDateTime.ofInstant(until, ZoneOffset.UTC)};
-      }
-      ZoneRules rules = zone.getRules();
-      int least = rules.getOffset(from).getTotalSeconds();
-      int most = least;
-      Instant at = from;
-      for (ZoneOffsetTransition t = rules.nextTransition(at); t != null && !t.getInstant().isAfter(until);
-          t = rules.nextTransition(at)) {
-        least = Math.min(least, t.getOffsetAfter().getTotalSeconds());
-        most = Math.max(most, t.getOffsetAfter().getTotalSeconds());
-        at = t.getInstant();
-      }
-      return new LocalDateTime[] {LocalDateTime.ofInstant(from.plus(Duration.ofSeconds(least)), ZoneOffset.UTC),
-          LocalDateTime.ofInstant(until.plus(Duration.ofSeconds(most)), ZoneOffset.UTC)};
-    }
-
-    @Override
-    public @Nullable Object next() throws SQLException {
-      ResultSet current = rows;
-      if (closed || current == null) {
-        return null;
-      }
-      while (current.next()) {
-        Object item = toItem(current);
-        if (item != null) {
-          return item;
-        }
-      }
-      close();
-      return null;
-    }
-
-    private @Nullable Object toItem(ResultSet row) throws SQLException {
-      String id = row.getString(1);
-      if (id == null || id.isBlank()) {
-        return reject(null, "no id");
-      }
-      Instant startedAt = plan.started.read(row, 4, zone);
-      if (startedAt == null) {
-        return reject(id, "no start");
-      }
-      if (startedAt.isBefore(from) || startedAt.isAfter(until)) {
-        return null; // a wall time the widened range let in, outside the instants asked for
-      }
-      Instant endedAt = plan.ended.read(row, 6, zone);
-      if (endedAt == null) {
-        return reject(id, "no end");
-      }
-      String directionWord = row.getString(2);
-      if (directionWord == null) {
-        return reject(id, "no direction");
-      }
-      Direction direction = word(directionWord, mapping::direction);
-      if (direction == null) {
-        return reject(id, "unknown direction " + shown(directionWord));
-      }
-      Stage stage = null;
-      Managers managers = null;
-      MissedReason reason = null;
-      String stageWord = optional(row, plan.stageIndex);
-      if (stageWord != null && (stage = word(stageWord, mapping::stage)) == null) {
-        return reject(id, "unknown stage " + shown(stageWord));
-      }
-      String managersWord = optional(row, plan.managersIndex);
-      if (managersWord != null && (managers = word(managersWord, mapping::managers)) == null) {
-        return reject(id, "unknown managers value " + shown(managersWord));
-      }
-      String reasonWord = optional(row, plan.reasonIndex);
-      if (reasonWord != null && (reason = word(reasonWord, mapping::reason)) == null) {
-        return reject(id, "unknown reason " + shown(reasonWord));
-      }
-      try {
-        return new CallRecord(id, direction, row.getString(3), optional(row, plan.lineIndex),
-            optional(row, plan.employeeIndex), startedAt, plan.answered.read(row, 5, zone), endedAt, stage,
-            managers, reason);
-      } catch (IllegalArgumentException e) {
-        return reject(id, Objects.requireNonNullElse(e.getMessage(), "not a valid call"));
-      }
-    }
-
-    private @Nullable String optional(ResultSet row, int index) throws SQLException {
-      if (index == 0) {
-        return null;
-      }
-      String value = row.getString(index);
-      return value == null || value.isBlank() ? null : value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private <E> @Nullable E word(String word, Function<String, Optional<E>> meaning) {
-      Optional<?> known = words.get(word);
-      if (known == null) {
-        known = meaning.apply(word);
-        if (words.size() < WORD_CACHE_LIMIT) {
-          words.put(word, known);
-        }
-      }
-      return ((Optional<E>) known).orElse(null);
-    }
-
-    private Rejection reject(@Nullable String id, String reason) {
-      return Rejection.ofCall(id, null, reason);
-    }
-
-    /** Gives the connection back; safe to call more than once, and after a failure. */
-    @Override
-    public void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try (ConnectionLease owned = lease; Statement s = statement; ResultSet r = rows) {
-        restoreSessionZone();
-      } catch (SQLException e) {
-        // Every row was read or the read already failed: a failure to give back is no reason to fail the report.
-        log.warn("closing the read of {} failed: {}", mapping.table(), e.toString());
-      }
-    }
-
-    private void restoreSessionZone() throws SQLException {
-      String previous = sessionZoneToRestore;
-      if (previous != null) {
-        try (PreparedStatement set = lease.connection().prepareStatement("SET time_zone = ?")) {
-          set.setString(1, previous);
-          set.execute();
-        }
-      }
-    }
-  }
-
-  /** Hands a read's calls to the stream and its rejections to the report, on the stream's thread. */
-  private final class Calls extends Spliterators.AbstractSpliterator<CallRecord> {
-    private final RowSource rows;
-    private final String project;
-    private final Consumer<Rejection> rejections;
-
-    Calls(RowSource rows, String project, Consumer<Rejection> rejections) {
-      super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-      this.rows = rows;
-      this.project = project;
-      this.rejections = rejections;
-    }
-
-    @Override
-    public boolean tryAdvance(Consumer<? super CallRecord> action) {
-      try {
-        Object item;
-        while ((item = rows.next()) != null) {
-          if (item instanceof CallRecord call) {
-            action.accept(call);
-            return true;
-          }
-          rejections.accept((Rejection) item);
-        }
-      } catch (SQLException e) {
-        StorageException failure = new StorageException("reading the calls of project " + project + " from "
-            + mapping.table() + " failed midway; the report is incomplete and was abandoned: " + e.getMessage(), e);
-        try {
-          rows.close();
-        } catch (RuntimeException suppressed) {
-          failure.addSuppressed(suppressed);
-        }
-        throw failure;
-      }
-      rows.close();
-      return false;
-    }
-  }
-
-  private static Thread readerThread(Runnable read) {
-    Thread thread = new Thread(read, "missed-calls-read-ahead");
-    thread.setDaemon(true);
-    return thread;
-  }
-
-  private static @Nullable String sessionZone(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet zone = statement.executeQuery("SELECT @@session.time_zone")) {
-      return zone.next() ? zone.getString(1) : null;
-    }
-  }
-
-  private static String shown(String word) {
-    String cut = word.length() > SHOWN_WORD_LENGTH ? word.substring(0, SHOWN_WORD_LENGTH) + "..." : word;
-    return "'" + cut + "'";
-  }
-
-  /** Collects a source's settings. */
-  public static final class Builder {
     private final DataSource dataSource;
     private final CallTableMapping mapping;
-    private @Nullable Dialect dialect;
-    private int fetchSize = DEFAULT_FETCH_SIZE;
-    private boolean readAhead = true;
+    private final @Nullable Dialect chosenDialect;
+    private final int fetchSize;
+    private final boolean readAhead;
+    private volatile @Nullable Plan plan;
 
-    private Builder(DataSource dataSource, CallTableMapping mapping) {
-      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-      this.mapping = Objects.requireNonNull(mapping, "mapping");
+    private JdbcCallSource(Builder builder) {
+        this.dataSource = builder.dataSource;
+        this.mapping = builder.mapping;
+        this.chosenDialect = builder.dialect;
+        this.fetchSize = builder.fetchSize;
+        this.readAhead = builder.readAhead;
     }
 
-    /** The database's dialect; detected from the connection's metadata unless set. */
-    public Builder dialect(Dialect value) {
-      this.dialect = Objects.requireNonNull(value, "dialect");
-      return this;
+    /** The library's own calls table with its default name ({@link TableNames#DEFAULT}). */
+    public static JdbcCallSource ownTable(DataSource dataSource) {
+        return ownTable(dataSource, TableNames.DEFAULT);
+    }
+
+    /** The library's own calls table, {@link TableNames#calls()}. */
+    public static JdbcCallSource ownTable(DataSource dataSource, TableNames tables) {
+        return builder(dataSource, CallTableMapping.ownTable(tables)).build();
+    }
+
+    /** Starts a source over the table a mapping describes. */
+    public static Builder builder(DataSource dataSource, CallTableMapping mapping) {
+        return new Builder(dataSource, mapping);
+    }
+
+    /** The mapping this source reads through. */
+    public CallTableMapping mapping() {
+        return mapping;
     }
 
     /**
-     * Rows fetched per round trip; default {@link #DEFAULT_FETCH_SIZE}.
+     * {@inheritDoc}
      *
-     * @throws IllegalArgumentException if not positive
+     * @throws StorageException if the table cannot be read; also thrown from the stream's
+     *     terminal operation when a read fails midway
+     * @throws IllegalStateException if a time column of the table is not a timestamp
      */
-    public Builder fetchSize(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("the fetch size must be positive: " + value);
-      }
-      this.fetchSize = value;
-      return this;
+    @Override
+    public Stream<CallRecord> calls(
+            String project, Instant startedFrom, Instant startedUntil, Consumer<Rejection> rejections) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(startedFrom, "startedFrom");
+        Objects.requireNonNull(startedUntil, "startedUntil");
+        Objects.requireNonNull(rejections, "rejections");
+        Optional<String> only = mapping.singleProject();
+        if (only.isPresent() && !only.get().equals(project)) {
+            return Stream.empty();
+        }
+        ConnectionLease lease = null;
+        try {
+            Plan current = plan;
+            // Only PostgreSQL needs a transaction to stream; it is known once the first lease found the dialect.
+            lease = ConnectionLease.open(dataSource, current == null || current.sql.streamsOnlyInTransaction());
+            if (current == null) {
+                current = plan(lease.connection());
+            }
+            RowSource rows = new RowReader(current, lease, project, startedFrom, startedUntil);
+            if (readAhead) {
+                RowSource read = rows;
+                try {
+                    rows = new ReadAhead(read, READ_AHEAD_BATCH, READ_AHEAD_BATCHES, JdbcCallSource::readerThread);
+                } catch (RuntimeException | Error e) {
+                    read.close();
+                    throw e;
+                }
+            }
+            return StreamSupport.stream(new Calls(rows, project, rejections), false)
+                    .onClose(rows::close);
+        } catch (SQLException e) {
+            StorageException failure = new StorageException(
+                    "cannot read the calls of project " + project + " from " + mapping.table() + ": " + e.getMessage(),
+                    e);
+            if (lease != null) {
+                lease.closeAfter(failure);
+            }
+            throw failure;
+        } catch (RuntimeException e) {
+            if (lease != null) {
+                lease.closeAfter(e);
+            }
+            throw e;
+        }
     }
 
     /**
-     * Whether rows are fetched and decoded on a thread of the source's own, a few thousand calls
-     * ahead of the report, so that the database's time and the report's overlap; default true.
-     * False reads on the thread that consumes the stream.
+     * True: rows come in start order, except from zone-less time columns read in a zone with
+     * daylight-saving changes, whose wall times repeat once a year; the report then sorts them.
      */
-    public Builder readAhead(boolean value) {
-      this.readAhead = value;
-      return this;
+    @Override
+    public boolean deliversInStartOrder() {
+        return mapping.localTimeZone().getRules().isFixedOffset();
     }
 
-    public JdbcCallSource build() {
-      return new JdbcCallSource(this);
+    /** True for the library's own table (its primary key); for a user's table, as the mapping says. */
+    @Override
+    public boolean idsAreUnique() {
+        return mapping.idsAreUnique();
     }
-  }
+
+    private synchronized Plan plan(Connection connection) throws SQLException {
+        Plan current = plan;
+        if (current == null) {
+            current = Plan.make(connection, chosenDialect, mapping);
+            plan = current;
+            log.debug("reading calls with {}", current.select);
+        }
+        return current;
+    }
+
+    /** The query for one mapping on one database, and how its time columns hold instants. */
+    private static final class Plan {
+        final SqlDialect sql;
+        final String select;
+        final TimeColumn started;
+        final TimeColumn answered;
+        final TimeColumn ended;
+        final int lineIndex;
+        final int employeeIndex;
+        final int stageIndex;
+        final int managersIndex;
+        final int reasonIndex;
+
+        private Plan(SqlDialect sql, String select, TimeColumn[] kinds, int[] optionalIndexes) {
+            this.sql = sql;
+            this.select = select;
+            this.started = kinds[0];
+            this.answered = kinds[1];
+            this.ended = kinds[2];
+            this.lineIndex = optionalIndexes[0];
+            this.employeeIndex = optionalIndexes[1];
+            this.stageIndex = optionalIndexes[2];
+            this.managersIndex = optionalIndexes[3];
+            this.reasonIndex = optionalIndexes[4];
+        }
+
+        static Plan make(Connection connection, @Nullable Dialect chosen, CallTableMapping mapping)
+                throws SQLException {
+            SqlDialect sql = SqlDialect.of(connection, chosen);
+            Function<String, String> q = sql::name;
+            StringBuilder columns = new StringBuilder()
+                    .append(q.apply(mapping.idColumn()))
+                    .append(", ")
+                    .append(q.apply(mapping.directionColumn()))
+                    .append(", ")
+                    .append(q.apply(mapping.clientColumn()))
+                    .append(", ")
+                    .append(q.apply(mapping.startedAtColumn()))
+                    .append(", ")
+                    .append(q.apply(mapping.answeredAtColumn()))
+                    .append(", ")
+                    .append(q.apply(mapping.endedAtColumn()));
+            int[] optionalIndexes = new int[5];
+            int next = 7;
+            int slot = 0;
+            for (Optional<String> column : new Optional[] {
+                mapping.lineColumn(),
+                mapping.employeeColumn(),
+                mapping.stageColumn(),
+                mapping.managersColumn(),
+                mapping.reasonColumn()
+            }) {
+                if (column.isPresent()) {
+                    columns.append(", ").append(q.apply(column.get()));
+                    optionalIndexes[slot] = next++;
+                }
+                slot++;
+            }
+            String table = sql.name(mapping.table());
+            String started = q.apply(mapping.startedAtColumn());
+            TimeColumn[] kinds = new TimeColumn[3];
+            String probe = "SELECT " + started + ", " + q.apply(mapping.answeredAtColumn()) + ", "
+                    + q.apply(mapping.endedAtColumn()) + " FROM " + table + " WHERE 1 = 0";
+            try (Statement statement = connection.createStatement();
+                    ResultSet empty = statement.executeQuery(probe)) {
+                ResultSetMetaData metaData = empty.getMetaData();
+                for (int i = 0; i < 3; i++) {
+                    kinds[i] = TimeColumn.of(metaData, i + 1, sql.dialect(), mapping.table());
+                }
+            }
+            StringBuilder select = new StringBuilder("SELECT ")
+                    .append(columns)
+                    .append(" FROM ")
+                    .append(table)
+                    .append(" WHERE ");
+            if (mapping.projectColumn().isPresent()) {
+                select.append(q.apply(mapping.projectColumn().get())).append(" = ? AND ");
+            }
+            select.append(started)
+                    .append(" >= ? AND ")
+                    .append(started)
+                    .append(" <= ? ORDER BY ")
+                    .append(started)
+                    .append(", ")
+                    .append(q.apply(mapping.idColumn()));
+            return new Plan(sql, select.toString(), kinds, optionalIndexes);
+        }
+
+        boolean needsUtcSession() {
+            return started == TimeColumn.SESSION_UTC
+                    || answered == TimeColumn.SESSION_UTC
+                    || ended == TimeColumn.SESSION_UTC;
+        }
+    }
+
+    /** One query's rows, each turned into a record or a rejection. Used by one thread at a time. */
+    private final class RowReader implements RowSource {
+        private final Plan plan;
+        private final ConnectionLease lease;
+        private final String project;
+        private final Instant from;
+        private final Instant until;
+        private final ZoneId zone;
+        private final Map<String, Optional<?>> words = new HashMap<>();
+        private @Nullable String sessionZoneToRestore;
+        private @Nullable PreparedStatement statement;
+        private @Nullable ResultSet rows;
+        private boolean closed;
+
+        RowReader(Plan plan, ConnectionLease lease, String project, Instant from, Instant until) throws SQLException {
+            this.plan = plan;
+            this.lease = lease;
+            this.project = project;
+            this.from = from;
+            this.until = until;
+            this.zone = mapping.localTimeZone();
+            try {
+                open();
+            } catch (SQLException | RuntimeException e) {
+                // Restores the session's zone where it was changed, and gives the connection back.
+                close();
+                throw e;
+            }
+        }
+
+        private void open() throws SQLException {
+            Connection connection = lease.connection();
+            if (plan.needsUtcSession()) {
+                sessionZoneToRestore = sessionZone(connection);
+                try (Statement set = connection.createStatement()) {
+                    set.execute("SET time_zone = '+00:00'");
+                }
+            }
+            PreparedStatement prepared =
+                    connection.prepareStatement(plan.select, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement = prepared;
+            prepared.setFetchSize(fetchSize);
+            if (plan.sql.dialect() == Dialect.POSTGRESQL) {
+                PostgresRows.preferBinary(prepared);
+            }
+            int index = 1;
+            if (mapping.projectColumn().isPresent()) {
+                prepared.setObject(index++, mapping.projectValue(project));
+            }
+            LocalDateTime[] localRange = localRange();
+            plan.started.bind(prepared, index++, localRange[0], from);
+            plan.started.bind(prepared, index, localRange[1], until);
+            rows = prepared.executeQuery();
+        }
+
+        /**
+         * The range of wall times that holds every instant of [from, until] in the column's zone:
+         * wide enough for a daylight-saving change inside it, narrowed again per row.
+         */
+        private LocalDateTime[] localRange() {
+            if (plan.started == TimeColumn.SESSION_UTC || plan.started == TimeColumn.ZONED) {
+                return new LocalDateTime[] {
+                    LocalDateTime.ofInstant(from, ZoneOffset.UTC), LocalDateTime.ofInstant(until, ZoneOffset.UTC)
+                };
+            }
+            ZoneRules rules = zone.getRules();
+            int least = rules.getOffset(from).getTotalSeconds();
+            int most = least;
+            Instant at = from;
+            for (ZoneOffsetTransition t = rules.nextTransition(at);
+                    t != null && !t.getInstant().isAfter(until);
+                    t = rules.nextTransition(at)) {
+                least = Math.min(least, t.getOffsetAfter().getTotalSeconds());
+                most = Math.max(most, t.getOffsetAfter().getTotalSeconds());
+                at = t.getInstant();
+            }
+            return new LocalDateTime[] {
+                LocalDateTime.ofInstant(from.plus(Duration.ofSeconds(least)), ZoneOffset.UTC),
+                LocalDateTime.ofInstant(until.plus(Duration.ofSeconds(most)), ZoneOffset.UTC)
+            };
+        }
+
+        @Override
+        public @Nullable Object next() throws SQLException {
+            ResultSet current = rows;
+            if (closed || current == null) {
+                return null;
+            }
+            while (current.next()) {
+                Object item = toItem(current);
+                if (item != null) {
+                    return item;
+                }
+            }
+            close();
+            return null;
+        }
+
+        private @Nullable Object toItem(ResultSet row) throws SQLException {
+            String id = row.getString(1);
+            if (id == null || id.isBlank()) {
+                return reject(null, "no id");
+            }
+            Instant startedAt = plan.started.read(row, 4, zone);
+            if (startedAt == null) {
+                return reject(id, "no start");
+            }
+            if (startedAt.isBefore(from) || startedAt.isAfter(until)) {
+                return null; // a wall time the widened range let in, outside the instants asked for
+            }
+            Instant endedAt = plan.ended.read(row, 6, zone);
+            if (endedAt == null) {
+                return reject(id, "no end");
+            }
+            String directionWord = row.getString(2);
+            if (directionWord == null) {
+                return reject(id, "no direction");
+            }
+            Direction direction = word(directionWord, mapping::direction);
+            if (direction == null) {
+                return reject(id, "unknown direction " + shown(directionWord));
+            }
+            Stage stage = null;
+            Managers managers = null;
+            MissedReason reason = null;
+            String stageWord = optional(row, plan.stageIndex);
+            if (stageWord != null && (stage = word(stageWord, mapping::stage)) == null) {
+                return reject(id, "unknown stage " + shown(stageWord));
+            }
+            String managersWord = optional(row, plan.managersIndex);
+            if (managersWord != null && (managers = word(managersWord, mapping::managers)) == null) {
+                return reject(id, "unknown managers value " + shown(managersWord));
+            }
+            String reasonWord = optional(row, plan.reasonIndex);
+            if (reasonWord != null && (reason = word(reasonWord, mapping::reason)) == null) {
+                return reject(id, "unknown reason " + shown(reasonWord));
+            }
+            try {
+                return new CallRecord(
+                        id,
+                        direction,
+                        row.getString(3),
+                        optional(row, plan.lineIndex),
+                        optional(row, plan.employeeIndex),
+                        startedAt,
+                        plan.answered.read(row, 5, zone),
+                        endedAt,
+                        stage,
+                        managers,
+                        reason);
+            } catch (IllegalArgumentException e) {
+                return reject(id, Objects.requireNonNullElse(e.getMessage(), "not a valid call"));
+            }
+        }
+
+        private @Nullable String optional(ResultSet row, int index) throws SQLException {
+            if (index == 0) {
+                return null;
+            }
+            String value = row.getString(index);
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        @SuppressWarnings("unchecked")
+        private <E> @Nullable E word(String word, Function<String, Optional<E>> meaning) {
+            Optional<?> known = words.get(word);
+            if (known == null) {
+                known = meaning.apply(word);
+                if (words.size() < WORD_CACHE_LIMIT) {
+                    words.put(word, known);
+                }
+            }
+            return ((Optional<E>) known).orElse(null);
+        }
+
+        private Rejection reject(@Nullable String id, String reason) {
+            return Rejection.ofCall(id, null, reason);
+        }
+
+        /** Gives the connection back; safe to call more than once, and after a failure. */
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (ConnectionLease owned = lease;
+                    Statement s = statement;
+                    ResultSet r = rows) {
+                restoreSessionZone();
+            } catch (SQLException e) {
+                // Every row was read or the read already failed: a failure to give back is no reason to fail the
+                // report.
+                log.warn("closing the read of {} failed: {}", mapping.table(), e.toString());
+            }
+        }
+
+        private void restoreSessionZone() throws SQLException {
+            String previous = sessionZoneToRestore;
+            if (previous != null) {
+                try (PreparedStatement set = lease.connection().prepareStatement("SET time_zone = ?")) {
+                    set.setString(1, previous);
+                    set.execute();
+                }
+            }
+        }
+    }
+
+    /** Hands a read's calls to the stream and its rejections to the report, on the stream's thread. */
+    private final class Calls extends Spliterators.AbstractSpliterator<CallRecord> {
+        private final RowSource rows;
+        private final String project;
+        private final Consumer<Rejection> rejections;
+
+        Calls(RowSource rows, String project, Consumer<Rejection> rejections) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.rows = rows;
+            this.project = project;
+            this.rejections = rejections;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super CallRecord> action) {
+            try {
+                Object item;
+                while ((item = rows.next()) != null) {
+                    if (item instanceof CallRecord call) {
+                        action.accept(call);
+                        return true;
+                    }
+                    rejections.accept((Rejection) item);
+                }
+            } catch (SQLException e) {
+                StorageException failure = new StorageException(
+                        "reading the calls of project " + project + " from " + mapping.table()
+                                + " failed midway; the report is incomplete and was abandoned: " + e.getMessage(),
+                        e);
+                try {
+                    rows.close();
+                } catch (RuntimeException suppressed) {
+                    failure.addSuppressed(suppressed);
+                }
+                throw failure;
+            }
+            rows.close();
+            return false;
+        }
+    }
+
+    private static Thread readerThread(Runnable read) {
+        Thread thread = new Thread(read, "missed-calls-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static @Nullable String sessionZone(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet zone = statement.executeQuery("SELECT @@session.time_zone")) {
+            return zone.next() ? zone.getString(1) : null;
+        }
+    }
+
+    private static String shown(String word) {
+        String cut = word.length() > SHOWN_WORD_LENGTH ? word.substring(0, SHOWN_WORD_LENGTH) + "..." : word;
+        return "'" + cut + "'";
+    }
+
+    /** Collects a source's settings. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private final CallTableMapping mapping;
+        private @Nullable Dialect dialect;
+        private int fetchSize = DEFAULT_FETCH_SIZE;
+        private boolean readAhead = true;
+
+        private Builder(DataSource dataSource, CallTableMapping mapping) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            this.mapping = Objects.requireNonNull(mapping, "mapping");
+        }
+
+        /** The database's dialect; detected from the connection's metadata unless set. */
+        public Builder dialect(Dialect value) {
+            this.dialect = Objects.requireNonNull(value, "dialect");
+            return this;
+        }
+
+        /**
+         * Rows fetched per round trip; default {@link #DEFAULT_FETCH_SIZE}.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder fetchSize(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("the fetch size must be positive: " + value);
+            }
+            this.fetchSize = value;
+            return this;
+        }
+
+        /**
+         * Whether rows are fetched and decoded on a thread of the source's own, a few thousand calls
+         * ahead of the report, so that the database's time and the report's overlap; default true.
+         * False reads on the thread that consumes the stream.
+         */
+        public Builder readAhead(boolean value) {
+            this.readAhead = value;
+            return this;
+        }
+
+        public JdbcCallSource build() {
+            return new JdbcCallSource(this);
+        }
+    }
 }

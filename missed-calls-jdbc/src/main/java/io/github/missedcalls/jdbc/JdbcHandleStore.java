@@ -48,219 +48,229 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcHandleStore implements HandleStore {
 
-  private static final String COLUMNS = "client, handled_at, actor, covers_until, reason, note";
+    private static final String COLUMNS = "client, handled_at, actor, covers_until, reason, note";
 
-  private final DataSource dataSource;
-  private final TableNames tables;
-  private final @Nullable Dialect chosenDialect;
-  private volatile @Nullable Statements statements;
-
-  /** A store in {@link TableNames#DEFAULT}'s handles table, its dialect detected. */
-  public JdbcHandleStore(DataSource dataSource) {
-    this(builder(dataSource));
-  }
-
-  private JdbcHandleStore(Builder builder) {
-    this.dataSource = builder.dataSource;
-    this.tables = builder.tables;
-    this.chosenDialect = builder.dialect;
-  }
-
-  /** Starts a store's configuration. */
-  public static Builder builder(DataSource dataSource) {
-    return new Builder(dataSource);
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * @throws IllegalArgumentException if the project is blank, or a value is longer than its column
-   * @throws HandleConflictException if a handle with the same key and other values is stored
-   * @throws StorageException if the database fails; nothing is half-written
-   */
-  @Override
-  public SaveOutcome save(String project, Handle handle) {
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(handle, "handle");
-    ColumnLimits.checkProject(project);
-    ColumnLimits.check("the handle's client", handle.client(), ColumnLimits.CLIENT);
-    ColumnLimits.check("the handle's actor", handle.actor(), ColumnLimits.ACTOR);
-    Handle storable = new Handle(handle.client(), SqlDialect.storable(handle.handledAt()),
-        SqlDialect.storable(handle.coversUntil()), handle.reason(), handle.note(), handle.actor());
-    try (ConnectionLease lease = ConnectionLease.open(dataSource, false)) {
-      Statements sql = statements(lease.connection());
-      if (insert(lease.connection(), sql, project, storable)) {
-        return SaveOutcome.STORED;
-      }
-      Handle stored = find(lease.connection(), sql, project, storable)
-          .orElseThrow(() -> new StorageException("the handle by " + handle.actor() + " for " + handle.client()
-              + " was neither stored nor found in " + tables.handles()));
-      if (stored.equals(storable)) {
-        return SaveOutcome.ALREADY_STORED;
-      }
-      throw new HandleConflictException(stored, handle);
-    } catch (SQLException e) {
-      throw new StorageException("cannot save a handle of project " + project + " in " + tables.handles() + ": "
-          + e.getMessage(), e);
-    }
-  }
-
-  /** Inserts the handle; false when its key is already stored. */
-  private boolean insert(Connection connection, Statements sql, String project, Handle handle) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(sql.insert)) {
-      insert.setString(1, project);
-      bindKey(insert, 2, sql.dialect, handle);
-      sql.dialect.bindInstant(insert, 5, handle.coversUntil());
-      insert.setString(6, handle.reason().token());
-      insert.setString(7, handle.note());
-      return insert.executeUpdate() == 1;
-    } catch (SQLException e) {
-      if (SqlStates.isIntegrityViolation(e)) {
-        return false;
-      }
-      throw e;
-    }
-  }
-
-  private Optional<Handle> find(Connection connection, Statements sql, String project, Handle key)
-      throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(sql.findByKey)) {
-      select.setString(1, project);
-      bindKey(select, 2, sql.dialect, key);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? Optional.of(read(rows, sql.dialect, new HashMap<>())) : Optional.empty();
-      }
-    }
-  }
-
-  private static void bindKey(PreparedStatement statement, int first, SqlDialect dialect, Handle handle)
-      throws SQLException {
-    statement.setString(first, handle.client());
-    dialect.bindInstant(statement, first + 1, handle.handledAt());
-    statement.setString(first + 2, handle.actor());
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Ordered by instant, then actor, then client.
-   *
-   * @throws StorageException if the database fails, or a stored row is not a valid handle
-   *     (a reason word the library does not know, a blank note for {@code other})
-   */
-  @Override
-  public List<Handle> handles(String project, Instant handledFrom, Instant handledUntil) {
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(handledFrom, "handledFrom");
-    Objects.requireNonNull(handledUntil, "handledUntil");
-    try (ConnectionLease lease = ConnectionLease.open(dataSource, false)) {
-      Statements sql = statements(lease.connection());
-      try (PreparedStatement select = lease.connection().prepareStatement(sql.inRange)) {
-        select.setString(1, project);
-        sql.dialect.bindInstant(select, 2, handledFrom);
-        sql.dialect.bindInstant(select, 3, handledUntil);
-        List<Handle> handles = new ArrayList<>();
-        // A month of a large project holds a few hundred thousand handles by a few dozen people.
-        Map<String, String> actors = new HashMap<>();
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            handles.add(read(rows, sql.dialect, actors));
-          }
-        }
-        return handles;
-      }
-    } catch (SQLException e) {
-      throw new StorageException("cannot read the handles of project " + project + " from " + tables.handles()
-          + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Reads a row; {@code actors} gives one instance per actor across the rows of a read. */
-  private Handle read(ResultSet row, SqlDialect dialect, Map<String, String> actors) throws SQLException {
-    String client = row.getString(1);
-    Instant handledAt = dialect.readInstant(row, 2);
-    String actor = row.getString(3);
-    if (actor != null) {
-      actor = actors.computeIfAbsent(actor, Function.identity());
-    }
-    Instant coversUntil = dialect.readInstant(row, 4);
-    String reasonWord = row.getString(5);
-    if (client == null || handledAt == null || actor == null || coversUntil == null || reasonWord == null) {
-      throw new StorageException("a row of " + tables.handles() + " lacks a value its schema requires");
-    }
-    HandleReason reason = HandleReason.fromToken(reasonWord).orElseThrow(() -> new StorageException(
-        "a row of " + tables.handles() + " has the unknown reason '" + reasonWord + "'"));
-    try {
-      return new Handle(client, handledAt, coversUntil, reason, row.getString(6), actor);
-    } catch (IllegalArgumentException e) {
-      throw new StorageException("a row of " + tables.handles() + " is not a valid handle: " + e.getMessage(), e);
-    }
-  }
-
-  private Statements statements(Connection connection) throws SQLException {
-    Statements current = statements;
-    if (current == null) {
-      current = new Statements(SqlDialect.of(connection, chosenDialect), tables.handles());
-      statements = current;
-    }
-    return current;
-  }
-
-  /** The store's SQL on one database. */
-  private static final class Statements {
-    final SqlDialect dialect;
-    final String insert;
-    final String findByKey;
-    final String inRange;
-
-    Statements(SqlDialect dialect, String handlesTable) {
-      this.dialect = dialect;
-      String table = dialect.name(handlesTable);
-      String columns = names(dialect, COLUMNS);
-      String project = dialect.name("project");
-      this.insert = "INSERT INTO " + table + " (" + project + ", " + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
-          + dialect.skipDuplicateSuffix();
-      this.findByKey = "SELECT " + columns + " FROM " + table + " WHERE " + project + " = ? AND "
-          + dialect.name("client") + " = ? AND " + dialect.name("handled_at") + " = ? AND " + dialect.name("actor")
-          + " = ?" + dialect.lockingReadSuffix();
-      this.inRange = "SELECT " + columns + " FROM " + table + " WHERE " + project + " = ? AND "
-          + dialect.name("handled_at") + " >= ? AND " + dialect.name("handled_at") + " <= ? ORDER BY "
-          + dialect.name("handled_at") + ", " + dialect.name("actor") + ", " + dialect.name("client");
-    }
-
-    private static String names(SqlDialect dialect, String columns) {
-      StringBuilder quoted = new StringBuilder();
-      for (String column : columns.split(", ")) {
-        quoted.append(quoted.length() == 0 ? "" : ", ").append(dialect.name(column));
-      }
-      return quoted.toString();
-    }
-  }
-
-  /** Collects a store's settings. */
-  public static final class Builder {
     private final DataSource dataSource;
-    private TableNames tables = TableNames.DEFAULT;
-    private @Nullable Dialect dialect;
+    private final TableNames tables;
+    private final @Nullable Dialect chosenDialect;
+    private volatile @Nullable Statements statements;
 
-    private Builder(DataSource dataSource) {
-      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    /** A store in {@link TableNames#DEFAULT}'s handles table, its dialect detected. */
+    public JdbcHandleStore(DataSource dataSource) {
+        this(builder(dataSource));
     }
 
-    /** The library's tables; default {@link TableNames#DEFAULT}. */
-    public Builder tables(TableNames value) {
-      this.tables = Objects.requireNonNull(value, "tables");
-      return this;
+    private JdbcHandleStore(Builder builder) {
+        this.dataSource = builder.dataSource;
+        this.tables = builder.tables;
+        this.chosenDialect = builder.dialect;
     }
 
-    /** The database's dialect; detected from the connection's metadata unless set. */
-    public Builder dialect(Dialect value) {
-      this.dialect = Objects.requireNonNull(value, "dialect");
-      return this;
+    /** Starts a store's configuration. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
     }
 
-    public JdbcHandleStore build() {
-      return new JdbcHandleStore(this);
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the project is blank, or a value is longer than its column
+     * @throws HandleConflictException if a handle with the same key and other values is stored
+     * @throws StorageException if the database fails; nothing is half-written
+     */
+    @Override
+    public SaveOutcome save(String project, Handle handle) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(handle, "handle");
+        ColumnLimits.checkProject(project);
+        ColumnLimits.check("the handle's client", handle.client(), ColumnLimits.CLIENT);
+        ColumnLimits.check("the handle's actor", handle.actor(), ColumnLimits.ACTOR);
+        Handle storable = new Handle(
+                handle.client(),
+                SqlDialect.storable(handle.handledAt()),
+                SqlDialect.storable(handle.coversUntil()),
+                handle.reason(),
+                handle.note(),
+                handle.actor());
+        try (ConnectionLease lease = ConnectionLease.open(dataSource, false)) {
+            Statements sql = statements(lease.connection());
+            if (insert(lease.connection(), sql, project, storable)) {
+                return SaveOutcome.STORED;
+            }
+            Handle stored = find(lease.connection(), sql, project, storable)
+                    .orElseThrow(() -> new StorageException("the handle by " + handle.actor() + " for "
+                            + handle.client() + " was neither stored nor found in " + tables.handles()));
+            if (stored.equals(storable)) {
+                return SaveOutcome.ALREADY_STORED;
+            }
+            throw new HandleConflictException(stored, handle);
+        } catch (SQLException e) {
+            throw new StorageException(
+                    "cannot save a handle of project " + project + " in " + tables.handles() + ": " + e.getMessage(),
+                    e);
+        }
     }
-  }
+
+    /** Inserts the handle; false when its key is already stored. */
+    private boolean insert(Connection connection, Statements sql, String project, Handle handle) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql.insert)) {
+            insert.setString(1, project);
+            bindKey(insert, 2, sql.dialect, handle);
+            sql.dialect.bindInstant(insert, 5, handle.coversUntil());
+            insert.setString(6, handle.reason().token());
+            insert.setString(7, handle.note());
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (SqlStates.isIntegrityViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Handle> find(Connection connection, Statements sql, String project, Handle key)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql.findByKey)) {
+            select.setString(1, project);
+            bindKey(select, 2, sql.dialect, key);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows, sql.dialect, new HashMap<>())) : Optional.empty();
+            }
+        }
+    }
+
+    private static void bindKey(PreparedStatement statement, int first, SqlDialect dialect, Handle handle)
+            throws SQLException {
+        statement.setString(first, handle.client());
+        dialect.bindInstant(statement, first + 1, handle.handledAt());
+        statement.setString(first + 2, handle.actor());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Ordered by instant, then actor, then client.
+     *
+     * @throws StorageException if the database fails, or a stored row is not a valid handle
+     *     (a reason word the library does not know, a blank note for {@code other})
+     */
+    @Override
+    public List<Handle> handles(String project, Instant handledFrom, Instant handledUntil) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(handledFrom, "handledFrom");
+        Objects.requireNonNull(handledUntil, "handledUntil");
+        try (ConnectionLease lease = ConnectionLease.open(dataSource, false)) {
+            Statements sql = statements(lease.connection());
+            try (PreparedStatement select = lease.connection().prepareStatement(sql.inRange)) {
+                select.setString(1, project);
+                sql.dialect.bindInstant(select, 2, handledFrom);
+                sql.dialect.bindInstant(select, 3, handledUntil);
+                List<Handle> handles = new ArrayList<>();
+                // A month of a large project holds a few hundred thousand handles by a few dozen people.
+                Map<String, String> actors = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        handles.add(read(rows, sql.dialect, actors));
+                    }
+                }
+                return handles;
+            }
+        } catch (SQLException e) {
+            throw new StorageException(
+                    "cannot read the handles of project " + project + " from " + tables.handles() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Reads a row; {@code actors} gives one instance per actor across the rows of a read. */
+    private Handle read(ResultSet row, SqlDialect dialect, Map<String, String> actors) throws SQLException {
+        String client = row.getString(1);
+        Instant handledAt = dialect.readInstant(row, 2);
+        String actor = row.getString(3);
+        if (actor != null) {
+            actor = actors.computeIfAbsent(actor, Function.identity());
+        }
+        Instant coversUntil = dialect.readInstant(row, 4);
+        String reasonWord = row.getString(5);
+        if (client == null || handledAt == null || actor == null || coversUntil == null || reasonWord == null) {
+            throw new StorageException("a row of " + tables.handles() + " lacks a value its schema requires");
+        }
+        HandleReason reason = HandleReason.fromToken(reasonWord)
+                .orElseThrow(() -> new StorageException(
+                        "a row of " + tables.handles() + " has the unknown reason '" + reasonWord + "'"));
+        try {
+            return new Handle(client, handledAt, coversUntil, reason, row.getString(6), actor);
+        } catch (IllegalArgumentException e) {
+            throw new StorageException("a row of " + tables.handles() + " is not a valid handle: " + e.getMessage(), e);
+        }
+    }
+
+    private Statements statements(Connection connection) throws SQLException {
+        Statements current = statements;
+        if (current == null) {
+            current = new Statements(SqlDialect.of(connection, chosenDialect), tables.handles());
+            statements = current;
+        }
+        return current;
+    }
+
+    /** The store's SQL on one database. */
+    private static final class Statements {
+        final SqlDialect dialect;
+        final String insert;
+        final String findByKey;
+        final String inRange;
+
+        Statements(SqlDialect dialect, String handlesTable) {
+            this.dialect = dialect;
+            String table = dialect.name(handlesTable);
+            String columns = names(dialect, COLUMNS);
+            String project = dialect.name("project");
+            this.insert = "INSERT INTO " + table + " (" + project + ", " + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + dialect.skipDuplicateSuffix();
+            this.findByKey = "SELECT " + columns + " FROM " + table + " WHERE " + project + " = ? AND "
+                    + dialect.name("client") + " = ? AND " + dialect.name("handled_at") + " = ? AND "
+                    + dialect.name("actor")
+                    + " = ?" + dialect.lockingReadSuffix();
+            this.inRange = "SELECT " + columns + " FROM " + table + " WHERE " + project + " = ? AND "
+                    + dialect.name("handled_at") + " >= ? AND " + dialect.name("handled_at") + " <= ? ORDER BY "
+                    + dialect.name("handled_at") + ", " + dialect.name("actor") + ", " + dialect.name("client");
+        }
+
+        private static String names(SqlDialect dialect, String columns) {
+            StringBuilder quoted = new StringBuilder();
+            for (String column : columns.split(", ")) {
+                quoted.append(quoted.length() == 0 ? "" : ", ").append(dialect.name(column));
+            }
+            return quoted.toString();
+        }
+    }
+
+    /** Collects a store's settings. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private TableNames tables = TableNames.DEFAULT;
+        private @Nullable Dialect dialect;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** The library's tables; default {@link TableNames#DEFAULT}. */
+        public Builder tables(TableNames value) {
+            this.tables = Objects.requireNonNull(value, "tables");
+            return this;
+        }
+
+        /** The database's dialect; detected from the connection's metadata unless set. */
+        public Builder dialect(Dialect value) {
+            this.dialect = Objects.requireNonNull(value, "dialect");
+            return this;
+        }
+
+        public JdbcHandleStore build() {
+            return new JdbcHandleStore(this);
+        }
+    }
 }

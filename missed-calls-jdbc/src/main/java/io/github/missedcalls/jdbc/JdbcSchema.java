@@ -28,97 +28,101 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcSchema {
 
-  private static final Logger log = LoggerFactory.getLogger(JdbcSchema.class);
+    private static final Logger log = LoggerFactory.getLogger(JdbcSchema.class);
 
-  /** Every name the shipped DDL uses: a table, or a table followed by an index's suffix. */
-  private static final Pattern DEFAULT_NAME = Pattern.compile("\\bmissed_calls_(calls|handles)(_[a-z]+)?\\b");
+    /** Every name the shipped DDL uses: a table, or a table followed by an index's suffix. */
+    private static final Pattern DEFAULT_NAME = Pattern.compile("\\bmissed_calls_(calls|handles)(_[a-z]+)?\\b");
 
-  private JdbcSchema() {}
+    private JdbcSchema() {}
 
-  /**
-   * Creates the tables with their default names ({@link TableNames#DEFAULT}) where absent.
-   *
-   * @throws StorageException if the DDL fails
-   * @throws IllegalStateException if the database is not supported
-   */
-  public static void create(DataSource dataSource) {
-    create(dataSource, TableNames.DEFAULT, null);
-  }
+    /**
+     * Creates the tables with their default names ({@link TableNames#DEFAULT}) where absent.
+     *
+     * @throws StorageException if the DDL fails
+     * @throws IllegalStateException if the database is not supported
+     */
+    public static void create(DataSource dataSource) {
+        create(dataSource, TableNames.DEFAULT, null);
+    }
 
-  /**
-   * Creates the tables with the given names where absent.
-   *
-   * @throws StorageException if the DDL fails
-   * @throws IllegalStateException if the database is not supported
-   */
-  public static void create(DataSource dataSource, TableNames tables) {
-    create(dataSource, tables, null);
-  }
+    /**
+     * Creates the tables with the given names where absent.
+     *
+     * @throws StorageException if the DDL fails
+     * @throws IllegalStateException if the database is not supported
+     */
+    public static void create(DataSource dataSource, TableNames tables) {
+        create(dataSource, tables, null);
+    }
 
-  /**
-   * Creates the tables with the given names where absent, in the given dialect, or in the
-   * detected one when {@code dialect} is {@code null}.
-   *
-   * @throws StorageException if the DDL fails
-   * @throws IllegalStateException if no dialect is given and the database is not supported
-   */
-  public static void create(DataSource dataSource, TableNames tables, @Nullable Dialect dialect) {
-    Objects.requireNonNull(dataSource, "dataSource");
-    Objects.requireNonNull(tables, "tables");
-    try (ConnectionLease lease = ConnectionLease.open(dataSource, false)) {
-      SqlDialect sql = SqlDialect.of(lease.connection(), dialect);
-      try (Statement statement = lease.connection().createStatement()) {
-        for (String ddl : statements(sql, tables)) {
-          statement.execute(ddl);
+    /**
+     * Creates the tables with the given names where absent, in the given dialect, or in the
+     * detected one when {@code dialect} is {@code null}.
+     *
+     * @throws StorageException if the DDL fails
+     * @throws IllegalStateException if no dialect is given and the database is not supported
+     */
+    public static void create(DataSource dataSource, TableNames tables, @Nullable Dialect dialect) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(tables, "tables");
+        try (ConnectionLease lease = ConnectionLease.open(dataSource, false)) {
+            SqlDialect sql = SqlDialect.of(lease.connection(), dialect);
+            try (Statement statement = lease.connection().createStatement()) {
+                for (String ddl : statements(sql, tables)) {
+                    statement.execute(ddl);
+                }
+            }
+            log.info(
+                    "missed-calls tables {} and {} are in place ({})", tables.calls(), tables.handles(), sql.dialect());
+        } catch (SQLException e) {
+            throw new StorageException(
+                    "cannot create the missed-calls tables " + tables.calls() + " and " + tables.handles() + ": "
+                            + e.getMessage(),
+                    e);
         }
-      }
-      log.info("missed-calls tables {} and {} are in place ({})", tables.calls(), tables.handles(), sql.dialect());
-    } catch (SQLException e) {
-      throw new StorageException("cannot create the missed-calls tables " + tables.calls() + " and "
-          + tables.handles() + ": " + e.getMessage(), e);
     }
-  }
 
-  /** The shipped DDL of a dialect, as written (with the default names). */
-  public static String ddl(Dialect dialect) {
-    Objects.requireNonNull(dialect, "dialect");
-    try (InputStream in = JdbcSchema.class.getClassLoader().getResourceAsStream(dialect.ddlResource())) {
-      if (in == null) {
-        throw new IllegalStateException("the DDL resource " + dialect.ddlResource() + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dialect.ddlResource(), e);
+    /** The shipped DDL of a dialect, as written (with the default names). */
+    public static String ddl(Dialect dialect) {
+        Objects.requireNonNull(dialect, "dialect");
+        try (InputStream in = JdbcSchema.class.getClassLoader().getResourceAsStream(dialect.ddlResource())) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "the DDL resource " + dialect.ddlResource() + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dialect.ddlResource(), e);
+        }
     }
-  }
 
-  /** The DDL's statements, comments dropped and every default name replaced by the configured one. */
-  static List<String> statements(SqlDialect sql, TableNames tables) {
-    StringBuilder text = new StringBuilder();
-    for (String line : ddl(sql.dialect()).split("\n")) {
-      if (!line.strip().startsWith("--")) {
-        text.append(line).append('\n');
-      }
+    /** The DDL's statements, comments dropped and every default name replaced by the configured one. */
+    static List<String> statements(SqlDialect sql, TableNames tables) {
+        StringBuilder text = new StringBuilder();
+        for (String line : ddl(sql.dialect()).split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                text.append(line).append('\n');
+            }
+        }
+        List<String> statements = new ArrayList<>();
+        for (String statement : text.toString().split(";\\s*\n")) {
+            if (!statement.isBlank()) {
+                statements.add(rename(sql, tables, statement.strip()));
+            }
+        }
+        return statements;
     }
-    List<String> statements = new ArrayList<>();
-    for (String statement : text.toString().split(";\\s*\n")) {
-      if (!statement.isBlank()) {
-        statements.add(rename(sql, tables, statement.strip()));
-      }
-    }
-    return statements;
-  }
 
-  private static String rename(SqlDialect sql, TableNames tables, String statement) {
-    Matcher names = DEFAULT_NAME.matcher(statement);
-    StringBuilder renamed = new StringBuilder();
-    while (names.find()) {
-      String table = names.group(1).equals("calls") ? tables.calls() : tables.handles();
-      String suffix = names.group(2);
-      String name = suffix == null ? sql.name(table) : sql.name(Identifiers.unqualified(table) + suffix);
-      names.appendReplacement(renamed, Matcher.quoteReplacement(name));
+    private static String rename(SqlDialect sql, TableNames tables, String statement) {
+        Matcher names = DEFAULT_NAME.matcher(statement);
+        StringBuilder renamed = new StringBuilder();
+        while (names.find()) {
+            String table = names.group(1).equals("calls") ? tables.calls() : tables.handles();
+            String suffix = names.group(2);
+            String name = suffix == null ? sql.name(table) : sql.name(Identifiers.unqualified(table) + suffix);
+            names.appendReplacement(renamed, Matcher.quoteReplacement(name));
+        }
+        names.appendTail(renamed);
+        return renamed.toString();
     }
-    names.appendTail(renamed);
-    return renamed.toString();
-  }
 }

@@ -14,31 +14,31 @@ import io.github.missedcalls.jdbc.internal.Identifiers;
  */
 public record TableNames(String calls, String handles) {
 
-  /** The prefix of the default names. */
-  public static final String DEFAULT_PREFIX = "missed_calls_";
+    /** The prefix of the default names. */
+    public static final String DEFAULT_PREFIX = "missed_calls_";
 
-  /** {@code missed_calls_calls} and {@code missed_calls_handles}, the names the shipped DDL uses. */
-  public static final TableNames DEFAULT = withPrefix(DEFAULT_PREFIX);
+    /** {@code missed_calls_calls} and {@code missed_calls_handles}, the names the shipped DDL uses. */
+    public static final TableNames DEFAULT = withPrefix(DEFAULT_PREFIX);
 
-  /**
-   * @throws NullPointerException if a name is {@code null}
-   * @throws IllegalArgumentException if a name is not plain, or both are the same
-   */
-  public TableNames {
-    Identifiers.checkQualified("the calls table's name", calls);
-    Identifiers.checkQualified("the handles table's name", handles);
-    if (calls.equalsIgnoreCase(handles)) {
-      throw new IllegalArgumentException("the calls and handles tables need different names: " + calls);
+    /**
+     * @throws NullPointerException if a name is {@code null}
+     * @throws IllegalArgumentException if a name is not plain, or both are the same
+     */
+    public TableNames {
+        Identifiers.checkQualified("the calls table's name", calls);
+        Identifiers.checkQualified("the handles table's name", handles);
+        if (calls.equalsIgnoreCase(handles)) {
+            throw new IllegalArgumentException("the calls and handles tables need different names: " + calls);
+        }
     }
-  }
 
-  /**
-   * {@code <prefix>calls} and {@code <prefix>handles}; a prefix may start with a schema
-   * ({@code crm.mc_}).
-   *
-   * @throws IllegalArgumentException if the names made are not plain
-   */
-  public static TableNames withPrefix(String prefix) {
-    return new TableNames(prefix + "calls", prefix + "handles");
-  }
+    /**
+     * {@code <prefix>calls} and {@code <prefix>handles}; a prefix may start with a schema
+     * ({@code crm.mc_}).
+     *
+     * @throws IllegalArgumentException if the names made are not plain
+     */
+    public static TableNames withPrefix(String prefix) {
+        return new TableNames(prefix + "calls", prefix + "handles");
+    }
 }

@@ -22,134 +22,135 @@ import org.jspecify.annotations.Nullable;
  */
 final class FaultyDataSource implements DataSource {
 
-  /** SQLState class 08: the connection failed. */
-  private static final String CONNECTION_FAILURE = "08006";
+    /** SQLState class 08: the connection failed. */
+    private static final String CONNECTION_FAILURE = "08006";
 
-  private final DataSource real;
-  private volatile int rowsBeforeFailure = -1;
-  private volatile boolean failBeforeUpdate;
-  private volatile boolean failAfterUpdate;
-  private final AtomicInteger injected = new AtomicInteger();
+    private final DataSource real;
+    private volatile int rowsBeforeFailure = -1;
+    private volatile boolean failBeforeUpdate;
+    private volatile boolean failAfterUpdate;
+    private final AtomicInteger injected = new AtomicInteger();
 
-  FaultyDataSource(DataSource real) {
-    this.real = real;
-  }
-
-  /** Every result set opened from now dies after this many rows. */
-  FaultyDataSource resultSetsDieAfter(int rows) {
-    this.rowsBeforeFailure = rows;
-    return this;
-  }
-
-  /** The next update fails before it reaches the server. */
-  FaultyDataSource nextUpdateFailsBeforeRunning() {
-    this.failBeforeUpdate = true;
-    return this;
-  }
-
-  /** The next update runs, and its reply is lost. */
-  FaultyDataSource nextUpdateLosesItsReply() {
-    this.failAfterUpdate = true;
-    return this;
-  }
-
-  /** How many failures were injected. */
-  int injected() {
-    return injected.get();
-  }
-
-  @Override
-  public Connection getConnection() throws SQLException {
-    return wrap(Connection.class, real.getConnection());
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    return wrap(Connection.class, real.getConnection(username, password));
-  }
-
-  private <T> T wrap(Class<T> type, T target) {
-    InvocationHandler handler = (proxy, method, args) -> handle(type, target, method, args);
-    return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, handler));
-  }
-
-  private @Nullable Object handle(Class<?> type, Object target, Method method, Object @Nullable [] args)
-      throws Throwable {
-    String name = method.getName();
-    if (type == PreparedStatement.class && name.equals("executeUpdate") && failBeforeUpdate) {
-      failBeforeUpdate = false;
-      throw injectedFailure("the update never reached the server");
+    FaultyDataSource(DataSource real) {
+        this.real = real;
     }
-    Object result = invoke(target, method, args);
-    if (type == PreparedStatement.class && name.equals("executeUpdate") && failAfterUpdate) {
-      failAfterUpdate = false;
-      throw injectedFailure("the update ran, but its reply was lost");
+
+    /** Every result set opened from now dies after this many rows. */
+    FaultyDataSource resultSetsDieAfter(int rows) {
+        this.rowsBeforeFailure = rows;
+        return this;
     }
-    if (result instanceof PreparedStatement statement && type == Connection.class) {
-      return wrap(PreparedStatement.class, statement);
+
+    /** The next update fails before it reaches the server. */
+    FaultyDataSource nextUpdateFailsBeforeRunning() {
+        this.failBeforeUpdate = true;
+        return this;
     }
-    if (result instanceof ResultSet resultSet && rowsBeforeFailure >= 0) {
-      return dying(resultSet, rowsBeforeFailure);
+
+    /** The next update runs, and its reply is lost. */
+    FaultyDataSource nextUpdateLosesItsReply() {
+        this.failAfterUpdate = true;
+        return this;
     }
-    return result;
-  }
 
-  private ResultSet dying(ResultSet resultSet, int rows) {
-    AtomicInteger read = new AtomicInteger();
-    InvocationHandler handler = (proxy, method, args) -> {
-      if (method.getName().equals("next") && read.getAndIncrement() >= rows) {
-        throw injectedFailure("the connection died while rows were read");
-      }
-      return invoke(resultSet, method, args);
-    };
-    return (ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ResultSet.class}, handler);
-  }
-
-  private SQLException injectedFailure(String what) {
-    injected.incrementAndGet();
-    return new SQLException("injected: " + what, CONNECTION_FAILURE);
-  }
-
-  private static @Nullable Object invoke(Object target, Method method, Object @Nullable [] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
+    /** How many failures were injected. */
+    int injected() {
+        return injected.get();
     }
-  }
 
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return real.getLogWriter();
-  }
+    @Override
+    public Connection getConnection() throws SQLException {
+        return wrap(Connection.class, real.getConnection());
+    }
 
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    real.setLogWriter(out);
-  }
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return wrap(Connection.class, real.getConnection(username, password));
+    }
 
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    real.setLoginTimeout(seconds);
-  }
+    private <T> T wrap(Class<T> type, T target) {
+        InvocationHandler handler = (proxy, method, args) -> handle(type, target, method, args);
+        return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, handler));
+    }
 
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return real.getLoginTimeout();
-  }
+    private @Nullable Object handle(Class<?> type, Object target, Method method, Object @Nullable [] args)
+            throws Throwable {
+        String name = method.getName();
+        if (type == PreparedStatement.class && name.equals("executeUpdate") && failBeforeUpdate) {
+            failBeforeUpdate = false;
+            throw injectedFailure("the update never reached the server");
+        }
+        Object result = invoke(target, method, args);
+        if (type == PreparedStatement.class && name.equals("executeUpdate") && failAfterUpdate) {
+            failAfterUpdate = false;
+            throw injectedFailure("the update ran, but its reply was lost");
+        }
+        if (result instanceof PreparedStatement statement && type == Connection.class) {
+            return wrap(PreparedStatement.class, statement);
+        }
+        if (result instanceof ResultSet resultSet && rowsBeforeFailure >= 0) {
+            return dying(resultSet, rowsBeforeFailure);
+        }
+        return result;
+    }
 
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return real.getParentLogger();
-  }
+    private ResultSet dying(ResultSet resultSet, int rows) {
+        AtomicInteger read = new AtomicInteger();
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("next") && read.getAndIncrement() >= rows) {
+                throw injectedFailure("the connection died while rows were read");
+            }
+            return invoke(resultSet, method, args);
+        };
+        return (ResultSet)
+                Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ResultSet.class}, handler);
+    }
 
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return real.unwrap(iface);
-  }
+    private SQLException injectedFailure(String what) {
+        injected.incrementAndGet();
+        return new SQLException("injected: " + what, CONNECTION_FAILURE);
+    }
 
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return real.isWrapperFor(iface);
-  }
+    private static @Nullable Object invoke(Object target, Method method, Object @Nullable [] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return real.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        real.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        real.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return real.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return real.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return real.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return real.isWrapperFor(iface);
+    }
 }

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("On H2")
 class H2Test extends DatabaseSuite {
 
-  @Override
-  TestDatabase database() {
-    return TestDatabase.H2;
-  }
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
 }

@@ -10,25 +10,27 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("JdbcCallSource over its own table passes the CallSource compatibility kit")
 abstract class JdbcCallSourceKit extends CallSourceContract {
 
-  private final DatabaseFixture fixture;
+    private final DatabaseFixture fixture;
 
-  JdbcCallSourceKit(TestDatabase database) {
-    fixture = closeAfterAll(new DatabaseFixture(database, "ckit", 4));
-  }
+    JdbcCallSourceKit(TestDatabase database) {
+        fixture = closeAfterAll(new DatabaseFixture(database, "ckit", 4));
+    }
 
-  @Override
-  protected void store(String project, List<CallRecord> calls) {
-    JdbcCallWriter.builder(fixture.pool()).tables(fixture.tables()).build().write(project, calls);
-  }
+    @Override
+    protected void store(String project, List<CallRecord> calls) {
+        JdbcCallWriter.builder(fixture.pool()).tables(fixture.tables()).build().write(project, calls);
+    }
 
-  @Override
-  protected CallSource source() {
-    // A small fetch size, so that the kit's 200 calls take several round trips.
-    return JdbcCallSource.builder(fixture.pool(), CallTableMapping.ownTable(fixture.tables())).fetchSize(16).build();
-  }
+    @Override
+    protected CallSource source() {
+        // A small fetch size, so that the kit's 200 calls take several round trips.
+        return JdbcCallSource.builder(fixture.pool(), CallTableMapping.ownTable(fixture.tables()))
+                .fetchSize(16)
+                .build();
+    }
 
-  @Override
-  protected void assertResourcesReleased() {
-    TestDatabase.assertNothingBorrowed(fixture.pool());
-  }
+    @Override
+    protected void assertResourcesReleased() {
+        TestDatabase.assertNothingBorrowed(fixture.pool());
+    }
 }

@@ -8,21 +8,21 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("JdbcHandleStore passes the HandleStore compatibility kit")
 abstract class JdbcHandleStoreKit extends HandleStoreContract {
 
-  // More connections than the kit's eight saving threads: each saves through its own.
-  private final DatabaseFixture fixture;
+    // More connections than the kit's eight saving threads: each saves through its own.
+    private final DatabaseFixture fixture;
 
-  JdbcHandleStoreKit(TestDatabase database) {
-    fixture = closeAfterAll(new DatabaseFixture(database, "hkit", 10));
-  }
+    JdbcHandleStoreKit(TestDatabase database) {
+        fixture = closeAfterAll(new DatabaseFixture(database, "hkit", 10));
+    }
 
-  @Override
-  protected HandleStore newStore() {
-    return JdbcHandleStore.builder(fixture.pool()).tables(fixture.tables()).build();
-  }
+    @Override
+    protected HandleStore newStore() {
+        return JdbcHandleStore.builder(fixture.pool()).tables(fixture.tables()).build();
+    }
 
-  /** The note column is unbounded text; ten thousand two-byte characters fit every database's. */
-  @Override
-  protected int longestNote() {
-    return 10_000;
-  }
+    /** The note column is unbounded text; ten thousand two-byte characters fit every database's. */
+    @Override
+    protected int longestNote() {
+        return 10_000;
+    }
 }

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("On MariaDB")
 class MariaDbTest extends DatabaseSuite {
 
-  @Override
-  TestDatabase database() {
-    return TestDatabase.MARIADB;
-  }
+    @Override
+    TestDatabase database() {
+        return TestDatabase.MARIADB;
+    }
 }

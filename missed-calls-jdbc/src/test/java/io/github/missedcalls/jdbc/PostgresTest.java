@@ -5,8 +5,8 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("On PostgreSQL")
 class PostgresTest extends DatabaseSuite {
 
-  @Override
-  TestDatabase database() {
-    return TestDatabase.POSTGRESQL;
-  }
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRESQL;
+    }
 }

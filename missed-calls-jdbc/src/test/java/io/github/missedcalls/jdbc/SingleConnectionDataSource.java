@@ -15,64 +15,64 @@ import javax.sql.DataSource;
  */
 final class SingleConnectionDataSource implements DataSource {
 
-  private final Connection connection;
+    private final Connection connection;
 
-  SingleConnectionDataSource(Connection connection) {
-    this.connection = connection;
-  }
+    SingleConnectionDataSource(Connection connection) {
+        this.connection = connection;
+    }
 
-  @Override
-  public Connection getConnection() {
-    return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("close")) {
-            return null;
-          }
-          try {
-            return method.invoke(connection, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
-  }
+    @Override
+    public Connection getConnection() {
+        return (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
 
-  @Override
-  public Connection getConnection(String username, String password) {
-    return getConnection();
-  }
+    @Override
+    public Connection getConnection(String username, String password) {
+        return getConnection();
+    }
 
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    throw new SQLFeatureNotSupportedException();
-  }
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        throw new SQLFeatureNotSupportedException();
+    }
 
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    throw new SQLFeatureNotSupportedException();
-  }
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        throw new SQLFeatureNotSupportedException();
+    }
 
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    throw new SQLFeatureNotSupportedException();
-  }
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        throw new SQLFeatureNotSupportedException();
+    }
 
-  @Override
-  public int getLoginTimeout() {
-    return 0;
-  }
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
 
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException();
-  }
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
 
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    throw new SQLException("not a wrapper");
-  }
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
 
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return false;
-  }
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return false;
+    }
 }

@@ -15,36 +15,36 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class CompatibilityKit {
 
-  private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
 
-  CompatibilityKit() {}
+    CompatibilityKit() {}
 
-  /**
-   * Registers a resource the kit closes after the class's last test, the last registered first.
-   *
-   * @return the resource, so that a field can be initialized with it
-   */
-  protected final <T extends AutoCloseable> T closeAfterAll(T resource) {
-    toClose.push(resource);
-    return resource;
-  }
+    /**
+     * Registers a resource the kit closes after the class's last test, the last registered first.
+     *
+     * @return the resource, so that a field can be initialized with it
+     */
+    protected final <T extends AutoCloseable> T closeAfterAll(T resource) {
+        toClose.push(resource);
+        return resource;
+    }
 
-  @AfterAll
-  final void closeRegistered() throws Exception {
-    @Nullable Exception first = null;
-    while (!toClose.isEmpty()) {
-      try {
-        toClose.pop().close();
-      } catch (Exception e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
+    @AfterAll
+    final void closeRegistered() throws Exception {
+        @Nullable Exception first = null;
+        while (!toClose.isEmpty()) {
+            try {
+                toClose.pop().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
         }
-      }
+        if (first != null) {
+            throw first;
+        }
     }
-    if (first != null) {
-      throw first;
-    }
-  }
 }

@@ -40,55 +40,61 @@ import org.junit.jupiter.api.Test;
  */
 public abstract non-sealed class ReadOnlyCallSourceContract extends CallSourceExpectations {
 
-  /** The project the kit asks the source for; a source bound to one project is built for this one. */
-  protected static final String PROJECT = "kit";
+    /** The project the kit asks the source for; a source bound to one project is built for this one. */
+    protected static final String PROJECT = "kit";
 
-  /** A source that delivers exactly these calls, in any order, for {@link #PROJECT}. */
-  protected abstract CallSource sourceOver(List<CallRecord> calls);
+    /** A source that delivers exactly these calls, in any order, for {@link #PROJECT}. */
+    protected abstract CallSource sourceOver(List<CallRecord> calls);
 
-  /**
-   * The call the source delivers for one the extension wrote: the call itself (the default) when
-   * the format keeps every field, else the call with what the format keeps or derives.
-   */
-  @Override
-  protected CallRecord asRead(CallRecord written) {
-    return written;
-  }
-
-  /** The directions the format can carry; the kit writes calls of these only. Default: every direction. */
-  @Override
-  protected Set<Direction> directions() {
-    return super.directions();
-  }
-
-  @Override
-  final CallSource sourceOver(String project, List<CallRecord> calls) {
-    return sourceOver(calls);
-  }
-
-  @Override
-  final String project() {
-    return PROJECT;
-  }
-
-  @Nested
-  @DisplayName("the unique-id claim")
-  class UniqueIdClaim {
-
-    @Test
-    @DisplayName("R1, R2: a source that claims unique ids never delivers two calls with one id, whatever it was given")
-    void uniqueIdClaimIsHonest() {
-      CallSource source = sourceOver(List.of(missed("dup", Duration.ZERO), missed("other", Duration.ofSeconds(1)),
-          missed("dup", Duration.ofSeconds(5))));
-      assumeTrue(source.idsAreUnique(), "the source does not claim unique ids");
-
-      List<CallRecord> delivered;
-      // Rejecting a copy, or both (R2), is how a source keeps its claim: rejections are allowed here.
-      try (Stream<CallRecord> stream = source.calls(PROJECT, EARLIEST, LATEST, rejection -> { })) {
-        delivered = stream.toList();
-      }
-
-      assertThat(delivered).extracting(CallRecord::id).doesNotHaveDuplicates().contains("other");
+    /**
+     * The call the source delivers for one the extension wrote: the call itself (the default) when
+     * the format keeps every field, else the call with what the format keeps or derives.
+     */
+    @Override
+    protected CallRecord asRead(CallRecord written) {
+        return written;
     }
-  }
+
+    /** The directions the format can carry; the kit writes calls of these only. Default: every direction. */
+    @Override
+    protected Set<Direction> directions() {
+        return super.directions();
+    }
+
+    @Override
+    final CallSource sourceOver(String project, List<CallRecord> calls) {
+        return sourceOver(calls);
+    }
+
+    @Override
+    final String project() {
+        return PROJECT;
+    }
+
+    @Nested
+    @DisplayName("the unique-id claim")
+    class UniqueIdClaim {
+
+        @Test
+        @DisplayName(
+                "R1, R2: a source that claims unique ids never delivers two calls with one id, whatever it was given")
+        void uniqueIdClaimIsHonest() {
+            CallSource source = sourceOver(List.of(
+                    missed("dup", Duration.ZERO),
+                    missed("other", Duration.ofSeconds(1)),
+                    missed("dup", Duration.ofSeconds(5))));
+            assumeTrue(source.idsAreUnique(), "the source does not claim unique ids");
+
+            List<CallRecord> delivered;
+            // Rejecting a copy, or both (R2), is how a source keeps its claim: rejections are allowed here.
+            try (Stream<CallRecord> stream = source.calls(PROJECT, EARLIEST, LATEST, rejection -> {})) {
+                delivered = stream.toList();
+            }
+
+            assertThat(delivered)
+                    .extracting(CallRecord::id)
+                    .doesNotHaveDuplicates()
+                    .contains("other");
+        }
+    }
 }

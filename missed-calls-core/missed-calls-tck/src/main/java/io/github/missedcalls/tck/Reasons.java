@@ -22,39 +22,41 @@ import java.util.Objects;
  */
 public final class Reasons {
 
-  private static final String PROJECT = "reason";
-  // The reason does not depend on the client; a fixed number spares the call the normalizer's verdict.
-  private static final String ANY_CLIENT = "+15550100";
+    private static final String PROJECT = "reason";
+    // The reason does not depend on the client; a fixed number spares the call the normalizer's verdict.
+    private static final String ANY_CLIENT = "+15550100";
 
-  private Reasons() {}
+    private Reasons() {}
 
-  /** The reason of a missed call under the default settings (always open, 10 s short abandon). */
-  public static MissedReason of(CallRecord call) {
-    return of(call, ProjectSettings.defaults());
-  }
-
-  /**
-   * The reason of a missed call under a project's settings.
-   *
-   * @throws IllegalArgumentException if the call is not a missed call (R1), or the report rejects it
-   */
-  public static MissedReason of(CallRecord call, ProjectSettings settings) {
-    Objects.requireNonNull(call, "call");
-    Objects.requireNonNull(settings, "settings");
-    CallRecord alone = call.withClient(ANY_CLIENT);
-    MissedCalls missedCalls = MissedCalls.builder()
-        .callSource(new InMemoryCallSource().add(PROJECT, alone))
-        .handleStore(new InMemoryHandleStore())
-        .settings(settings)
-        .build();
-    Report report = missedCalls.report(
-        ReportQuery.of(PROJECT).window(call.startedAt(), call.startedAt().plusNanos(1)).asOf(call.endedAt()));
-    if (!report.rejections().isEmpty()) {
-      throw new IllegalArgumentException("the report rejects call " + call.id() + ": " + report.rejections().get(0));
+    /** The reason of a missed call under the default settings (always open, 10 s short abandon). */
+    public static MissedReason of(CallRecord call) {
+        return of(call, ProjectSettings.defaults());
     }
-    if (report.unprocessed().isEmpty()) {
-      throw new IllegalArgumentException("call " + call.id() + " is not a missed call");
+
+    /**
+     * The reason of a missed call under a project's settings.
+     *
+     * @throws IllegalArgumentException if the call is not a missed call (R1), or the report rejects it
+     */
+    public static MissedReason of(CallRecord call, ProjectSettings settings) {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(settings, "settings");
+        CallRecord alone = call.withClient(ANY_CLIENT);
+        MissedCalls missedCalls = MissedCalls.builder()
+                .callSource(new InMemoryCallSource().add(PROJECT, alone))
+                .handleStore(new InMemoryHandleStore())
+                .settings(settings)
+                .build();
+        Report report = missedCalls.report(ReportQuery.of(PROJECT)
+                .window(call.startedAt(), call.startedAt().plusNanos(1))
+                .asOf(call.endedAt()));
+        if (!report.rejections().isEmpty()) {
+            throw new IllegalArgumentException("the report rejects call " + call.id() + ": "
+                    + report.rejections().get(0));
+        }
+        if (report.unprocessed().isEmpty()) {
+            throw new IllegalArgumentException("call " + call.id() + " is not a missed call");
+        }
+        return report.unprocessed().get(0).reason();
     }
-    return report.unprocessed().get(0).reason();
-  }
 }

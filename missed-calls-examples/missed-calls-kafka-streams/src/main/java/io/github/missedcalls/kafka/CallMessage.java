@@ -24,85 +24,94 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 record CallMessage(
-    @Nullable String id,
-    @Nullable String direction,
-    @Nullable String client,
-    @Nullable String line,
-    @Nullable String employee,
-    @Nullable String startedAt,
-    @Nullable String answeredAt,
-    @Nullable String endedAt,
-    @Nullable String stage,
-    @Nullable String managers,
-    @Nullable String reason) {
+        @Nullable String id,
+        @Nullable String direction,
+        @Nullable String client,
+        @Nullable String line,
+        @Nullable String employee,
+        @Nullable String startedAt,
+        @Nullable String answeredAt,
+        @Nullable String endedAt,
+        @Nullable String stage,
+        @Nullable String managers,
+        @Nullable String reason) {
 
-  /** The message of a record, for producers and tests. */
-  static CallMessage of(CallRecord call) {
-    return new CallMessage(call.id(), call.direction().token(), call.client(), call.line(), call.employee(),
-        call.startedAt().toString(), call.answeredAt() == null ? null : call.answeredAt().toString(),
-        call.endedAt().toString(), call.stage() == null ? null : call.stage().token(),
-        call.managers() == null ? null : call.managers().token(),
-        call.statedReason() == null ? null : call.statedReason().name());
-  }
-
-  /**
-   * The record this message describes, checked as the call log's rows are (R2).
-   *
-   * @throws IllegalArgumentException with the reason to reject it
-   */
-  CallRecord toRecord() {
-    String recordId = present(id);
-    if (recordId == null) {
-      throw new IllegalArgumentException("no id");
+    /** The message of a record, for producers and tests. */
+    static CallMessage of(CallRecord call) {
+        return new CallMessage(
+                call.id(),
+                call.direction().token(),
+                call.client(),
+                call.line(),
+                call.employee(),
+                call.startedAt().toString(),
+                call.answeredAt() == null ? null : call.answeredAt().toString(),
+                call.endedAt().toString(),
+                call.stage() == null ? null : call.stage().token(),
+                call.managers() == null ? null : call.managers().token(),
+                call.statedReason() == null ? null : call.statedReason().name());
     }
-    return CallRecord.builder(recordId,
-            word("direction", direction, Direction::fromToken),
-            instant("started_at", startedAt),
-            instant("ended_at", endedAt))
-        .client(present(client))
-        .line(present(line))
-        .employee(present(employee))
-        .answeredAt(present(answeredAt) == null ? null : instant("answered_at", answeredAt))
-        .stage(present(stage) == null ? null : word("stage", stage, Stage::fromToken))
-        .managers(present(managers) == null ? null : word("managers", managers, Managers::fromToken))
-        .statedReason(present(reason) == null ? null : word("reason", reason, CallMessage::missedReason))
-        .build();
-  }
 
-  /** The id, where the message has one, for a rejection. */
-  @Nullable String idIfAny() {
-    return present(id);
-  }
-
-  private static Optional<MissedReason> missedReason(String text) {
-    try {
-      return Optional.of(MissedReason.valueOf(text.strip().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
+    /**
+     * The record this message describes, checked as the call log's rows are (R2).
+     *
+     * @throws IllegalArgumentException with the reason to reject it
+     */
+    CallRecord toRecord() {
+        String recordId = present(id);
+        if (recordId == null) {
+            throw new IllegalArgumentException("no id");
+        }
+        return CallRecord.builder(
+                        recordId,
+                        word("direction", direction, Direction::fromToken),
+                        instant("started_at", startedAt),
+                        instant("ended_at", endedAt))
+                .client(present(client))
+                .line(present(line))
+                .employee(present(employee))
+                .answeredAt(present(answeredAt) == null ? null : instant("answered_at", answeredAt))
+                .stage(present(stage) == null ? null : word("stage", stage, Stage::fromToken))
+                .managers(present(managers) == null ? null : word("managers", managers, Managers::fromToken))
+                .statedReason(present(reason) == null ? null : word("reason", reason, CallMessage::missedReason))
+                .build();
     }
-  }
 
-  static @Nullable String present(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
+    /** The id, where the message has one, for a rejection. */
+    @Nullable
+    String idIfAny() {
+        return present(id);
+    }
 
-  static Instant instant(String field, @Nullable String value) {
-    String text = present(value);
-    if (text == null) {
-      throw new IllegalArgumentException("no " + field);
+    private static Optional<MissedReason> missedReason(String text) {
+        try {
+            return Optional.of(MissedReason.valueOf(text.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
-    try {
-      return Json.instant(text);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(field + " is not a date-time with an offset: " + text, e);
-    }
-  }
 
-  static <E> E word(String field, @Nullable String value, Function<String, Optional<E>> parse) {
-    String text = present(value);
-    if (text == null) {
-      throw new IllegalArgumentException("no " + field);
+    static @Nullable String present(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
-    return parse.apply(text).orElseThrow(() -> new IllegalArgumentException("unknown " + field + ": " + text));
-  }
+
+    static Instant instant(String field, @Nullable String value) {
+        String text = present(value);
+        if (text == null) {
+            throw new IllegalArgumentException("no " + field);
+        }
+        try {
+            return Json.instant(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " is not a date-time with an offset: " + text, e);
+        }
+    }
+
+    static <E> E word(String field, @Nullable String value, Function<String, Optional<E>> parse) {
+        String text = present(value);
+        if (text == null) {
+            throw new IllegalArgumentException("no " + field);
+        }
+        return parse.apply(text).orElseThrow(() -> new IllegalArgumentException("unknown " + field + ": " + text));
+    }
 }

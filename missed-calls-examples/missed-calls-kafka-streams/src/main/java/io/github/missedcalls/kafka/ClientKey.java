@@ -19,54 +19,53 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public record ClientKey(String project, String client) {
 
-  static final char SEPARATOR = '\t';
+    static final char SEPARATOR = '\t';
 
-  public ClientKey {
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(client, "client");
-  }
-
-  /** The text every key of {@code project} starts with. */
-  static String prefixOf(String project) {
-    return project + SEPARATOR;
-  }
-
-  /** The key as it is written to topics and stores. */
-  String text() {
-    return prefixOf(project) + client;
-  }
-
-  /**
-   * Reads a key's text.
-   *
-   * @throws IllegalArgumentException if it holds no separator
-   */
-  static ClientKey parse(String text) {
-    int at = text.lastIndexOf(SEPARATOR);
-    if (at < 0) {
-      throw new IllegalArgumentException("not a client key: " + text);
+    public ClientKey {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(client, "client");
     }
-    return new ClientKey(text.substring(0, at), text.substring(at + 1));
-  }
 
-  /** The serde of keys, for the repartition topic, the state store and the events topic. */
-  static Serde<ClientKey> serde() {
-    return Serdes.serdeFrom(
-        (topic, key) -> key == null ? null : key.text().getBytes(StandardCharsets.UTF_8),
-        (topic, bytes) -> {
-          if (bytes == null) {
-            return null;
-          }
-          try {
-            return parse(new String(bytes, StandardCharsets.UTF_8));
-          } catch (IllegalArgumentException e) {
-            throw new SerializationException(e.getMessage(), e);
-          }
-        });
-  }
+    /** The text every key of {@code project} starts with. */
+    static String prefixOf(String project) {
+        return project + SEPARATOR;
+    }
 
-  @Override
-  public String toString() {
-    return project + "/" + client;
-  }
+    /** The key as it is written to topics and stores. */
+    String text() {
+        return prefixOf(project) + client;
+    }
+
+    /**
+     * Reads a key's text.
+     *
+     * @throws IllegalArgumentException if it holds no separator
+     */
+    static ClientKey parse(String text) {
+        int at = text.lastIndexOf(SEPARATOR);
+        if (at < 0) {
+            throw new IllegalArgumentException("not a client key: " + text);
+        }
+        return new ClientKey(text.substring(0, at), text.substring(at + 1));
+    }
+
+    /** The serde of keys, for the repartition topic, the state store and the events topic. */
+    static Serde<ClientKey> serde() {
+        return Serdes.serdeFrom(
+                (topic, key) -> key == null ? null : key.text().getBytes(StandardCharsets.UTF_8), (topic, bytes) -> {
+                    if (bytes == null) {
+                        return null;
+                    }
+                    try {
+                        return parse(new String(bytes, StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException e) {
+                        throw new SerializationException(e.getMessage(), e);
+                    }
+                });
+    }
+
+    @Override
+    public String toString() {
+        return project + "/" + client;
+    }
 }

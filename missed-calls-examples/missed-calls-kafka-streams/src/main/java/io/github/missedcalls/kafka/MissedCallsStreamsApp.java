@@ -42,83 +42,91 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 public final class MissedCallsStreamsApp {
 
-  private MissedCallsStreamsApp() {}
+    private MissedCallsStreamsApp() {}
 
-  public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length != 1) {
-      System.err.println("usage: java -jar missed-calls-kafka.jar <streams.properties>");
-      System.exit(2);
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length != 1) {
+            System.err.println("usage: java -jar missed-calls-kafka.jar <streams.properties>");
+            System.exit(2);
+        }
+        Properties config = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+            config.load(in);
+        }
+        MissedCallsTopology topology = topology(config);
+        KafkaStreams streams = new KafkaStreams(topology.topology(), kafkaConfig(config));
+        CountDownLatch stopped = new CountDownLatch(1);
+        String server = config.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        HostInfo self = server == null ? null : HostInfo.buildFromEndpoint(server);
+        UnprocessedTabQuery query = topology.unprocessedTab();
+        TabServer tabs = self == null
+                ? null
+                : new TabServer(
+                        new InetSocketAddress(self.port()),
+                        (project, asOf) -> query.localRows(streams, project, asOf),
+                        () -> others(streams, self));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (tabs != null) {
+                                tabs.close();
+                            }
+                            streams.close(Duration.ofSeconds(30));
+                            stopped.countDown();
+                        },
+                        "missed-calls-shutdown"));
+        streams.start();
+        stopped.await();
     }
-    Properties config = new Properties();
-    try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
-      config.load(in);
-    }
-    MissedCallsTopology topology = topology(config);
-    KafkaStreams streams = new KafkaStreams(topology.topology(), kafkaConfig(config));
-    CountDownLatch stopped = new CountDownLatch(1);
-    String server = config.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
-    HostInfo self = server == null ? null : HostInfo.buildFromEndpoint(server);
-    UnprocessedTabQuery query = topology.unprocessedTab();
-    TabServer tabs = self == null ? null : new TabServer(new InetSocketAddress(self.port()),
-        (project, asOf) -> query.localRows(streams, project, asOf), () -> others(streams, self));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (tabs != null) {
-        tabs.close();
-      }
-      streams.close(Duration.ofSeconds(30));
-      stopped.countDown();
-    }, "missed-calls-shutdown"));
-    streams.start();
-    stopped.await();
-  }
 
-  static MissedCallsTopology topology(Properties config) {
-    ProjectSettings.Builder settings = ProjectSettings.builder();
-    String zone = config.getProperty("missed-calls.zone");
-    if (zone != null) {
-      settings.zone(ZoneId.of(zone));
+    static MissedCallsTopology topology(Properties config) {
+        ProjectSettings.Builder settings = ProjectSettings.builder();
+        String zone = config.getProperty("missed-calls.zone");
+        if (zone != null) {
+            settings.zone(ZoneId.of(zone));
+        }
+        String countryCode = config.getProperty("missed-calls.country-code");
+        if (countryCode != null) {
+            settings.countryCode(countryCode);
+        }
+        String hours = config.getProperty("missed-calls.hours");
+        if (hours != null) {
+            settings.businessHours(BusinessHours.parse(hours));
+        }
+        ProjectSettings everyProject = settings.build();
+        MissedCallsTopology.Builder builder = MissedCallsTopology.builder().settings(project -> everyProject);
+        String lateness = config.getProperty("missed-calls.allowed-lateness");
+        if (lateness != null) {
+            builder.allowedLateness(Duration.parse(lateness));
+        }
+        String trackFrom = config.getProperty("missed-calls.track-from");
+        if (trackFrom != null) {
+            builder.trackFrom(Instant.parse(trackFrom));
+        }
+        String partitions = config.getProperty("missed-calls.partitions");
+        if (partitions != null) {
+            builder.partitions(Integer.parseInt(partitions));
+        }
+        return builder.build();
     }
-    String countryCode = config.getProperty("missed-calls.country-code");
-    if (countryCode != null) {
-      settings.countryCode(countryCode);
-    }
-    String hours = config.getProperty("missed-calls.hours");
-    if (hours != null) {
-      settings.businessHours(BusinessHours.parse(hours));
-    }
-    ProjectSettings everyProject = settings.build();
-    MissedCallsTopology.Builder builder = MissedCallsTopology.builder().settings(project -> everyProject);
-    String lateness = config.getProperty("missed-calls.allowed-lateness");
-    if (lateness != null) {
-      builder.allowedLateness(Duration.parse(lateness));
-    }
-    String trackFrom = config.getProperty("missed-calls.track-from");
-    if (trackFrom != null) {
-      builder.trackFrom(Instant.parse(trackFrom));
-    }
-    String partitions = config.getProperty("missed-calls.partitions");
-    if (partitions != null) {
-      builder.partitions(Integer.parseInt(partitions));
-    }
-    return builder.build();
-  }
 
-  private static Properties kafkaConfig(Properties config) {
-    Properties kafka = new Properties();
-    config.stringPropertyNames().stream().filter(name -> !name.startsWith("missed-calls."))
-        .forEach(name -> kafka.setProperty(name, config.getProperty(name)));
-    return kafka;
-  }
-
-  /** Every other instance that holds a part of the state store. */
-  private static List<URI> others(KafkaStreams streams, HostInfo self) {
-    List<URI> uris = new ArrayList<>();
-    for (StreamsMetadata instance : streams.streamsMetadataForStore(MissedCallsTopology.STATE_STORE)) {
-      HostInfo host = instance.hostInfo();
-      if (!host.equals(self)) {
-        uris.add(URI.create("http://" + host.host() + ":" + host.port()));
-      }
+    private static Properties kafkaConfig(Properties config) {
+        Properties kafka = new Properties();
+        config.stringPropertyNames().stream()
+                .filter(name -> !name.startsWith("missed-calls."))
+                .forEach(name -> kafka.setProperty(name, config.getProperty(name)));
+        return kafka;
     }
-    return uris;
-  }
+
+    /** Every other instance that holds a part of the state store. */
+    private static List<URI> others(KafkaStreams streams, HostInfo self) {
+        List<URI> uris = new ArrayList<>();
+        for (StreamsMetadata instance : streams.streamsMetadataForStore(MissedCallsTopology.STATE_STORE)) {
+            HostInfo host = instance.hostInfo();
+            if (!host.equals(self)) {
+                uris.add(URI.create("http://" + host.host() + ":" + host.port()));
+            }
+        }
+        return uris;
+    }
 }

@@ -1,7 +1,7 @@
 package io.github.missedcalls.kafka;
 
-import io.github.missedcalls.live.ClientTracker;
 import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.live.ClientTracker;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -14,21 +14,23 @@ import java.util.function.Function;
  */
 final class ProjectTrackers {
 
-  private final Function<String, ProjectSettings> settings;
-  private final Instant trackFrom;
-  private final Map<String, ClientTracker> trackers = new ConcurrentHashMap<>();
+    private final Function<String, ProjectSettings> settings;
+    private final Instant trackFrom;
+    private final Map<String, ClientTracker> trackers = new ConcurrentHashMap<>();
 
-  ProjectTrackers(Function<String, ProjectSettings> settings, Instant trackFrom) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.trackFrom = Objects.requireNonNull(trackFrom, "trackFrom");
-  }
+    ProjectTrackers(Function<String, ProjectSettings> settings, Instant trackFrom) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.trackFrom = Objects.requireNonNull(trackFrom, "trackFrom");
+    }
 
-  ClientTracker of(String project) {
-    return trackers.computeIfAbsent(project, p -> new ClientTracker(
-        Objects.requireNonNull(settings.apply(p), () -> "no settings for project " + p), trackFrom));
-  }
+    ClientTracker of(String project) {
+        return trackers.computeIfAbsent(
+                project,
+                p -> new ClientTracker(
+                        Objects.requireNonNull(settings.apply(p), () -> "no settings for project " + p), trackFrom));
+    }
 
-  Instant trackFrom() {
-    return trackFrom;
-  }
+    Instant trackFrom() {
+        return trackFrom;
+    }
 }

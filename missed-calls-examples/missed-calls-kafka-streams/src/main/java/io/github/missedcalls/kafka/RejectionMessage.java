@@ -13,14 +13,18 @@ import org.jspecify.annotations.Nullable;
  * @param id the call's id, where known
  * @param reason why, in words a person reads
  */
-public record RejectionMessage(@Nullable String project, Rejection.Kind kind, @Nullable String id, String reason) {
+public record RejectionMessage(
+        @Nullable String project,
+        Rejection.Kind kind,
+        @Nullable String id,
+        String reason) {
 
-  public RejectionMessage {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(reason, "reason");
-  }
+    public RejectionMessage {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(reason, "reason");
+    }
 
-  static RejectionMessage of(@Nullable String project, Rejection rejection) {
-    return new RejectionMessage(project, rejection.kind(), rejection.id(), rejection.reason());
-  }
+    static RejectionMessage of(@Nullable String project, Rejection rejection) {
+        return new RejectionMessage(project, rejection.kind(), rejection.id(), rejection.reason());
+    }
 }

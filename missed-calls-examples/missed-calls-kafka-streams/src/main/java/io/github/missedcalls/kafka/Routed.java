@@ -9,15 +9,15 @@ import org.jspecify.annotations.Nullable;
  */
 record Routed(@Nullable TrackerInput input, @Nullable Rejection rejection, boolean anonymousMissed) {
 
-  static Routed tracked(TrackerInput input) {
-    return new Routed(input, null, false);
-  }
+    static Routed tracked(TrackerInput input) {
+        return new Routed(input, null, false);
+    }
 
-  static Routed rejected(Rejection rejection) {
-    return new Routed(null, rejection, false);
-  }
+    static Routed rejected(Rejection rejection) {
+        return new Routed(null, rejection, false);
+    }
 
-  static Routed anonymous() {
-    return new Routed(null, null, true);
-  }
+    static Routed anonymous() {
+        return new Routed(null, null, true);
+    }
 }

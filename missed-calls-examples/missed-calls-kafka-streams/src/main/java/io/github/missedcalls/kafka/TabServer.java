@@ -37,109 +37,114 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  */
 public final class TabServer implements AutoCloseable {
 
-  /** What this instance holds of a project's tab, as of an instant. */
-  @FunctionalInterface
-  public interface LocalTab {
-    List<UnprocessedRow> rows(String project, Instant asOf);
-  }
-
-  private static final String PATH = "/projects/";
-  private static final String SUFFIX = "/unprocessed";
-  private static final TypeReference<List<UnprocessedRow>> ROWS = new TypeReference<>() {};
-
-  private final HttpServer server;
-  private final LocalTab local;
-  private final Supplier<List<URI>> others;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  /**
-   * Starts serving.
-   *
-   * @param address where to listen; port 0 takes a free one
-   * @param local this instance's part of a tab
-   * @param others the base URIs ({@code http://host:port}) of the other instances, asked anew for each request
-   * @throws IOException if the address cannot be bound
-   */
-  public TabServer(InetSocketAddress address, LocalTab local, Supplier<List<URI>> others) throws IOException {
-    this.local = Objects.requireNonNull(local, "local");
-    this.others = Objects.requireNonNull(others, "others");
-    this.server = HttpServer.create(address, 0);
-    server.createContext(PATH, this::handle);
-    server.start();
-  }
-
-  /** The port it listens on. */
-  public int port() {
-    return server.getAddress().getPort();
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getRawPath();
-      if (!exchange.getRequestMethod().equals("GET") || !path.endsWith(SUFFIX)
-          || path.length() <= PATH.length() + SUFFIX.length()) {
-        answer(exchange, 404, "{\"error\": \"GET /projects/{project}/unprocessed\"}".getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      String project = URLDecoder.decode(path.substring(PATH.length(), path.length() - SUFFIX.length()),
-          StandardCharsets.UTF_8);
-      boolean localOnly = "scope=local".equals(exchange.getRequestURI().getRawQuery());
-      Instant asOf = Instant.now();
-      List<UnprocessedRow> rows;
-      try {
-        rows = localOnly ? local.rows(project, asOf) : gather(project, asOf);
-      } catch (InvalidStateStoreException e) {
-        // Starting or rebalancing: the store comes back, so the caller may ask again.
-        answer(exchange, 503, Json.write(new Failure(String.valueOf(e.getMessage()))));
-        return;
-      } catch (IOException | RuntimeException e) {
-        answer(exchange, 502, Json.write(new Failure(String.valueOf(e.getMessage()))));
-        return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        answer(exchange, 503, Json.write(new Failure("interrupted")));
-        return;
-      }
-      answer(exchange, 200, Json.write(rows));
+    /** What this instance holds of a project's tab, as of an instant. */
+    @FunctionalInterface
+    public interface LocalTab {
+        List<UnprocessedRow> rows(String project, Instant asOf);
     }
-  }
 
-  /** An error's body. */
-  private record Failure(String error) {}
+    private static final String PATH = "/projects/";
+    private static final String SUFFIX = "/unprocessed";
+    private static final TypeReference<List<UnprocessedRow>> ROWS = new TypeReference<>() {};
 
-  private List<UnprocessedRow> gather(String project, Instant asOf) throws IOException, InterruptedException {
-    List<List<UnprocessedRow>> parts = new ArrayList<>();
-    parts.add(local.rows(project, asOf));
-    for (URI other : others.get()) {
-      URI uri = other.resolve(PATH + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("+", "%20")
-          + SUFFIX + "?scope=local");
-      HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new IOException(uri + " answered " + response.statusCode());
-      }
-      parts.add(Json.MAPPER.readValue(response.body(), ROWS));
+    private final HttpServer server;
+    private final LocalTab local;
+    private final Supplier<List<URI>> others;
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * Starts serving.
+     *
+     * @param address where to listen; port 0 takes a free one
+     * @param local this instance's part of a tab
+     * @param others the base URIs ({@code http://host:port}) of the other instances, asked anew for each request
+     * @throws IOException if the address cannot be bound
+     */
+    public TabServer(InetSocketAddress address, LocalTab local, Supplier<List<URI>> others) throws IOException {
+        this.local = Objects.requireNonNull(local, "local");
+        this.others = Objects.requireNonNull(others, "others");
+        this.server = HttpServer.create(address, 0);
+        server.createContext(PATH, this::handle);
+        server.start();
     }
-    return UnprocessedTabQuery.merge(parts);
-  }
 
-  private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+    /** The port it listens on. */
+    public int port() {
+        return server.getAddress().getPort();
     }
-  }
 
-  /** Stops serving, waiting up to a second for requests in flight. */
-  @Override
-  public void close() {
-    server.stop(1);
-  }
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            if (!exchange.getRequestMethod().equals("GET")
+                    || !path.endsWith(SUFFIX)
+                    || path.length() <= PATH.length() + SUFFIX.length()) {
+                answer(
+                        exchange,
+                        404,
+                        "{\"error\": \"GET /projects/{project}/unprocessed\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String project = URLDecoder.decode(
+                    path.substring(PATH.length(), path.length() - SUFFIX.length()), StandardCharsets.UTF_8);
+            boolean localOnly = "scope=local".equals(exchange.getRequestURI().getRawQuery());
+            Instant asOf = Instant.now();
+            List<UnprocessedRow> rows;
+            try {
+                rows = localOnly ? local.rows(project, asOf) : gather(project, asOf);
+            } catch (InvalidStateStoreException e) {
+                // Starting or rebalancing: the store comes back, so the caller may ask again.
+                answer(exchange, 503, Json.write(new Failure(String.valueOf(e.getMessage()))));
+                return;
+            } catch (IOException | RuntimeException e) {
+                answer(exchange, 502, Json.write(new Failure(String.valueOf(e.getMessage()))));
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                answer(exchange, 503, Json.write(new Failure("interrupted")));
+                return;
+            }
+            answer(exchange, 200, Json.write(rows));
+        }
+    }
 
-  @Override
-  public String toString() {
-    return "TabServer[port=" + port() + "]";
-  }
+    /** An error's body. */
+    private record Failure(String error) {}
 
+    private List<UnprocessedRow> gather(String project, Instant asOf) throws IOException, InterruptedException {
+        List<List<UnprocessedRow>> parts = new ArrayList<>();
+        parts.add(local.rows(project, asOf));
+        for (URI other : others.get()) {
+            URI uri = other.resolve(PATH
+                    + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("+", "%20") + SUFFIX + "?scope=local");
+            HttpResponse<byte[]> response = client.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IOException(uri + " answered " + response.statusCode());
+            }
+            parts.add(Json.MAPPER.readValue(response.body(), ROWS));
+        }
+        return UnprocessedTabQuery.merge(parts);
+    }
+
+    private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** Stops serving, waiting up to a second for requests in flight. */
+    @Override
+    public void close() {
+        server.stop(1);
+    }
+
+    @Override
+    public String toString() {
+        return "TabServer[port=" + port() + "]";
+    }
 }

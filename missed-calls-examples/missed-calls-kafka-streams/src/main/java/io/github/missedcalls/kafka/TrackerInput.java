@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 record TrackerInput(@Nullable CallRecord call, @Nullable Handle handle) {
 
-  TrackerInput {
-    if ((call == null) == (handle == null)) {
-      throw new IllegalArgumentException("a tracker input is a call or a handle");
+    TrackerInput {
+        if ((call == null) == (handle == null)) {
+            throw new IllegalArgumentException("a tracker input is a call or a handle");
+        }
     }
-  }
 }

@@ -1,9 +1,9 @@
 package io.github.missedcalls.kafka;
 
-import io.github.missedcalls.live.ClientState;
-import io.github.missedcalls.live.ClientTracker;
 import io.github.missedcalls.Report;
 import io.github.missedcalls.UnprocessedRow;
+import io.github.missedcalls.live.ClientState;
+import io.github.missedcalls.live.ClientTracker;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,62 +28,66 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class UnprocessedTabQuery {
 
-  private final ProjectTrackers trackers;
+    private final ProjectTrackers trackers;
 
-  UnprocessedTabQuery(ProjectTrackers trackers) {
-    this.trackers = trackers;
-  }
-
-  /**
-   * The rows of {@code project} in a store, in the tab's order ({@link Report#UNPROCESSED_ORDER}).
-   *
-   * @param store the tracker's state store, or a view of it
-   * @param asOf the instant {@link UnprocessedRow#waiting()} is measured to
-   */
-  public List<UnprocessedRow> rows(ReadOnlyKeyValueStore<ClientKey, ClientState> store, String project, Instant asOf) {
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(asOf, "asOf");
-    ClientTracker tracker = trackers.of(project);
-    List<UnprocessedRow> rows = new ArrayList<>();
-    try (KeyValueIterator<ClientKey, ClientState> states =
-        store.prefixScan(ClientKey.prefixOf(project), new StringSerializer())) {
-      while (states.hasNext()) {
-        KeyValue<ClientKey, ClientState> entry = states.next();
-        // The prefix "a<TAB>" also matches a project named "a<TAB>b".
-        if (entry.key.project().equals(project)) {
-          UnprocessedRow row = tracker.openRow(entry.value, asOf);
-          if (row != null) {
-            rows.add(row);
-          }
-        }
-      }
+    UnprocessedTabQuery(ProjectTrackers trackers) {
+        this.trackers = trackers;
     }
-    rows.sort(Report.UNPROCESSED_ORDER);
-    return rows;
-  }
 
-  /**
-   * The rows of {@code project} held by this instance's tasks, in the tab's order.
-   *
-   * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the instance is
-   *     not running or is rebalancing; ask again later
-   */
-  public List<UnprocessedRow> localRows(KafkaStreams streams, String project, Instant asOf) {
-    return rows(streams.store(StoreQueryParameters.fromNameAndType(MissedCallsTopology.STATE_STORE,
-        QueryableStoreTypes.keyValueStore())), project, asOf);
-  }
+    /**
+     * The rows of {@code project} in a store, in the tab's order ({@link Report#UNPROCESSED_ORDER}).
+     *
+     * @param store the tracker's state store, or a view of it
+     * @param asOf the instant {@link UnprocessedRow#waiting()} is measured to
+     */
+    public List<UnprocessedRow> rows(
+            ReadOnlyKeyValueStore<ClientKey, ClientState> store, String project, Instant asOf) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(asOf, "asOf");
+        ClientTracker tracker = trackers.of(project);
+        List<UnprocessedRow> rows = new ArrayList<>();
+        try (KeyValueIterator<ClientKey, ClientState> states =
+                store.prefixScan(ClientKey.prefixOf(project), new StringSerializer())) {
+            while (states.hasNext()) {
+                KeyValue<ClientKey, ClientState> entry = states.next();
+                // The prefix "a<TAB>" also matches a project named "a<TAB>b".
+                if (entry.key.project().equals(project)) {
+                    UnprocessedRow row = tracker.openRow(entry.value, asOf);
+                    if (row != null) {
+                        rows.add(row);
+                    }
+                }
+            }
+        }
+        rows.sort(Report.UNPROCESSED_ORDER);
+        return rows;
+    }
 
-  /** Joins the parts of a tab that several instances returned into one tab, in its order. */
-  public static List<UnprocessedRow> merge(Collection<? extends List<UnprocessedRow>> parts) {
-    List<UnprocessedRow> rows = new ArrayList<>();
-    parts.forEach(rows::addAll);
-    rows.sort(Report.UNPROCESSED_ORDER);
-    return rows;
-  }
+    /**
+     * The rows of {@code project} held by this instance's tasks, in the tab's order.
+     *
+     * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the instance is
+     *     not running or is rebalancing; ask again later
+     */
+    public List<UnprocessedRow> localRows(KafkaStreams streams, String project, Instant asOf) {
+        return rows(
+                streams.store(StoreQueryParameters.fromNameAndType(
+                        MissedCallsTopology.STATE_STORE, QueryableStoreTypes.keyValueStore())),
+                project,
+                asOf);
+    }
 
-  /** Missed calls without a client number of {@code project} counted in a store (R4). */
-  public static long anonymousMissed(ReadOnlyKeyValueStore<String, Long> counts, String project) {
-    Long count = counts.get(project);
-    return count == null ? 0 : count;
-  }
+    /** Joins the parts of a tab that several instances returned into one tab, in its order. */
+    public static List<UnprocessedRow> merge(Collection<? extends List<UnprocessedRow>> parts) {
+        List<UnprocessedRow> rows = new ArrayList<>();
+        parts.forEach(rows::addAll);
+        rows.sort(Report.UNPROCESSED_ORDER);
+        return rows;
+    }
+
+    /** Missed calls without a client number of {@code project} counted in a store (R4). */
+    public static long anonymousMissed(ReadOnlyKeyValueStore<String, Long> counts, String project) {
+        Long count = counts.get(project);
+        return count == null ? 0 : count;
+    }
 }

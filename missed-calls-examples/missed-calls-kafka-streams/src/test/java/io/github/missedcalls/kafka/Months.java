@@ -22,75 +22,89 @@ import java.util.Random;
 /** Generated weeks of calls and handles of one project, the batch report of them, and delivery orders. */
 record Months(List<CallRecord> calls, List<Handle> handles, ProjectSettings settings) {
 
-  static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
-  static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 2);
-  static final int DAYS = 7;
-  static final Instant FROM = FIRST_DAY.atStartOfDay(ZONE).toInstant();
-  /** Three days after the last one, so that follow-ups of the last day are in. */
-  static final Instant AS_OF = FIRST_DAY.plusDays(DAYS + 3).atStartOfDay(ZONE).toInstant();
+    static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
+    static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 2);
+    static final int DAYS = 7;
+    static final Instant FROM = FIRST_DAY.atStartOfDay(ZONE).toInstant();
+    /** Three days after the last one, so that follow-ups of the last day are in. */
+    static final Instant AS_OF = FIRST_DAY.plusDays(DAYS + 3).atStartOfDay(ZONE).toInstant();
 
-  /** About {@code calls} calls of one project; handles that a store would refuse as conflicting are left out. */
-  static Months generate(long seed, int calls) {
-    MonthGenerator generator = MonthGenerator.builder().seed(seed).zone(ZONE).firstDay(FIRST_DAY).days(DAYS)
-        .until(AS_OF).clients(Math.max(50, calls / 8)).approximateCalls(calls).build();
-    List<CallRecord> generated = new ArrayList<>();
-    List<Handle> handles = new ArrayList<>();
-    InMemoryHandleStore keys = new InMemoryHandleStore();
-    generator.generate(new MonthGenerator.Sink() {
-      @Override
-      public void call(CallRecord call) {
-        generated.add(call);
-      }
+    /** About {@code calls} calls of one project; handles that a store would refuse as conflicting are left out. */
+    static Months generate(long seed, int calls) {
+        MonthGenerator generator = MonthGenerator.builder()
+                .seed(seed)
+                .zone(ZONE)
+                .firstDay(FIRST_DAY)
+                .days(DAYS)
+                .until(AS_OF)
+                .clients(Math.max(50, calls / 8))
+                .approximateCalls(calls)
+                .build();
+        List<CallRecord> generated = new ArrayList<>();
+        List<Handle> handles = new ArrayList<>();
+        InMemoryHandleStore keys = new InMemoryHandleStore();
+        generator.generate(new MonthGenerator.Sink() {
+            @Override
+            public void call(CallRecord call) {
+                generated.add(call);
+            }
 
-      @Override
-      public void handle(Handle handle) {
-        try {
-          keys.save("keys", handle);
-          handles.add(handle);
-        } catch (HandleConflictException e) {
-          // Same client, instant and actor as an earlier handle: a store keeps the first only.
+            @Override
+            public void handle(Handle handle) {
+                try {
+                    keys.save("keys", handle);
+                    handles.add(handle);
+                } catch (HandleConflictException e) {
+                    // Same client, instant and actor as an earlier handle: a store keeps the first only.
+                }
+            }
+        });
+        ProjectSettings settings = ProjectSettings.builder()
+                .zone(generator.zone())
+                .businessHours(generator.businessHours())
+                .countryCode(generator.countryCode())
+                .build();
+        return new Months(List.copyOf(generated), List.copyOf(handles), settings);
+    }
+
+    /** The batch report of these records over [FROM, AS_OF), as of AS_OF. */
+    Report report(String project) {
+        InMemoryHandleStore store = new InMemoryHandleStore();
+        handles.forEach(handle -> store.save(project, handle));
+        return MissedCalls.builder()
+                .callSource(new InMemoryCallSource().add(project, calls))
+                .handleStore(store)
+                .settings(settings)
+                .build()
+                .report(ReportQuery.of(project).window(FROM, AS_OF).asOf(AS_OF));
+    }
+
+    /** Calls and handles in the order they happened: at one instant, calls first. */
+    List<Object> inOrder() {
+        return delivered(Duration.ZERO, new Random(0));
+    }
+
+    /**
+     * Each record delivered some time within {@code lateness} after it happened: never later than
+     * the lateness bound allows behind the latest record delivered before it.
+     */
+    List<Object> shuffledWithin(Duration lateness, long seed) {
+        return delivered(lateness, new Random(seed));
+    }
+
+    private List<Object> delivered(Duration lateness, Random random) {
+        record Delivery(Instant at, int order, Object record) {}
+        List<Delivery> deliveries = new ArrayList<>();
+        long boundMillis = lateness.toMillis();
+        for (CallRecord call : calls) {
+            deliveries.add(
+                    new Delivery(call.startedAt().plusMillis((long) (random.nextDouble() * boundMillis)), 0, call));
         }
-      }
-    });
-    ProjectSettings settings = ProjectSettings.builder().zone(generator.zone())
-        .businessHours(generator.businessHours()).countryCode(generator.countryCode()).build();
-    return new Months(List.copyOf(generated), List.copyOf(handles), settings);
-  }
-
-  /** The batch report of these records over [FROM, AS_OF), as of AS_OF. */
-  Report report(String project) {
-    InMemoryHandleStore store = new InMemoryHandleStore();
-    handles.forEach(handle -> store.save(project, handle));
-    return MissedCalls.builder().callSource(new InMemoryCallSource().add(project, calls)).handleStore(store)
-        .settings(settings).build()
-        .report(ReportQuery.of(project).window(FROM, AS_OF).asOf(AS_OF));
-  }
-
-  /** Calls and handles in the order they happened: at one instant, calls first. */
-  List<Object> inOrder() {
-    return delivered(Duration.ZERO, new Random(0));
-  }
-
-  /**
-   * Each record delivered some time within {@code lateness} after it happened: never later than
-   * the lateness bound allows behind the latest record delivered before it.
-   */
-  List<Object> shuffledWithin(Duration lateness, long seed) {
-    return delivered(lateness, new Random(seed));
-  }
-
-  private List<Object> delivered(Duration lateness, Random random) {
-    record Delivery(Instant at, int order, Object record) {}
-    List<Delivery> deliveries = new ArrayList<>();
-    long boundMillis = lateness.toMillis();
-    for (CallRecord call : calls) {
-      deliveries.add(new Delivery(call.startedAt().plusMillis((long) (random.nextDouble() * boundMillis)), 0, call));
+        for (Handle handle : handles) {
+            deliveries.add(
+                    new Delivery(handle.handledAt().plusMillis((long) (random.nextDouble() * boundMillis)), 1, handle));
+        }
+        deliveries.sort(Comparator.comparing(Delivery::at).thenComparingInt(Delivery::order));
+        return deliveries.stream().map(Delivery::record).toList();
     }
-    for (Handle handle : handles) {
-      deliveries.add(new Delivery(handle.handledAt().plusMillis((long) (random.nextDouble() * boundMillis)), 1,
-          handle));
-    }
-    deliveries.sort(Comparator.comparing(Delivery::at).thenComparingInt(Delivery::order));
-    return deliveries.stream().map(Delivery::record).toList();
-  }
 }

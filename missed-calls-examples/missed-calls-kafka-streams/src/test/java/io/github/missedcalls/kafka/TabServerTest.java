@@ -24,60 +24,69 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The tab server")
 class TabServerTest {
 
-  private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
-  private static final InetSocketAddress ANY_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+    private static final InetSocketAddress ANY_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
-  private static UnprocessedRow row(String client, int minutes) {
-    return new UnprocessedRow(client,
-        List.of(new MissedCall(client + "-1", T0.plusSeconds(60L * minutes), MissedReason.UNKNOWN, null, null)),
-        List.of(), Duration.ofMinutes(60 - minutes));
-  }
-
-  private static HttpResponse<String> get(TabServer server, String path) throws IOException, InterruptedException {
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static List<UnprocessedRow> rows(HttpResponse<String> response) throws IOException {
-    return Json.MAPPER.readValue(response.body(), new TypeReference<List<UnprocessedRow>>() {});
-  }
-
-  @Test
-  @DisplayName("answers a project's whole tab, gathered from every instance, in the report's order")
-  void gathers() throws IOException, InterruptedException {
-    Map<String, List<UnprocessedRow>> partA = Map.of("acme", List.of(row("+380501110001", 5)));
-    Map<String, List<UnprocessedRow>> partB = Map.of("acme", List.of(row("+380501110002", 1), row("+380501110003", 9)));
-    List<URI> peersOfA = new ArrayList<>();
-    try (TabServer a = new TabServer(ANY_PORT, (project, asOf) -> partA.getOrDefault(project, List.of()),
-            () -> peersOfA);
-        TabServer b = new TabServer(ANY_PORT, (project, asOf) -> partB.getOrDefault(project, List.of()),
-            List::of)) {
-      peersOfA.add(URI.create("http://127.0.0.1:" + b.port()));
-
-      HttpResponse<String> whole = get(a, "/projects/acme/unprocessed");
-      assertThat(whole.statusCode()).isEqualTo(200);
-      assertThat(rows(whole)).extracting(UnprocessedRow::client)
-          .containsExactly("+380501110002", "+380501110001", "+380501110003");
-      assertThat(rows(get(a, "/projects/acme/unprocessed?scope=local"))).extracting(UnprocessedRow::client)
-          .containsExactly("+380501110001");
-      assertThat(rows(get(a, "/projects/globex/unprocessed"))).isEmpty();
-      assertThat(get(a, "/projects/").statusCode()).isEqualTo(404);
+    private static UnprocessedRow row(String client, int minutes) {
+        return new UnprocessedRow(
+                client,
+                List.of(new MissedCall(client + "-1", T0.plusSeconds(60L * minutes), MissedReason.UNKNOWN, null, null)),
+                List.of(),
+                Duration.ofMinutes(60 - minutes));
     }
-  }
 
-  @Test
-  @DisplayName("fails, rather than answer part of a tab, when another instance does not answer")
-  void failsWithoutAPeer() throws IOException, InterruptedException {
-    int gone;
-    try (TabServer closed = new TabServer(ANY_PORT, (project, asOf) -> List.of(), List::of)) {
-      gone = closed.port();
+    private static HttpResponse<String> get(TabServer server, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
-    try (TabServer a = new TabServer(ANY_PORT, (project, asOf) -> List.of(row("+380501110001", 5)),
-        () -> List.of(URI.create("http://127.0.0.1:" + gone)))) {
-      HttpResponse<String> response = get(a, "/projects/acme/unprocessed");
-      assertThat(response.statusCode()).isEqualTo(502);
-      assertThat(response.body()).contains("error");
+
+    private static List<UnprocessedRow> rows(HttpResponse<String> response) throws IOException {
+        return Json.MAPPER.readValue(response.body(), new TypeReference<List<UnprocessedRow>>() {});
     }
-  }
+
+    @Test
+    @DisplayName("answers a project's whole tab, gathered from every instance, in the report's order")
+    void gathers() throws IOException, InterruptedException {
+        Map<String, List<UnprocessedRow>> partA = Map.of("acme", List.of(row("+380501110001", 5)));
+        Map<String, List<UnprocessedRow>> partB =
+                Map.of("acme", List.of(row("+380501110002", 1), row("+380501110003", 9)));
+        List<URI> peersOfA = new ArrayList<>();
+        try (TabServer a = new TabServer(
+                        ANY_PORT, (project, asOf) -> partA.getOrDefault(project, List.of()), () -> peersOfA);
+                TabServer b =
+                        new TabServer(ANY_PORT, (project, asOf) -> partB.getOrDefault(project, List.of()), List::of)) {
+            peersOfA.add(URI.create("http://127.0.0.1:" + b.port()));
+
+            HttpResponse<String> whole = get(a, "/projects/acme/unprocessed");
+            assertThat(whole.statusCode()).isEqualTo(200);
+            assertThat(rows(whole))
+                    .extracting(UnprocessedRow::client)
+                    .containsExactly("+380501110002", "+380501110001", "+380501110003");
+            assertThat(rows(get(a, "/projects/acme/unprocessed?scope=local")))
+                    .extracting(UnprocessedRow::client)
+                    .containsExactly("+380501110001");
+            assertThat(rows(get(a, "/projects/globex/unprocessed"))).isEmpty();
+            assertThat(get(a, "/projects/").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    @DisplayName("fails, rather than answer part of a tab, when another instance does not answer")
+    void failsWithoutAPeer() throws IOException, InterruptedException {
+        int gone;
+        try (TabServer closed = new TabServer(ANY_PORT, (project, asOf) -> List.of(), List::of)) {
+            gone = closed.port();
+        }
+        try (TabServer a = new TabServer(
+                ANY_PORT,
+                (project, asOf) -> List.of(row("+380501110001", 5)),
+                () -> List.of(URI.create("http://127.0.0.1:" + gone)))) {
+            HttpResponse<String> response = get(a, "/projects/acme/unprocessed");
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(response.body()).contains("error");
+        }
+    }
 }

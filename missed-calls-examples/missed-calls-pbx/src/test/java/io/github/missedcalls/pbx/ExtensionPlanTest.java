@@ -11,46 +11,49 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ExtensionPlanTest {
 
-  final ExtensionPlan plan = ExtensionPlan.ofLength(3, 4).withOutboundPrefix("9");
+    final ExtensionPlan plan = ExtensionPlan.ofLength(3, 4).withOutboundPrefix("9");
 
-  @ParameterizedTest(name = "{0} -> {1}: {2}")
-  @DisplayName("R1: the direction follows from who is an extension")
-  @CsvSource(nullValues = "-", value = {
-      "380501110001, 442000,       IN",
-      "-,            442000,       IN",
-      "anonymous,    101,          IN",
-      "101,          9380501110001, OUT",
-      "101,          380501110001, OUT",
-      "101,          102,          INTERNAL",
-      "101,          *97,          INTERNAL",
-      "101,          s,            INTERNAL",
-      "101,          9102,         INTERNAL"})
-  void direction(String caller, String dialled, Direction expected) {
-    assertThat(plan.direction(caller, dialled)).isEqualTo(expected);
-  }
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @DisplayName("R1: the direction follows from who is an extension")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "380501110001, 442000,       IN",
+                "-,            442000,       IN",
+                "anonymous,    101,          IN",
+                "101,          9380501110001, OUT",
+                "101,          380501110001, OUT",
+                "101,          102,          INTERNAL",
+                "101,          *97,          INTERNAL",
+                "101,          s,            INTERNAL",
+                "101,          9102,         INTERNAL"
+            })
+    void direction(String caller, String dialled, Direction expected) {
+        assertThat(plan.direction(caller, dialled)).isEqualTo(expected);
+    }
 
-  @Test
-  @DisplayName("the outbound prefix is removed from the number an employee dialled")
-  void outboundPrefix() {
-    assertThat(plan.externalNumber("9380501110001")).isEqualTo("380501110001");
-    assertThat(plan.externalNumber("380501110001")).isEqualTo("380501110001");
-    assertThat(plan.externalNumber("101")).isNull();
-  }
+    @Test
+    @DisplayName("the outbound prefix is removed from the number an employee dialled")
+    void outboundPrefix() {
+        assertThat(plan.externalNumber("9380501110001")).isEqualTo("380501110001");
+        assertThat(plan.externalNumber("380501110001")).isEqualTo("380501110001");
+        assertThat(plan.externalNumber("101")).isNull();
+    }
 
-  @Test
-  @DisplayName("a pattern plan matches whole numbers")
-  void pattern() {
-    ExtensionPlan sip = ExtensionPlan.matching("1[0-9]{2}");
-    assertThat(sip.isExtension("101")).isTrue();
-    assertThat(sip.isExtension("1011")).isFalse();
-    assertThat(sip.isExtension("")).isFalse();
-  }
+    @Test
+    @DisplayName("a pattern plan matches whole numbers")
+    void pattern() {
+        ExtensionPlan sip = ExtensionPlan.matching("1[0-9]{2}");
+        assertThat(sip.isExtension("101")).isTrue();
+        assertThat(sip.isExtension("1011")).isFalse();
+        assertThat(sip.isExtension("")).isFalse();
+    }
 
-  @Test
-  @DisplayName("bad plans are refused")
-  void badPlans() {
-    assertThatThrownBy(() -> ExtensionPlan.ofLength(0, 3)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ExtensionPlan.matching("(")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> plan.withOutboundPrefix("+9")).isInstanceOf(IllegalArgumentException.class);
-  }
+    @Test
+    @DisplayName("bad plans are refused")
+    void badPlans() {
+        assertThatThrownBy(() -> ExtensionPlan.ofLength(0, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ExtensionPlan.matching("(")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> plan.withOutboundPrefix("+9")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

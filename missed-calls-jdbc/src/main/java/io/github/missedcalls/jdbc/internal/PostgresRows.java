@@ -15,20 +15,20 @@ import org.postgresql.PGStatement;
  */
 public final class PostgresRows {
 
-  private PostgresRows() {}
+    private PostgresRows() {}
 
-  /** Switches the statement to binary rows where the driver allows it; never fails. */
-  public static void preferBinary(PreparedStatement statement) {
-    try {
-      if (statement.isWrapperFor(PGStatement.class)) {
-        PGStatement postgres = statement.unwrap(PGStatement.class);
-        if (postgres.getPrepareThreshold() > 0) {
-          // A negative threshold prepares on the first execution and transfers rows in binary.
-          postgres.setPrepareThreshold(-1);
+    /** Switches the statement to binary rows where the driver allows it; never fails. */
+    public static void preferBinary(PreparedStatement statement) {
+        try {
+            if (statement.isWrapperFor(PGStatement.class)) {
+                PGStatement postgres = statement.unwrap(PGStatement.class);
+                if (postgres.getPrepareThreshold() > 0) {
+                    // A negative threshold prepares on the first execution and transfers rows in binary.
+                    postgres.setPrepareThreshold(-1);
+                }
+            }
+        } catch (SQLException | LinkageError e) {
+            // Another driver, or none on the class path: text rows are correct, only slower.
         }
-      }
-    } catch (SQLException | LinkageError e) {
-      // Another driver, or none on the class path: text rows are correct, only slower.
     }
-  }
 }

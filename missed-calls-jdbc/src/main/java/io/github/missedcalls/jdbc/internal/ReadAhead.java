@@ -25,128 +25,128 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReadAhead implements RowSource {
 
-  private static final Object END = new Object();
-  private static final Object[] NOTHING = {};
-  // How often a reading thread blocked on a full queue looks whether it was told to stop.
-  private static final long STOP_CHECK_MILLIS = 20;
+    private static final Object END = new Object();
+    private static final Object[] NOTHING = {};
+    // How often a reading thread blocked on a full queue looks whether it was told to stop.
+    private static final long STOP_CHECK_MILLIS = 20;
 
-  private record Failure(Throwable cause) {}
+    private record Failure(Throwable cause) {}
 
-  private final RowSource source;
-  private final int batchSize;
-  private final BlockingQueue<Object[]> queue;
-  private final Thread thread;
-  private volatile boolean stopping;
-  private Object[] batch = NOTHING;
-  private int position;
-  private boolean finished;
-  private boolean closed;
+    private final RowSource source;
+    private final int batchSize;
+    private final BlockingQueue<Object[]> queue;
+    private final Thread thread;
+    private volatile boolean stopping;
+    private Object[] batch = NOTHING;
+    private int position;
+    private boolean finished;
+    private boolean closed;
 
-  /** Starts reading {@code source} on a thread from {@code threads}. */
-  public ReadAhead(RowSource source, int batchSize, int batches, ThreadFactory threads) {
-    this.source = source;
-    this.batchSize = batchSize;
-    this.queue = new ArrayBlockingQueue<>(batches);
-    this.thread = threads.newThread(this::read);
-    thread.start();
-  }
+    /** Starts reading {@code source} on a thread from {@code threads}. */
+    public ReadAhead(RowSource source, int batchSize, int batches, ThreadFactory threads) {
+        this.source = source;
+        this.batchSize = batchSize;
+        this.queue = new ArrayBlockingQueue<>(batches);
+        this.thread = threads.newThread(this::read);
+        thread.start();
+    }
 
-  private void read() {
-    List<Object> items = new ArrayList<>(batchSize + 1);
-    try {
-      Object item;
-      while (!stopping && (item = source.next()) != null) {
-        items.add(item);
-        if (items.size() == batchSize) {
-          if (!hand(items)) {
+    private void read() {
+        List<Object> items = new ArrayList<>(batchSize + 1);
+        try {
+            Object item;
+            while (!stopping && (item = source.next()) != null) {
+                items.add(item);
+                if (items.size() == batchSize) {
+                    if (!hand(items)) {
+                        return;
+                    }
+                    items = new ArrayList<>(batchSize + 1);
+                }
+            }
+            items.add(END);
+        } catch (SQLException | RuntimeException | Error e) {
+            items.add(new Failure(e));
+        }
+        hand(items);
+    }
+
+    /** Queues a batch; false when told to stop first. */
+    private boolean hand(List<Object> items) {
+        Object[] handed = items.toArray();
+        try {
+            while (!stopping) {
+                if (queue.offer(handed, STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    @Override
+    public @Nullable Object next() throws SQLException {
+        while (!finished) {
+            if (position == batch.length) {
+                batch = take();
+                position = 0;
+                continue;
+            }
+            Object item = batch[position++];
+            if (item == END) {
+                finished = true;
+            } else if (item instanceof Failure failure) {
+                finished = true;
+                throw rethrown(failure.cause());
+            } else {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private Object[] take() throws SQLException {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished = true;
+            throw new SQLException("interrupted while waiting for rows", e);
+        }
+    }
+
+    private static SQLException rethrown(Throwable cause) {
+        if (cause instanceof SQLException sql) {
+            return sql;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw (Error) cause;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
             return;
-          }
-          items = new ArrayList<>(batchSize + 1);
         }
-      }
-      items.add(END);
-    } catch (SQLException | RuntimeException | Error e) {
-      items.add(new Failure(e));
-    }
-    hand(items);
-  }
-
-  /** Queues a batch; false when told to stop first. */
-  private boolean hand(List<Object> items) {
-    Object[] handed = items.toArray();
-    try {
-      while (!stopping) {
-        if (queue.offer(handed, STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
-          return true;
+        closed = true;
+        finished = true;
+        stopping = true;
+        queue.clear();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+        source.close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
-    return false;
-  }
-
-  @Override
-  public @Nullable Object next() throws SQLException {
-    while (!finished) {
-      if (position == batch.length) {
-        batch = take();
-        position = 0;
-        continue;
-      }
-      Object item = batch[position++];
-      if (item == END) {
-        finished = true;
-      } else if (item instanceof Failure failure) {
-        finished = true;
-        throw rethrown(failure.cause());
-      } else {
-        return item;
-      }
-    }
-    return null;
-  }
-
-  private Object[] take() throws SQLException {
-    try {
-      return queue.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      finished = true;
-      throw new SQLException("interrupted while waiting for rows", e);
-    }
-  }
-
-  private static SQLException rethrown(Throwable cause) {
-    if (cause instanceof SQLException sql) {
-      return sql;
-    }
-    if (cause instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    throw (Error) cause;
-  }
-
-  @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    finished = true;
-    stopping = true;
-    queue.clear();
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    source.close();
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

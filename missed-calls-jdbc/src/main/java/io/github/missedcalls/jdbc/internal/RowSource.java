@@ -6,10 +6,11 @@ import org.jspecify.annotations.Nullable;
 /** What a read yields, one item at a time: a call, or a rejection of a row that is not one. */
 public interface RowSource extends AutoCloseable {
 
-  /** The next item; {@code null} at the end. */
-  @Nullable Object next() throws SQLException;
+    /** The next item; {@code null} at the end. */
+    @Nullable
+    Object next() throws SQLException;
 
-  /** Releases what the read holds; safe to call more than once, and after a failure. */
-  @Override
-  void close();
+    /** Releases what the read holds; safe to call more than once, and after a failure. */
+    @Override
+    void close();
 }

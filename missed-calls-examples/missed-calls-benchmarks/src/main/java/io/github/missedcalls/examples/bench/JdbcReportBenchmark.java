@@ -1,7 +1,7 @@
 package io.github.missedcalls.examples.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.sun.management.OperatingSystemMXBean;
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Handle;
@@ -71,443 +71,539 @@ import org.postgresql.PGStatement;
  */
 public final class JdbcReportBenchmark {
 
-  private static final String PROJECT = "bench";
-  private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-  private static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
-  private static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 27);
-  private static final Instant AS_OF = Instant.parse("2026-11-27T00:00:00Z");
-  // Linux's unit for the CPU times in /proc/<pid>/stat (getconf CLK_TCK).
-  private static final int CLOCK_TICKS_PER_SECOND = 100;
-  private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([a-z]+)\\b");
+    private static final String PROJECT = "bench";
+    private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    private static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
+    private static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 27);
+    private static final Instant AS_OF = Instant.parse("2026-11-27T00:00:00Z");
+    // Linux's unit for the CPU times in /proc/<pid>/stat (getconf CLK_TCK).
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([a-z]+)\\b");
 
-  private final Options options;
-  private final TableNames tables;
+    private final Options options;
+    private final TableNames tables;
 
-  private JdbcReportBenchmark(Options options) {
-    this.options = options;
-    this.tables = TableNames.withPrefix("bench_" + options.calls + "_");
-  }
-
-  /** Command-line options, each {@code --name value} or a flag. */
-  private record Options(long calls, int rounds, String url, int fetchSize, boolean reuse, boolean breakdown) {
-    static Options parse(String[] args) {
-      long calls = 1_000_000;
-      int rounds = 5;
-      String url = DEFAULT_URL;
-      int fetchSize = JdbcCallSource.DEFAULT_FETCH_SIZE;
-      boolean reuse = false;
-      boolean breakdown = false;
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--calls" -> calls = Long.parseLong(value(args, ++i).replace("_", ""));
-          case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
-          case "--url" -> url = value(args, ++i);
-          case "--fetch-size" -> fetchSize = Integer.parseInt(value(args, ++i));
-          case "--reuse" -> reuse = true;
-          case "--breakdown" -> breakdown = true;
-          default -> throw new IllegalArgumentException((args[i].equals("--help") ? "" : "unknown option "
-              + args[i] + "; ") + "options: --calls N (default 1000000) --rounds N (5) --url JDBC_URL"
-              + " (" + DEFAULT_URL + ") --fetch-size N (" + JdbcCallSource.DEFAULT_FETCH_SIZE + ") --reuse"
-              + " (keep calls loaded by an earlier run) --breakdown (also time the fetch alone)");
-        }
-      }
-      return new Options(calls, rounds, url, fetchSize, reuse, breakdown);
+    private JdbcReportBenchmark(Options options) {
+        this.options = options;
+        this.tables = TableNames.withPrefix("bench_" + options.calls + "_");
     }
 
-    private static String value(String[] args, int i) {
-      if (i >= args.length) {
-        throw new IllegalArgumentException(args[i - 1] + " needs a value");
-      }
-      return args[i];
-    }
-  }
-
-  /** Counts rows without holding them, as an export that writes as it goes would. */
-  private static final class Counting implements ReportListener {
-    long rows;
-    long missed;
-    long rejected;
-
-    @Override
-    public void rejected(Rejection rejection) {
-      rejected++;
-    }
-
-    @Override
-    public void processed(ProcessedRow row) {
-      rows++;
-      missed += row.missed();
-    }
-
-    @Override
-    public void unprocessed(UnprocessedRow row) {
-      rows++;
-      missed += row.missed();
-    }
-  }
-
-  public static void main(String[] args) throws SQLException {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      boolean asked = Arrays.asList(args).contains("--help");
-      (asked ? System.out : System.err).println(e.getMessage());
-      System.exit(asked ? 0 : 2);
-      return;
-    }
-    new JdbcReportBenchmark(options).run();
-  }
-
-  private MonthGenerator generator() {
-    return MonthGenerator.builder().seed(42).zone(ZONE).firstDay(FIRST_DAY).days(31).until(AS_OF)
-        .clients((int) Math.min(9_999_999, Math.max(1_000, options.calls / 10)))
-        .approximateCalls(options.calls).build();
-  }
-
-  private void run() throws SQLException {
-    System.out.printf(Locale.ROOT, "JdbcReportBenchmark: about %,d calls, %d rounds, fetch size %,d; %s;"
-            + " Java %s, %d cores, max heap %,d MB%n", options.calls, options.rounds, options.fetchSize,
-        options.url.replaceAll("password=[^&]*", "password=..."), Runtime.version(),
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-    // One connection: the report reads through one, and the backend's CPU time is that connection's.
-    try (HikariDataSource pool = pool(options.url, 1)) {
-      prepare(pool);
-      MonthGenerator generator = generator();
-      ProjectSettings settings = ProjectSettings.builder().zone(generator.zone())
-          .businessHours(generator.businessHours()).countryCode(generator.countryCode()).build();
-      MissedCalls missedCalls = MissedCalls.builder()
-          .callSource(JdbcCallSource.builder(pool, io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables))
-              .fetchSize(options.fetchSize).build())
-          .handleStore(JdbcHandleStore.builder(pool).tables(tables).build())
-          .settings(settings)
-          .build();
-      ReportQuery query = ReportQuery.of(PROJECT).asOf(AS_OF);
-      Instant from = query.resolveFrom(AS_OF, settings.zone());
-      Instant to = query.resolveTo(AS_OF, settings.zone());
-      String anchor = anchorSql();
-
-      List<Measured> anchorSeconds = new ArrayList<>();
-      List<Measured> librarySeconds = new ArrayList<>();
-      List<Measured> fetchSeconds = new ArrayList<>();
-      List<Measured> sourceSeconds = new ArrayList<>();
-      List<Measured> directSeconds = new ArrayList<>();
-      MissedCalls onOneThread = MissedCalls.builder()
-          .callSource(JdbcCallSource.builder(pool, io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables))
-              .fetchSize(options.fetchSize).readAhead(false).build())
-          .handleStore(JdbcHandleStore.builder(pool).tables(tables).build())
-          .settings(settings)
-          .build();
-      for (int round = 1; round <= options.rounds; round++) {
-        long[] anchorRows = new long[1];
-        anchorSeconds.add(time(pool, () -> anchorRows[0] = anchor(pool, anchor, from, to)));
-        System.out.printf(Locale.ROOT, "round %d  anchor SQL: %s, %,d rows%n", round, last(anchorSeconds),
-            anchorRows[0]);
-
-        Counting counting = new Counting();
-        ReportSummary[] summary = new ReportSummary[1];
-        librarySeconds.add(time(pool, () -> {
-          summary[0] = missedCalls.report(query, counting);
-        }));
-        System.out.printf(Locale.ROOT, "round %d  library:    %s, %,d rows (%,d unprocessed, %,d processed),"
-                + " %,d missed calls in rows, %,d rejections%n", round, last(librarySeconds), counting.rows,
-            summary[0].unprocessedRows(), summary[0].processedRows(), counting.missed, counting.rejected);
-
-        if (options.breakdown) {
-          long[] rows = new long[1];
-          fetchSeconds.add(time(pool, () -> rows[0] = plainFetch(pool, from)));
-          System.out.printf(Locale.ROOT, "round %d  plain JDBC fetch of the same rows:        %s, %,d rows%n",
-              round, last(fetchSeconds), rows[0]);
-          JdbcCallSource source = JdbcCallSource.builder(pool,
-              io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables)).fetchSize(options.fetchSize)
-              .readAhead(false).build();
-          sourceSeconds.add(time(pool, () -> {
-            try (Stream<CallRecord> calls = source.calls(PROJECT, from, AS_OF, r -> { })) {
-              rows[0] = calls.count();
+    /** Command-line options, each {@code --name value} or a flag. */
+    private record Options(long calls, int rounds, String url, int fetchSize, boolean reuse, boolean breakdown) {
+        static Options parse(String[] args) {
+            long calls = 1_000_000;
+            int rounds = 5;
+            String url = DEFAULT_URL;
+            int fetchSize = JdbcCallSource.DEFAULT_FETCH_SIZE;
+            boolean reuse = false;
+            boolean breakdown = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--calls" -> calls = Long.parseLong(value(args, ++i).replace("_", ""));
+                    case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
+                    case "--url" -> url = value(args, ++i);
+                    case "--fetch-size" -> fetchSize = Integer.parseInt(value(args, ++i));
+                    case "--reuse" -> reuse = true;
+                    case "--breakdown" -> breakdown = true;
+                    default ->
+                        throw new IllegalArgumentException(
+                                (args[i].equals("--help") ? "" : "unknown option " + args[i] + "; ")
+                                        + "options: --calls N (default 1000000) --rounds N (5) --url JDBC_URL"
+                                        + " (" + DEFAULT_URL + ") --fetch-size N (" + JdbcCallSource.DEFAULT_FETCH_SIZE
+                                        + ") --reuse"
+                                        + " (keep calls loaded by an earlier run) --breakdown (also time the fetch alone)");
+                }
             }
-          }));
-          System.out.printf(Locale.ROOT, "round %d  JdbcCallSource to an empty consumer:       %s, %,d calls%n",
-              round, last(sourceSeconds), rows[0]);
-          directSeconds.add(time(pool, () -> onOneThread.report(query, new Counting())));
-          System.out.printf(Locale.ROOT, "round %d  library without read-ahead (one thread): %s%n", round,
-              last(directSeconds));
+            return new Options(calls, rounds, url, fetchSize, reuse, breakdown);
         }
-      }
-      double anchorMedian = median(anchorSeconds, Measured::wall);
-      double libraryMedian = median(librarySeconds, Measured::wall);
-      double anchorCpu = median(anchorSeconds, Measured::cpu);
-      double libraryCpu = median(librarySeconds, Measured::cpu);
-      System.out.printf(Locale.ROOT, "median of %d rounds: anchor SQL %.3f s, library %.3f s: the library is %.2fx"
-              + " as fast (best rounds: %.3f s and %.3f s, %.2fx); CPU time (JVM + PostgreSQL) %.3f s and %.3f s:"
-              + " %.2fx%n", options.rounds, anchorMedian, libraryMedian, anchorMedian / libraryMedian,
-          best(anchorSeconds), best(librarySeconds), best(anchorSeconds) / best(librarySeconds), anchorCpu,
-          libraryCpu, anchorCpu / libraryCpu);
-      if (options.breakdown) {
-        double fetch = median(fetchSeconds, Measured::wall);
-        double source = median(sourceSeconds, Measured::wall);
-        double direct = median(directSeconds, Measured::wall);
-        System.out.printf(Locale.ROOT, "breakdown on one thread (medians): plain JDBC fetch %.3f s (%.0f%%);"
-                + " + making records %.3f s (%.0f%%); + resolution %.3f s (%.0f%%) = %.3f s; with read-ahead"
-                + " the two threads overlap to %.3f s%n",
-            fetch, 100 * fetch / direct, source - fetch, 100 * (source - fetch) / direct, direct - source,
-            100 * (direct - source) / direct, direct, libraryMedian);
-        System.out.printf(Locale.ROOT, "breakdown of CPU time (medians, JVM): plain fetch %.3f s, JdbcCallSource"
-                + " %.3f s, library on one thread %.3f s, library with read-ahead %.3f s; PostgreSQL: %.3f s,"
-                + " %.3f s, %.3f s, %.3f s%n",
-            median(fetchSeconds, Measured::jvmCpu), median(sourceSeconds, Measured::jvmCpu),
-            median(directSeconds, Measured::jvmCpu), median(librarySeconds, Measured::jvmCpu),
-            median(fetchSeconds, Measured::postgresCpu), median(sourceSeconds, Measured::postgresCpu),
-            median(directSeconds, Measured::postgresCpu), median(librarySeconds, Measured::postgresCpu));
-      }
-    }
-  }
 
-  private static HikariDataSource pool(String url, int connections) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(connections);
-    config.setPoolName("bench");
-    return new HikariDataSource(config);
-  }
-
-  /** Creates and fills the tables, or finds them filled with {@code --reuse}. */
-  private void prepare(HikariDataSource pool) throws SQLException {
-    JdbcSchema.create(pool, tables);
-    long stored = count(pool, "SELECT COUNT(*) FROM " + tables.calls() + " WHERE project = '" + PROJECT + "'");
-    if (options.reuse && stored > 0) {
-      System.out.printf(Locale.ROOT, "reusing %,d calls in %s%n", stored, tables.calls());
-      return;
-    }
-    execute(pool, "TRUNCATE " + tables.calls() + ", " + tables.handles());
-    long started = System.nanoTime();
-    long[] handles = new long[1];
-    // Loading is not measured: rewritten batches make it a few times quicker.
-    // Two connections: the calls' batch holds one while the generator's handles are saved through the other.
-    try (HikariDataSource loading = pool(options.url + (options.url.contains("?") ? "&" : "?")
-        + "reWriteBatchedInserts=true", 2)) {
-      JdbcHandleStore store = JdbcHandleStore.builder(loading).tables(tables).build();
-      JdbcCallWriter writer = JdbcCallWriter.builder(loading).tables(tables).batchSize(5_000).build();
-      try (JdbcCallWriter.Batch batch = writer.open(PROJECT)) {
-        generator().generate(new MonthGenerator.Sink() {
-          @Override
-          public void call(CallRecord call) {
-            batch.add(call);
-          }
-
-          @Override
-          public void handle(Handle handle) {
-            store.save(PROJECT, handle);
-            handles[0]++;
-          }
-        });
-        System.out.printf(Locale.ROOT, "loaded %,d calls and %,d handles into %s in %.1f s%n", batch.count(),
-            handles[0], tables.calls(), (System.nanoTime() - started) / 1e9);
-      }
-    }
-    // What the anchor needs: one project's calls per client in start order, without the heap where possible.
-    execute(pool, "CREATE INDEX IF NOT EXISTS " + tables.calls() + "_anchor ON " + tables.calls()
-        + " (project, client, started_at) INCLUDE (direction, answered_at)");
-    execute(pool, "VACUUM ANALYZE " + tables.calls());
-    execute(pool, "VACUUM ANALYZE " + tables.handles());
-  }
-
-  private String anchorSql() {
-    try (InputStream in = getClass().getResourceAsStream("sql-report-anchor.sql")) {
-      if (in == null) {
-        throw new IllegalStateException("sql-report-anchor.sql is missing from the class path");
-      }
-      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      StringBuilder body = new StringBuilder();
-      for (String line : sql.split("\n")) {
-        if (!line.startsWith("--")) {
-          body.append(line).append('\n');
+        private static String value(String[] args, int i) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(args[i - 1] + " needs a value");
+            }
+            return args[i];
         }
-      }
-      // The anchor's columns are the library's own; only the table has another name.
-      return body.toString().replace("FROM calls", "FROM " + tables.calls()).replaceAll(";\\s*$", "");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
 
-  /** Runs the anchor with its named parameters bound, fetching every row; returns how many. */
-  private long anchor(HikariDataSource pool, String sql, Instant from, Instant to) {
-    Map<String, Object> values = Map.of("project", PROJECT, "from", utc(from), "to", utc(to), "asof", utc(AS_OF));
-    List<Object> bound = new ArrayList<>();
-    Matcher names = NAMED_PARAMETER.matcher(sql);
-    StringBuilder positional = new StringBuilder();
-    while (names.find()) {
-      Object value = values.get(names.group(1));
-      if (value == null) {
-        throw new IllegalStateException("the anchor names an unknown parameter :" + names.group(1));
-      }
-      bound.add(value);
-      names.appendReplacement(positional, "?");
-    }
-    names.appendTail(positional);
-    return countRows(pool, positional.toString(), statement -> {
-      for (int i = 0; i < bound.size(); i++) {
-        statement.setObject(i + 1, bound.get(i));
-      }
-    }, result -> {
-      for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
-        result.getObject(c);
-      }
-    });
-  }
+    /** Counts rows without holding them, as an export that writes as it goes would. */
+    private static final class Counting implements ReportListener {
+        long rows;
+        long missed;
+        long rejected;
 
-  /** The library's query, read with plain JDBC: what transfer and the driver cost without records. */
-  private long plainFetch(HikariDataSource pool, Instant from) {
-    String sql = "SELECT id, direction, client, started_at, answered_at, ended_at, line, employee, stage, managers,"
-        + " stated_reason FROM " + tables.calls() + " WHERE project = ? AND started_at >= ? AND started_at <= ?"
-        + " ORDER BY started_at, id";
-    return countRows(pool, sql, statement -> {
-      statement.setString(1, PROJECT);
-      statement.setObject(2, utc(from));
-      statement.setObject(3, utc(AS_OF));
-    }, result -> {
-      result.getString(1);
-      result.getString(2);
-      result.getString(3);
-      // As JdbcCallSource reads a zoned time.
-      result.getTimestamp(4);
-      result.getTimestamp(5);
-      result.getTimestamp(6);
-      for (int c = 7; c <= 11; c++) {
-        result.getString(c);
-      }
-    });
-  }
+        @Override
+        public void rejected(Rejection rejection) {
+            rejected++;
+        }
 
-  /** A step that may fail with a {@link SQLException}. */
-  private interface SqlStep<T> {
-    void accept(T value) throws SQLException;
-  }
-
-  /**
-   * Runs a query in a transaction (where PostgreSQL streams with the fetch size, so a large
-   * result is not held), reads every row with {@code read}, and counts them.
-   */
-  private long countRows(HikariDataSource pool, String sql, SqlStep<PreparedStatement> bind,
-      SqlStep<ResultSet> read) {
-    try (Connection connection = pool.getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        statement.setFetchSize(options.fetchSize);
-        binaryRows(statement);
-        bind.accept(statement);
-        long rows = 0;
-        try (ResultSet result = statement.executeQuery()) {
-          while (result.next()) {
-            read.accept(result);
+        @Override
+        public void processed(ProcessedRow row) {
             rows++;
-          }
+            missed += row.missed();
         }
-        return rows;
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+
+        @Override
+        public void unprocessed(UnprocessedRow row) {
+            rows++;
+            missed += row.missed();
+        }
     }
-  }
 
-  /** Binary rows from the first execution, as JdbcCallSource asks for: the same terms for every query. */
-  private static void binaryRows(PreparedStatement statement) throws SQLException {
-    statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static void execute(HikariDataSource pool, String sql) throws SQLException {
-    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
+    public static void main(String[] args) throws SQLException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            boolean asked = Arrays.asList(args).contains("--help");
+            (asked ? System.out : System.err).println(e.getMessage());
+            System.exit(asked ? 0 : 2);
+            return;
+        }
+        new JdbcReportBenchmark(options).run();
     }
-  }
 
-  private static long count(HikariDataSource pool, String sql) throws SQLException {
-    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
+    private MonthGenerator generator() {
+        return MonthGenerator.builder()
+                .seed(42)
+                .zone(ZONE)
+                .firstDay(FIRST_DAY)
+                .days(31)
+                .until(AS_OF)
+                .clients((int) Math.min(9_999_999, Math.max(1_000, options.calls / 10)))
+                .approximateCalls(options.calls)
+                .build();
     }
-  }
 
-  /**
-   * One timed run: wall time, and the CPU time of this JVM and of the PostgreSQL backend that
-   * served it (read from {@code /proc} when the server runs on this machine; else not known).
-   * CPU time tells the work apart from waiting for a machine that others are using too.
-   */
-  private record Measured(double wall, double jvmCpu, double postgresCpu) {
-    double cpu() {
-      return jvmCpu + Math.max(0, postgresCpu);
+    private void run() throws SQLException {
+        System.out.printf(
+                Locale.ROOT,
+                "JdbcReportBenchmark: about %,d calls, %d rounds, fetch size %,d; %s;"
+                        + " Java %s, %d cores, max heap %,d MB%n",
+                options.calls,
+                options.rounds,
+                options.fetchSize,
+                options.url.replaceAll("password=[^&]*", "password=..."),
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        // One connection: the report reads through one, and the backend's CPU time is that connection's.
+        try (HikariDataSource pool = pool(options.url, 1)) {
+            prepare(pool);
+            MonthGenerator generator = generator();
+            ProjectSettings settings = ProjectSettings.builder()
+                    .zone(generator.zone())
+                    .businessHours(generator.businessHours())
+                    .countryCode(generator.countryCode())
+                    .build();
+            MissedCalls missedCalls = MissedCalls.builder()
+                    .callSource(
+                            JdbcCallSource.builder(pool, io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables))
+                                    .fetchSize(options.fetchSize)
+                                    .build())
+                    .handleStore(JdbcHandleStore.builder(pool).tables(tables).build())
+                    .settings(settings)
+                    .build();
+            ReportQuery query = ReportQuery.of(PROJECT).asOf(AS_OF);
+            Instant from = query.resolveFrom(AS_OF, settings.zone());
+            Instant to = query.resolveTo(AS_OF, settings.zone());
+            String anchor = anchorSql();
+
+            List<Measured> anchorSeconds = new ArrayList<>();
+            List<Measured> librarySeconds = new ArrayList<>();
+            List<Measured> fetchSeconds = new ArrayList<>();
+            List<Measured> sourceSeconds = new ArrayList<>();
+            List<Measured> directSeconds = new ArrayList<>();
+            MissedCalls onOneThread = MissedCalls.builder()
+                    .callSource(
+                            JdbcCallSource.builder(pool, io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables))
+                                    .fetchSize(options.fetchSize)
+                                    .readAhead(false)
+                                    .build())
+                    .handleStore(JdbcHandleStore.builder(pool).tables(tables).build())
+                    .settings(settings)
+                    .build();
+            for (int round = 1; round <= options.rounds; round++) {
+                long[] anchorRows = new long[1];
+                anchorSeconds.add(time(pool, () -> anchorRows[0] = anchor(pool, anchor, from, to)));
+                System.out.printf(
+                        Locale.ROOT, "round %d  anchor SQL: %s, %,d rows%n", round, last(anchorSeconds), anchorRows[0]);
+
+                Counting counting = new Counting();
+                ReportSummary[] summary = new ReportSummary[1];
+                librarySeconds.add(time(pool, () -> {
+                    summary[0] = missedCalls.report(query, counting);
+                }));
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d  library:    %s, %,d rows (%,d unprocessed, %,d processed),"
+                                + " %,d missed calls in rows, %,d rejections%n",
+                        round,
+                        last(librarySeconds),
+                        counting.rows,
+                        summary[0].unprocessedRows(),
+                        summary[0].processedRows(),
+                        counting.missed,
+                        counting.rejected);
+
+                if (options.breakdown) {
+                    long[] rows = new long[1];
+                    fetchSeconds.add(time(pool, () -> rows[0] = plainFetch(pool, from)));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "round %d  plain JDBC fetch of the same rows:        %s, %,d rows%n",
+                            round,
+                            last(fetchSeconds),
+                            rows[0]);
+                    JdbcCallSource source = JdbcCallSource.builder(
+                                    pool, io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables))
+                            .fetchSize(options.fetchSize)
+                            .readAhead(false)
+                            .build();
+                    sourceSeconds.add(time(pool, () -> {
+                        try (Stream<CallRecord> calls = source.calls(PROJECT, from, AS_OF, r -> {})) {
+                            rows[0] = calls.count();
+                        }
+                    }));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "round %d  JdbcCallSource to an empty consumer:       %s, %,d calls%n",
+                            round,
+                            last(sourceSeconds),
+                            rows[0]);
+                    directSeconds.add(time(pool, () -> onOneThread.report(query, new Counting())));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "round %d  library without read-ahead (one thread): %s%n",
+                            round,
+                            last(directSeconds));
+                }
+            }
+            double anchorMedian = median(anchorSeconds, Measured::wall);
+            double libraryMedian = median(librarySeconds, Measured::wall);
+            double anchorCpu = median(anchorSeconds, Measured::cpu);
+            double libraryCpu = median(librarySeconds, Measured::cpu);
+            System.out.printf(
+                    Locale.ROOT,
+                    "median of %d rounds: anchor SQL %.3f s, library %.3f s: the library is %.2fx"
+                            + " as fast (best rounds: %.3f s and %.3f s, %.2fx); CPU time (JVM + PostgreSQL) %.3f s and %.3f s:"
+                            + " %.2fx%n",
+                    options.rounds,
+                    anchorMedian,
+                    libraryMedian,
+                    anchorMedian / libraryMedian,
+                    best(anchorSeconds),
+                    best(librarySeconds),
+                    best(anchorSeconds) / best(librarySeconds),
+                    anchorCpu,
+                    libraryCpu,
+                    anchorCpu / libraryCpu);
+            if (options.breakdown) {
+                double fetch = median(fetchSeconds, Measured::wall);
+                double source = median(sourceSeconds, Measured::wall);
+                double direct = median(directSeconds, Measured::wall);
+                System.out.printf(
+                        Locale.ROOT,
+                        "breakdown on one thread (medians): plain JDBC fetch %.3f s (%.0f%%);"
+                                + " + making records %.3f s (%.0f%%); + resolution %.3f s (%.0f%%) = %.3f s; with read-ahead"
+                                + " the two threads overlap to %.3f s%n",
+                        fetch,
+                        100 * fetch / direct,
+                        source - fetch,
+                        100 * (source - fetch) / direct,
+                        direct - source,
+                        100 * (direct - source) / direct,
+                        direct,
+                        libraryMedian);
+                System.out.printf(
+                        Locale.ROOT,
+                        "breakdown of CPU time (medians, JVM): plain fetch %.3f s, JdbcCallSource"
+                                + " %.3f s, library on one thread %.3f s, library with read-ahead %.3f s; PostgreSQL: %.3f s,"
+                                + " %.3f s, %.3f s, %.3f s%n",
+                        median(fetchSeconds, Measured::jvmCpu),
+                        median(sourceSeconds, Measured::jvmCpu),
+                        median(directSeconds, Measured::jvmCpu),
+                        median(librarySeconds, Measured::jvmCpu),
+                        median(fetchSeconds, Measured::postgresCpu),
+                        median(sourceSeconds, Measured::postgresCpu),
+                        median(directSeconds, Measured::postgresCpu),
+                        median(librarySeconds, Measured::postgresCpu));
+            }
+        }
+    }
+
+    private static HikariDataSource pool(String url, int connections) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(connections);
+        config.setPoolName("bench");
+        return new HikariDataSource(config);
+    }
+
+    /** Creates and fills the tables, or finds them filled with {@code --reuse}. */
+    private void prepare(HikariDataSource pool) throws SQLException {
+        JdbcSchema.create(pool, tables);
+        long stored = count(pool, "SELECT COUNT(*) FROM " + tables.calls() + " WHERE project = '" + PROJECT + "'");
+        if (options.reuse && stored > 0) {
+            System.out.printf(Locale.ROOT, "reusing %,d calls in %s%n", stored, tables.calls());
+            return;
+        }
+        execute(pool, "TRUNCATE " + tables.calls() + ", " + tables.handles());
+        long started = System.nanoTime();
+        long[] handles = new long[1];
+        // Loading is not measured: rewritten batches make it a few times quicker.
+        // Two connections: the calls' batch holds one while the generator's handles are saved through the other.
+        try (HikariDataSource loading =
+                pool(options.url + (options.url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true", 2)) {
+            JdbcHandleStore store =
+                    JdbcHandleStore.builder(loading).tables(tables).build();
+            JdbcCallWriter writer = JdbcCallWriter.builder(loading)
+                    .tables(tables)
+                    .batchSize(5_000)
+                    .build();
+            try (JdbcCallWriter.Batch batch = writer.open(PROJECT)) {
+                generator().generate(new MonthGenerator.Sink() {
+                    @Override
+                    public void call(CallRecord call) {
+                        batch.add(call);
+                    }
+
+                    @Override
+                    public void handle(Handle handle) {
+                        store.save(PROJECT, handle);
+                        handles[0]++;
+                    }
+                });
+                System.out.printf(
+                        Locale.ROOT,
+                        "loaded %,d calls and %,d handles into %s in %.1f s%n",
+                        batch.count(),
+                        handles[0],
+                        tables.calls(),
+                        (System.nanoTime() - started) / 1e9);
+            }
+        }
+        // What the anchor needs: one project's calls per client in start order, without the heap where possible.
+        execute(
+                pool,
+                "CREATE INDEX IF NOT EXISTS " + tables.calls() + "_anchor ON " + tables.calls()
+                        + " (project, client, started_at) INCLUDE (direction, answered_at)");
+        execute(pool, "VACUUM ANALYZE " + tables.calls());
+        execute(pool, "VACUUM ANALYZE " + tables.handles());
+    }
+
+    private String anchorSql() {
+        try (InputStream in = getClass().getResourceAsStream("sql-report-anchor.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("sql-report-anchor.sql is missing from the class path");
+            }
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            StringBuilder body = new StringBuilder();
+            for (String line : sql.split("\n")) {
+                if (!line.startsWith("--")) {
+                    body.append(line).append('\n');
+                }
+            }
+            // The anchor's columns are the library's own; only the table has another name.
+            return body.toString()
+                    .replace("FROM calls", "FROM " + tables.calls())
+                    .replaceAll(";\\s*$", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the anchor with its named parameters bound, fetching every row; returns how many. */
+    private long anchor(HikariDataSource pool, String sql, Instant from, Instant to) {
+        Map<String, Object> values = Map.of("project", PROJECT, "from", utc(from), "to", utc(to), "asof", utc(AS_OF));
+        List<Object> bound = new ArrayList<>();
+        Matcher names = NAMED_PARAMETER.matcher(sql);
+        StringBuilder positional = new StringBuilder();
+        while (names.find()) {
+            Object value = values.get(names.group(1));
+            if (value == null) {
+                throw new IllegalStateException("the anchor names an unknown parameter :" + names.group(1));
+            }
+            bound.add(value);
+            names.appendReplacement(positional, "?");
+        }
+        names.appendTail(positional);
+        return countRows(
+                pool,
+                positional.toString(),
+                statement -> {
+                    for (int i = 0; i < bound.size(); i++) {
+                        statement.setObject(i + 1, bound.get(i));
+                    }
+                },
+                result -> {
+                    for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+                        result.getObject(c);
+                    }
+                });
+    }
+
+    /** The library's query, read with plain JDBC: what transfer and the driver cost without records. */
+    private long plainFetch(HikariDataSource pool, Instant from) {
+        String sql = "SELECT id, direction, client, started_at, answered_at, ended_at, line, employee, stage, managers,"
+                + " stated_reason FROM " + tables.calls() + " WHERE project = ? AND started_at >= ? AND started_at <= ?"
+                + " ORDER BY started_at, id";
+        return countRows(
+                pool,
+                sql,
+                statement -> {
+                    statement.setString(1, PROJECT);
+                    statement.setObject(2, utc(from));
+                    statement.setObject(3, utc(AS_OF));
+                },
+                result -> {
+                    result.getString(1);
+                    result.getString(2);
+                    result.getString(3);
+                    // As JdbcCallSource reads a zoned time.
+                    result.getTimestamp(4);
+                    result.getTimestamp(5);
+                    result.getTimestamp(6);
+                    for (int c = 7; c <= 11; c++) {
+                        result.getString(c);
+                    }
+                });
+    }
+
+    /** A step that may fail with a {@link SQLException}. */
+    private interface SqlStep<T> {
+        void accept(T value) throws SQLException;
+    }
+
+    /**
+     * Runs a query in a transaction (where PostgreSQL streams with the fetch size, so a large
+     * result is not held), reads every row with {@code read}, and counts them.
+     */
+    private long countRows(
+            HikariDataSource pool, String sql, SqlStep<PreparedStatement> bind, SqlStep<ResultSet> read) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(options.fetchSize);
+                binaryRows(statement);
+                bind.accept(statement);
+                long rows = 0;
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        read.accept(result);
+                        rows++;
+                    }
+                }
+                return rows;
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Binary rows from the first execution, as JdbcCallSource asks for: the same terms for every query. */
+    private static void binaryRows(PreparedStatement statement) throws SQLException {
+        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static void execute(HikariDataSource pool, String sql) throws SQLException {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long count(HikariDataSource pool, String sql) throws SQLException {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /**
+     * One timed run: wall time, and the CPU time of this JVM and of the PostgreSQL backend that
+     * served it (read from {@code /proc} when the server runs on this machine; else not known).
+     * CPU time tells the work apart from waiting for a machine that others are using too.
+     */
+    private record Measured(double wall, double jvmCpu, double postgresCpu) {
+        double cpu() {
+            return jvmCpu + Math.max(0, postgresCpu);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "%7.3f s wall, CPU %.3f s JVM + %s PostgreSQL",
+                    wall,
+                    jvmCpu,
+                    postgresCpu < 0 ? "unknown" : String.format(Locale.ROOT, "%.3f s", postgresCpu));
+        }
+    }
+
+    /** Runs a task after a garbage collection, so that one round's garbage is not charged to the next. */
+    private static Measured time(HikariDataSource pool, Runnable task) {
+        System.gc();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long backend = backendPid(pool);
+        double postgresBefore = backendCpuSeconds(backend);
+        long cpuBefore = os.getProcessCpuTime();
+        long started = System.nanoTime();
+        task.run();
+        double wall = (System.nanoTime() - started) / 1e9;
+        double jvm = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        double postgresAfter = backendCpuSeconds(backend);
+        return new Measured(wall, jvm, postgresBefore < 0 || postgresAfter < 0 ? -1 : postgresAfter - postgresBefore);
+    }
+
+    private static long backendPid(HikariDataSource pool) {
+        try {
+            return count(pool, "SELECT pg_backend_pid()");
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    /** User and system time of a process on this machine, from {@code /proc/<pid>/stat}; -1 when unknown. */
+    private static double backendCpuSeconds(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (pid < 0 || !Files.isReadable(stat)) {
+            return -1;
+        }
+        try {
+            String line = Files.readString(stat);
+            // The fields after the command name, which is in brackets and may hold spaces.
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static <T> T last(List<T> values) {
+        return values.get(values.size() - 1);
+    }
+
+    private static double median(List<Measured> values, ToDoubleFunction<Measured> part) {
+        double[] sorted = values.stream().mapToDouble(part).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static double best(List<Measured> values) {
+        return values.stream().mapToDouble(Measured::wall).min().orElse(Double.NaN);
     }
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%7.3f s wall, CPU %.3f s JVM + %s PostgreSQL", wall, jvmCpu,
-          postgresCpu < 0 ? "unknown" : String.format(Locale.ROOT, "%.3f s", postgresCpu));
+        return "JdbcReportBenchmark" + Arrays.asList(options, tables);
     }
-  }
-
-  /** Runs a task after a garbage collection, so that one round's garbage is not charged to the next. */
-  private static Measured time(HikariDataSource pool, Runnable task) {
-    System.gc();
-    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long backend = backendPid(pool);
-    double postgresBefore = backendCpuSeconds(backend);
-    long cpuBefore = os.getProcessCpuTime();
-    long started = System.nanoTime();
-    task.run();
-    double wall = (System.nanoTime() - started) / 1e9;
-    double jvm = (os.getProcessCpuTime() - cpuBefore) / 1e9;
-    double postgresAfter = backendCpuSeconds(backend);
-    return new Measured(wall, jvm, postgresBefore < 0 || postgresAfter < 0 ? -1 : postgresAfter - postgresBefore);
-  }
-
-  private static long backendPid(HikariDataSource pool) {
-    try {
-      return count(pool, "SELECT pg_backend_pid()");
-    } catch (SQLException e) {
-      return -1;
-    }
-  }
-
-  /** User and system time of a process on this machine, from {@code /proc/<pid>/stat}; -1 when unknown. */
-  private static double backendCpuSeconds(long pid) {
-    Path stat = Path.of("/proc", Long.toString(pid), "stat");
-    if (pid < 0 || !Files.isReadable(stat)) {
-      return -1;
-    }
-    try {
-      String line = Files.readString(stat);
-      // The fields after the command name, which is in brackets and may hold spaces.
-      String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-  }
-
-  private static <T> T last(List<T> values) {
-    return values.get(values.size() - 1);
-  }
-
-  private static double median(List<Measured> values, ToDoubleFunction<Measured> part) {
-    double[] sorted = values.stream().mapToDouble(part).sorted().toArray();
-    int middle = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  }
-
-  private static double best(List<Measured> values) {
-    return values.stream().mapToDouble(Measured::wall).min().orElse(Double.NaN);
-  }
-
-  @Override
-  public String toString() {
-    return "JdbcReportBenchmark" + Arrays.asList(options, tables);
-  }
 }

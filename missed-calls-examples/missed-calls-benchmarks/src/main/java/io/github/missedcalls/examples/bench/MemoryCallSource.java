@@ -19,23 +19,23 @@ import java.util.stream.Stream;
  */
 public record MemoryCallSource(List<CallRecord> calls, boolean inStartOrder) implements CallSource {
 
-  public MemoryCallSource {
-    Objects.requireNonNull(calls, "calls");
-  }
+    public MemoryCallSource {
+        Objects.requireNonNull(calls, "calls");
+    }
 
-  @Override
-  public Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil,
-      Consumer<Rejection> rejections) {
-    return calls.stream();
-  }
+    @Override
+    public Stream<CallRecord> calls(
+            String project, Instant startedFrom, Instant startedUntil, Consumer<Rejection> rejections) {
+        return calls.stream();
+    }
 
-  @Override
-  public boolean deliversInStartOrder() {
-    return inStartOrder;
-  }
+    @Override
+    public boolean deliversInStartOrder() {
+        return inStartOrder;
+    }
 
-  @Override
-  public boolean idsAreUnique() {
-    return true;
-  }
+    @Override
+    public boolean idsAreUnique() {
+        return true;
+    }
 }

@@ -9,8 +9,8 @@ import io.github.missedcalls.ReportQuery;
 import io.github.missedcalls.ReportSummary;
 import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.generator.MonthGenerator;
-import io.github.missedcalls.spi.CallSource;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.spi.CallSource;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,90 +32,129 @@ import java.util.Random;
  */
 public final class ResolverThroughput {
 
-  private static final String PROJECT = "bench";
-  private static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 27);
-  private static final Instant AS_OF = Instant.parse("2026-11-27T00:00:00Z");
+    private static final String PROJECT = "bench";
+    private static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 27);
+    private static final Instant AS_OF = Instant.parse("2026-11-27T00:00:00Z");
 
-  private ResolverThroughput() {}
+    private ResolverThroughput() {}
 
-  /** Counts rows without holding them, as an export that writes as it goes would. */
-  private static final class Counting implements ReportListener {
-    long missed;
+    /** Counts rows without holding them, as an export that writes as it goes would. */
+    private static final class Counting implements ReportListener {
+        long missed;
 
-    @Override
-    public void processed(ProcessedRow row) {
-      missed += row.missed();
+        @Override
+        public void processed(ProcessedRow row) {
+            missed += row.missed();
+        }
+
+        @Override
+        public void unprocessed(UnprocessedRow row) {
+            missed += row.missed();
+        }
     }
 
-    @Override
-    public void unprocessed(UnprocessedRow row) {
-      missed += row.missed();
-    }
-  }
+    public static void main(String[] args) {
+        long target = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        String orders = args.length > 2 ? args[2] : "both";
+        if (!List.of("both", "sorted", "shuffled").contains(orders)) {
+            System.err.println("order must be both, sorted or shuffled: " + orders);
+            System.exit(2);
+        }
+        MonthGenerator generator = MonthGenerator.builder()
+                .seed(42)
+                .zone(java.time.ZoneId.of("Europe/Kyiv"))
+                .firstDay(FIRST_DAY)
+                .days(31)
+                .until(AS_OF)
+                .clients((int) Math.min(9_999_999, Math.max(1000, target / 10)))
+                .approximateCalls(target)
+                .build();
+        List<CallRecord> calls = new ArrayList<>();
+        InMemoryHandleStore handles = new InMemoryHandleStore();
+        generator.generate(new MonthGenerator.Sink() {
+            @Override
+            public void call(CallRecord call) {
+                calls.add(call);
+            }
 
-  public static void main(String[] args) {
-    long target = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    String orders = args.length > 2 ? args[2] : "both";
-    if (!List.of("both", "sorted", "shuffled").contains(orders)) {
-      System.err.println("order must be both, sorted or shuffled: " + orders);
-      System.exit(2);
+            @Override
+            public void handle(io.github.missedcalls.Handle handle) {
+                handles.save(PROJECT, handle);
+            }
+        });
+        ProjectSettings settings = ProjectSettings.builder()
+                .zone(generator.zone())
+                .businessHours(generator.businessHours())
+                .countryCode(generator.countryCode())
+                .build();
+        System.out.printf(
+                Locale.ROOT,
+                "%,d calls, %,d handles; Java %s, %d cores, max heap %,d MB%n",
+                calls.size(),
+                handles.handles(PROJECT, Instant.EPOCH, AS_OF).size(),
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        if (!orders.equals("shuffled")) {
+            run("start order (streaming)", new MemoryCallSource(calls, true), handles, settings, calls.size(), rounds);
+        }
+        if (!orders.equals("sorted")) {
+            List<CallRecord> shuffled = new ArrayList<>(calls);
+            Collections.shuffle(shuffled, new Random(7));
+            run(
+                    "shuffled (held and sorted)",
+                    new MemoryCallSource(shuffled, false),
+                    handles,
+                    settings,
+                    calls.size(),
+                    rounds);
+        }
     }
-    MonthGenerator generator = MonthGenerator.builder().seed(42).zone(java.time.ZoneId.of("Europe/Kyiv"))
-        .firstDay(FIRST_DAY).days(31).until(AS_OF).clients((int) Math.min(9_999_999, Math.max(1000, target / 10)))
-        .approximateCalls(target).build();
-    List<CallRecord> calls = new ArrayList<>();
-    InMemoryHandleStore handles = new InMemoryHandleStore();
-    generator.generate(new MonthGenerator.Sink() {
-      @Override
-      public void call(CallRecord call) {
-        calls.add(call);
-      }
 
-      @Override
-      public void handle(io.github.missedcalls.Handle handle) {
-        handles.save(PROJECT, handle);
-      }
-    });
-    ProjectSettings settings = ProjectSettings.builder().zone(generator.zone())
-        .businessHours(generator.businessHours()).countryCode(generator.countryCode()).build();
-    System.out.printf(Locale.ROOT, "%,d calls, %,d handles; Java %s, %d cores, max heap %,d MB%n", calls.size(),
-        handles.handles(PROJECT, Instant.EPOCH, AS_OF).size(), Runtime.version(),
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-    if (!orders.equals("shuffled")) {
-      run("start order (streaming)", new MemoryCallSource(calls, true), handles, settings, calls.size(), rounds);
+    private static void run(
+            String name,
+            CallSource source,
+            InMemoryHandleStore handles,
+            ProjectSettings settings,
+            int calls,
+            int rounds) {
+        MissedCalls missedCalls = MissedCalls.builder()
+                .callSource(source)
+                .handleStore(handles)
+                .settings(settings)
+                .build();
+        ReportQuery query = ReportQuery.of(PROJECT).asOf(AS_OF);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        double best = 0;
+        double bestCpu = 0;
+        for (int round = 1; round <= rounds; round++) {
+            Counting counting = new Counting();
+            long started = System.nanoTime();
+            long cpuStarted = threads.getCurrentThreadCpuTime();
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+            ReportSummary summary = missedCalls.report(query, counting);
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
+            double bytesPerCall = (double) (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / calls;
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double perSecond = calls / seconds;
+            best = Math.max(best, perSecond);
+            bestCpu = Math.max(bestCpu, calls / cpuSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-28s round %d: %7.3f s, %,12.0f calls/s, %,12.0f calls/CPU-s, %5.1f B/call "
+                            + "(%,d unprocessed, %,d processed, %,d missed in rows)%n",
+                    name,
+                    round,
+                    seconds,
+                    perSecond,
+                    calls / cpuSeconds,
+                    bytesPerCall,
+                    summary.unprocessedRows(),
+                    summary.processedRows(),
+                    counting.missed);
+        }
+        // Thread CPU time leaves out what a busy machine takes away; wall time includes the collector's threads.
+        System.out.printf(Locale.ROOT, "%-28s best: %,.0f calls/s, %,.0f calls/CPU-s%n", name, best, bestCpu);
     }
-    if (!orders.equals("sorted")) {
-      List<CallRecord> shuffled = new ArrayList<>(calls);
-      Collections.shuffle(shuffled, new Random(7));
-      run("shuffled (held and sorted)", new MemoryCallSource(shuffled, false), handles, settings, calls.size(), rounds);
-    }
-  }
-
-  private static void run(String name, CallSource source, InMemoryHandleStore handles, ProjectSettings settings,
-      int calls, int rounds) {
-    MissedCalls missedCalls = MissedCalls.builder().callSource(source).handleStore(handles).settings(settings).build();
-    ReportQuery query = ReportQuery.of(PROJECT).asOf(AS_OF);
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    double best = 0;
-    double bestCpu = 0;
-    for (int round = 1; round <= rounds; round++) {
-      Counting counting = new Counting();
-      long started = System.nanoTime();
-      long cpuStarted = threads.getCurrentThreadCpuTime();
-      long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
-      ReportSummary summary = missedCalls.report(query, counting);
-      double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
-      double bytesPerCall = (double) (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / calls;
-      double seconds = (System.nanoTime() - started) / 1e9;
-      double perSecond = calls / seconds;
-      best = Math.max(best, perSecond);
-      bestCpu = Math.max(bestCpu, calls / cpuSeconds);
-      System.out.printf(Locale.ROOT, "%-28s round %d: %7.3f s, %,12.0f calls/s, %,12.0f calls/CPU-s, %5.1f B/call "
-          + "(%,d unprocessed, %,d processed, %,d missed in rows)%n", name, round, seconds, perSecond,
-          calls / cpuSeconds, bytesPerCall, summary.unprocessedRows(), summary.processedRows(), counting.missed);
-    }
-    // Thread CPU time leaves out what a busy machine takes away; wall time includes the collector's threads.
-    System.out.printf(Locale.ROOT, "%-28s best: %,.0f calls/s, %,.0f calls/CPU-s%n", name, best, bestCpu);
-  }
 }

@@ -11,5 +11,5 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.OPERATIONS)
 public class CallCounter {
-  public long calls;
+    public long calls;
 }

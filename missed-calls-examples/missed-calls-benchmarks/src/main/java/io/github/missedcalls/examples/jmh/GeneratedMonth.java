@@ -18,39 +18,49 @@ import java.util.List;
  */
 final class GeneratedMonth {
 
-  static final String PROJECT = "bench";
-  static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 27);
-  static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
-  static final Instant FROM = FIRST_DAY.atStartOfDay(ZONE).toInstant();
-  static final Instant AS_OF = Instant.parse("2026-11-27T00:00:00Z");
-  static final ReportQuery QUERY = ReportQuery.of(PROJECT).window(FROM, AS_OF).asOf(AS_OF);
+    static final String PROJECT = "bench";
+    static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 27);
+    static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
+    static final Instant FROM = FIRST_DAY.atStartOfDay(ZONE).toInstant();
+    static final Instant AS_OF = Instant.parse("2026-11-27T00:00:00Z");
+    static final ReportQuery QUERY = ReportQuery.of(PROJECT).window(FROM, AS_OF).asOf(AS_OF);
 
-  private GeneratedMonth() {}
+    private GeneratedMonth() {}
 
-  static MonthGenerator generator(long calls) {
-    return MonthGenerator.builder().seed(42).zone(ZONE).firstDay(FIRST_DAY).days(31).until(AS_OF)
-        .clients((int) Math.min(9_999_999, Math.max(1000, calls / 10))).approximateCalls(calls).build();
-  }
+    static MonthGenerator generator(long calls) {
+        return MonthGenerator.builder()
+                .seed(42)
+                .zone(ZONE)
+                .firstDay(FIRST_DAY)
+                .days(31)
+                .until(AS_OF)
+                .clients((int) Math.min(9_999_999, Math.max(1000, calls / 10)))
+                .approximateCalls(calls)
+                .build();
+    }
 
-  static ProjectSettings settings(MonthGenerator generator) {
-    return ProjectSettings.builder().zone(generator.zone()).businessHours(generator.businessHours())
-        .countryCode(generator.countryCode()).build();
-  }
+    static ProjectSettings settings(MonthGenerator generator) {
+        return ProjectSettings.builder()
+                .zone(generator.zone())
+                .businessHours(generator.businessHours())
+                .countryCode(generator.countryCode())
+                .build();
+    }
 
-  /** Generates the month into memory: its calls in start order, its handles into {@code handles}. */
-  static List<CallRecord> calls(MonthGenerator generator, InMemoryHandleStore handles) {
-    List<CallRecord> calls = new ArrayList<>();
-    generator.generate(new MonthGenerator.Sink() {
-      @Override
-      public void call(CallRecord call) {
-        calls.add(call);
-      }
+    /** Generates the month into memory: its calls in start order, its handles into {@code handles}. */
+    static List<CallRecord> calls(MonthGenerator generator, InMemoryHandleStore handles) {
+        List<CallRecord> calls = new ArrayList<>();
+        generator.generate(new MonthGenerator.Sink() {
+            @Override
+            public void call(CallRecord call) {
+                calls.add(call);
+            }
 
-      @Override
-      public void handle(Handle handle) {
-        handles.save(PROJECT, handle);
-      }
-    });
-    return calls;
-  }
+            @Override
+            public void handle(Handle handle) {
+                handles.save(PROJECT, handle);
+            }
+        });
+        return calls;
+    }
 }

@@ -1,12 +1,12 @@
 package io.github.missedcalls.examples.jmh;
 
-import io.github.missedcalls.examples.bench.MemoryCallSource;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ReportListener;
 import io.github.missedcalls.ReportSummary;
 import io.github.missedcalls.UnprocessedRow;
+import io.github.missedcalls.examples.bench.MemoryCallSource;
 import io.github.missedcalls.generator.MonthGenerator;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
 import java.util.ArrayList;
@@ -41,53 +41,60 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 5)
 // Ten million generated records take about 3 GB; the shuffled run holds as much again while it sorts.
 // Pre-touched: on a VM, first touches of the heap's pages otherwise cost a third of the thread's CPU in the kernel.
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class ResolverBenchmark {
 
-  /** Calls in the month. */
-  @Param({"100000", "1000000", "10000000"})
-  public int calls;
+    /** Calls in the month. */
+    @Param({"100000", "1000000", "10000000"})
+    public int calls;
 
-  /**
-   * {@code start-order}: a source that delivers in start order (the streaming path);
-   * {@code shuffled}: the same calls in random order (held and sorted).
-   */
-  @Param({"start-order", "shuffled"})
-  public String order = "start-order";
+    /**
+     * {@code start-order}: a source that delivers in start order (the streaming path);
+     * {@code shuffled}: the same calls in random order (held and sorted).
+     */
+    @Param({"start-order", "shuffled"})
+    public String order = "start-order";
 
-  private MissedCalls missedCalls =
-      MissedCalls.builder().callSource(new MemoryCallSource(List.of(), true)).handleStore(new InMemoryHandleStore()).build();
-  private int delivered;
+    private MissedCalls missedCalls = MissedCalls.builder()
+            .callSource(new MemoryCallSource(List.of(), true))
+            .handleStore(new InMemoryHandleStore())
+            .build();
+    private int delivered;
 
-  @Setup(Level.Trial)
-  public void generate() {
-    MonthGenerator generator = GeneratedMonth.generator(calls);
-    InMemoryHandleStore handles = new InMemoryHandleStore();
-    List<CallRecord> month = GeneratedMonth.calls(generator, handles);
-    boolean inStartOrder = order.equals("start-order");
-    if (!inStartOrder) {
-      month = new ArrayList<>(month);
-      Collections.shuffle(month, new Random(7));
+    @Setup(Level.Trial)
+    public void generate() {
+        MonthGenerator generator = GeneratedMonth.generator(calls);
+        InMemoryHandleStore handles = new InMemoryHandleStore();
+        List<CallRecord> month = GeneratedMonth.calls(generator, handles);
+        boolean inStartOrder = order.equals("start-order");
+        if (!inStartOrder) {
+            month = new ArrayList<>(month);
+            Collections.shuffle(month, new Random(7));
+        }
+        delivered = month.size();
+        missedCalls = MissedCalls.builder()
+                .callSource(new MemoryCallSource(month, inStartOrder))
+                .handleStore(handles)
+                .settings(GeneratedMonth.settings(generator))
+                .build();
     }
-    delivered = month.size();
-    missedCalls = MissedCalls.builder().callSource(new MemoryCallSource(month, inStartOrder))
-        .handleStore(handles).settings(GeneratedMonth.settings(generator)).build();
-  }
 
-  @Benchmark
-  public ReportSummary report(CallCounter counter, Blackhole blackhole) {
-    counter.calls += delivered;
-    return missedCalls.report(GeneratedMonth.QUERY, new ReportListener() {
-      @Override
-      public void processed(ProcessedRow row) {
-        blackhole.consume(row);
-      }
+    @Benchmark
+    public ReportSummary report(CallCounter counter, Blackhole blackhole) {
+        counter.calls += delivered;
+        return missedCalls.report(GeneratedMonth.QUERY, new ReportListener() {
+            @Override
+            public void processed(ProcessedRow row) {
+                blackhole.consume(row);
+            }
 
-      @Override
-      public void unprocessed(UnprocessedRow row) {
-        blackhole.consume(row);
-      }
-    });
-  }
+            @Override
+            public void unprocessed(UnprocessedRow row) {
+                blackhole.consume(row);
+            }
+        });
+    }
 }

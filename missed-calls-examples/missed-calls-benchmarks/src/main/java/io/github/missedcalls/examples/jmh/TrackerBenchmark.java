@@ -1,10 +1,10 @@
 package io.github.missedcalls.examples.jmh;
 
 import io.github.missedcalls.CallRecord;
-import io.github.missedcalls.live.MissedCallTracker;
 import io.github.missedcalls.ProjectSettings;
 import io.github.missedcalls.generator.MonthGenerator;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.live.MissedCallTracker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,50 +36,55 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 // Pre-touched: on a VM, first touches of the heap's pages otherwise cost a third of the thread's CPU in the kernel.
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class TrackerBenchmark {
 
-  private static final Duration LATENESS = MissedCallTracker.DEFAULT_ALLOWED_LATENESS;
+    private static final Duration LATENESS = MissedCallTracker.DEFAULT_ALLOWED_LATENESS;
 
-  /** Calls in the month. */
-  @Param({"100000", "1000000"})
-  public int calls;
+    /** Calls in the month. */
+    @Param({"100000", "1000000"})
+    public int calls;
 
-  /** {@code start-order}, or {@code shuffled} within the lateness bound. */
-  @Param({"start-order", "shuffled"})
-  public String order = "start-order";
+    /** {@code start-order}, or {@code shuffled} within the lateness bound. */
+    @Param({"start-order", "shuffled"})
+    public String order = "start-order";
 
-  private List<CallRecord> month = List.of();
-  private ProjectSettings settings = ProjectSettings.defaults();
+    private List<CallRecord> month = List.of();
+    private ProjectSettings settings = ProjectSettings.defaults();
 
-  @Setup(Level.Trial)
-  public void generate() {
-    MonthGenerator generator = GeneratedMonth.generator(calls);
-    settings = GeneratedMonth.settings(generator);
-    List<CallRecord> generated = GeneratedMonth.calls(generator, new InMemoryHandleStore());
-    month = order.equals("start-order") ? generated : withinLateness(generated, new Random(7));
-  }
-
-  private static List<CallRecord> withinLateness(List<CallRecord> calls, Random random) {
-    record Delivery(long at, CallRecord call) {}
-    List<Delivery> deliveries = new ArrayList<>(calls.size());
-    for (CallRecord call : calls) {
-      deliveries.add(new Delivery(call.startedAt().toEpochMilli() + (long) (random.nextDouble() * LATENESS.toMillis()),
-          call));
+    @Setup(Level.Trial)
+    public void generate() {
+        MonthGenerator generator = GeneratedMonth.generator(calls);
+        settings = GeneratedMonth.settings(generator);
+        List<CallRecord> generated = GeneratedMonth.calls(generator, new InMemoryHandleStore());
+        month = order.equals("start-order") ? generated : withinLateness(generated, new Random(7));
     }
-    deliveries.sort(Comparator.comparingLong(Delivery::at));
-    return deliveries.stream().map(Delivery::call).toList();
-  }
 
-  @Benchmark
-  public MissedCallTracker track(CallCounter counter, Blackhole blackhole) {
-    counter.calls += month.size();
-    MissedCallTracker tracker = MissedCallTracker.builder(settings).allowedLateness(LATENESS)
-        .trackFrom(GeneratedMonth.FROM).listener(blackhole::consume).build();
-    for (CallRecord call : month) {
-      tracker.accept(call);
+    private static List<CallRecord> withinLateness(List<CallRecord> calls, Random random) {
+        record Delivery(long at, CallRecord call) {}
+        List<Delivery> deliveries = new ArrayList<>(calls.size());
+        for (CallRecord call : calls) {
+            deliveries.add(new Delivery(
+                    call.startedAt().toEpochMilli() + (long) (random.nextDouble() * LATENESS.toMillis()), call));
+        }
+        deliveries.sort(Comparator.comparingLong(Delivery::at));
+        return deliveries.stream().map(Delivery::call).toList();
     }
-    return tracker;
-  }
+
+    @Benchmark
+    public MissedCallTracker track(CallCounter counter, Blackhole blackhole) {
+        counter.calls += month.size();
+        MissedCallTracker tracker = MissedCallTracker.builder(settings)
+                .allowedLateness(LATENESS)
+                .trackFrom(GeneratedMonth.FROM)
+                .listener(blackhole::consume)
+                .build();
+        for (CallRecord call : month) {
+            tracker.accept(call);
+        }
+        return tracker;
+    }
 }

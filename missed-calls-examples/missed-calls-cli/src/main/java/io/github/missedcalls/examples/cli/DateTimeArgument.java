@@ -22,29 +22,33 @@ import java.time.format.DateTimeFormatter;
  */
 final class DateTimeArgument {
 
-  private DateTimeArgument() {}
+    private DateTimeArgument() {}
 
-  /**
-   * @param option the option, for the message
-   * @throws UsageException if the text is none of the three forms
-   */
-  static Instant parse(String option, String text, ZoneId zone) {
-    String value = text.strip();
-    try {
-      return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeException notWithOffset) {
-      // try the next form
+    /**
+     * @param option the option, for the message
+     * @throws UsageException if the text is none of the three forms
+     */
+    static Instant parse(String option, String text, ZoneId zone) {
+        String value = text.strip();
+        try {
+            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeException notWithOffset) {
+            // try the next form
+        }
+        try {
+            return ZonedDateTime.of(LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME), zone)
+                    .toInstant();
+        } catch (DateTimeException notLocal) {
+            // try the next form
+        }
+        try {
+            return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE)
+                    .atStartOfDay(zone)
+                    .toInstant();
+        } catch (DateTimeException notADate) {
+            throw new UsageException(option + ": '" + text + "' is not a date-time"
+                    + " (2026-11-10T12:00:00+02:00, 2026-11-10T12:00 in --zone, or 2026-11-10)");
+        }
     }
-    try {
-      return ZonedDateTime.of(LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME), zone).toInstant();
-    } catch (DateTimeException notLocal) {
-      // try the next form
-    }
-    try {
-      return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(zone).toInstant();
-    } catch (DateTimeException notADate) {
-      throw new UsageException(option + ": '" + text + "' is not a date-time"
-          + " (2026-11-10T12:00:00+02:00, 2026-11-10T12:00 in --zone, or 2026-11-10)");
-    }
-  }
 }

@@ -61,268 +61,317 @@ import picocli.CommandLine.Option;
  * </ol>
  */
 @Command(
-    name = "demo",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = "Fills a database with a realistic generated month of one project's calls, shows both tabs"
-        + " and a summary, and writes CSV, XLSX and JSON exports.",
-    footer = {"", "Examples of --jdbc-url:",
-        "  jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
-        "  jdbc:mariadb://127.0.0.1:3306/test?user=root&password="})
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Fills a database with a realistic generated month of one project's calls, shows both tabs"
+                + " and a summary, and writes CSV, XLSX and JSON exports.",
+        footer = {
+            "",
+            "Examples of --jdbc-url:",
+            "  jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
+            "  jdbc:mariadb://127.0.0.1:3306/test?user=root&password="
+        })
 final class DemoCommand implements Callable<Integer> {
 
-  static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
-  /** A conversation this short did not reach the client; makes SHORT_CONVERSATION happen (R9). */
-  static final Duration MIN_CONVERSATION = Duration.ofSeconds(20);
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
+    static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
+    /** A conversation this short did not reach the client; makes SHORT_CONVERSATION happen (R9). */
+    static final Duration MIN_CONVERSATION = Duration.ofSeconds(20);
 
-  @Option(names = "--jdbc-url", paramLabel = "URL",
-      description = "Run against this database (PostgreSQL, MariaDB/MySQL, H2) instead of an embedded H2.")
-  private @Nullable String jdbcUrl;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
 
-  @Option(names = "--user", paramLabel = "USER", description = "The database user, when the URL does not carry it.")
-  private @Nullable String user;
+    @Option(
+            names = "--jdbc-url",
+            paramLabel = "URL",
+            description = "Run against this database (PostgreSQL, MariaDB/MySQL, H2) instead of an embedded H2.")
+    private @Nullable String jdbcUrl;
 
-  @Option(names = "--password", paramLabel = "PASSWORD", description = "The database password, when the URL does not carry it.")
-  private @Nullable String password;
+    @Option(names = "--user", paramLabel = "USER", description = "The database user, when the URL does not carry it.")
+    private @Nullable String user;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where the exports go. Default: a new temporary folder.")
-  private @Nullable Path out;
+    @Option(
+            names = "--password",
+            paramLabel = "PASSWORD",
+            description = "The database password, when the URL does not carry it.")
+    private @Nullable String password;
 
-  @Option(names = "--calls", paramLabel = "N", description = "About how many calls the month has. Default: 60000.")
-  private long calls = 60_000;
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the exports go. Default: a new temporary folder.")
+    private @Nullable Path out;
 
-  @Option(names = "--seed", paramLabel = "N", description = "The same seed gives the same month. Default: 20261127.")
-  private long seed = 20_261_127L;
+    @Option(names = "--calls", paramLabel = "N", description = "About how many calls the month has. Default: 60000.")
+    private long calls = 60_000;
 
-  @Option(names = "--rows", paramLabel = "N", description = "Rows of each tab shown. Default: 10.")
-  private int rows = 10;
+    @Option(names = "--seed", paramLabel = "N", description = "The same seed gives the same month. Default: 20261127.")
+    private long seed = 20_261_127L;
 
-  @Option(names = "--keep", description = "Leave the demo's project in the --jdbc-url database.")
-  private boolean keep;
+    @Option(names = "--rows", paramLabel = "N", description = "Rows of each tab shown. Default: 10.")
+    private int rows = 10;
 
-  private final Io io;
+    @Option(names = "--keep", description = "Leave the demo's project in the --jdbc-url database.")
+    private boolean keep;
 
-  DemoCommand(Io io) {
-    this.io = io;
-  }
+    private final Io io;
 
-  @Override
-  public Integer call() {
-    if (calls < 100) {
-      throw new UsageException("--calls must be at least 100: " + calls);
+    DemoCommand(Io io) {
+        this.io = io;
     }
-    if (rows < 0) {
-      throw new UsageException("--rows must not be negative: " + rows);
-    }
-    Path exports = exportFolder();
-    Instant now = io.clock().instant();
-    MonthGenerator month = MonthGenerator.builder()
-        .seed(seed)
-        .zone(ZONE)
-        .firstDay(LocalDate.ofInstant(now, ZONE).minusDays(30))
-        .days(31)
-        .approximateCalls(calls)
-        .until(now)
-        .build();
-    ProjectSettings settings = ProjectSettings.builder()
-        .zone(ZONE)
-        .businessHours(BusinessHours.parse(MonthGenerator.DEFAULT_HOURS))
-        .countryCode(month.countryCode())
-        .minConversation(MIN_CONVERSATION)
-        .build();
-    PrintWriter text = io.outWriter();
-    try (DemoDatabase database = openDatabase()) {
-      String project = database.isEmbedded() ? "demo"
-          : "demo-" + DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss", Locale.ROOT).format(now.atZone(ZONE));
-      text.printf(Locale.ROOT, "missed-calls demo: a generated month of the project '%s' in %s%n", project, ZONE);
-      text.printf(Locale.ROOT, "  business hours  %s%n", MonthGenerator.DEFAULT_HOURS);
-      text.printf(Locale.ROOT, "  database        %s%n", database.description());
-      text.flush();
-      try {
-        JdbcSchema.create(database.dataSource());
-        JdbcHandleStore handles = new JdbcHandleStore(database.dataSource());
-        long started = System.nanoTime();
-        long[] loaded = load(month, project, database, handles);
-        Duration loading = Duration.ofNanos(System.nanoTime() - started);
-        started = System.nanoTime();
-        Report report = MissedCalls.builder()
-            .callSource(JdbcCallSource.ownTable(database.dataSource()))
-            .handleStore(handles)
-            .settings(settings)
-            .clock(io.clock())
-            .build()
-            .report(ReportQuery.of(project));
-        Duration reporting = Duration.ofNanos(System.nanoTime() - started);
-        text.printf(Locale.ROOT, "  loaded          %,d calls and %,d handles in %s; report made in %s%n%n", loaded[0],
-            loaded[1], seconds(loading), seconds(reporting));
-        printTabs(text, report);
-        printSummary(text, report);
-        writeExports(report, exports);
-        text.printf(Locale.ROOT, "%nExports in %s%n", exports);
-        for (String file : List.of("unprocessed.csv", "processed.csv", "report.xlsx", "unprocessed.json",
-            "processed.json")) {
-          text.printf(Locale.ROOT, "  %s%n", exports.resolve(file));
+
+    @Override
+    public Integer call() {
+        if (calls < 100) {
+            throw new UsageException("--calls must be at least 100: " + calls);
         }
-      } finally {
-        if (!database.isEmbedded() && !keep) {
-          database.removeProject(project);
+        if (rows < 0) {
+            throw new UsageException("--rows must not be negative: " + rows);
         }
-      }
-    } catch (MissedCallsException e) {
-      throw new UsageException(MissedCallsCli.oneLine(e.getMessage()));
-    }
-    text.flush();
-    return MissedCallsCli.OK;
-  }
-
-  private Path exportFolder() {
-    try {
-      Path folder = out;
-      if (folder == null) {
-        return Files.createTempDirectory("missed-calls-demo-");
-      }
-      return Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new UsageException("cannot make the export folder " + (out == null ? "" : out + " ") + ": "
-          + MissedCallsCli.oneLine(e.getMessage()));
-    }
-  }
-
-  private DemoDatabase openDatabase() {
-    String url = jdbcUrl;
-    return url == null ? DemoDatabase.embedded() : DemoDatabase.at(url, user, password);
-  }
-
-  /** Generates the month straight into the database; returns the calls and the handles written. */
-  private long[] load(MonthGenerator month, String project, DemoDatabase database, JdbcHandleStore handles) {
-    AtomicLong written = new AtomicLong();
-    long[] handleCount = {0};
-    JdbcCallWriter writer = new JdbcCallWriter(database.dataSource());
-    try (ProgressBar bar = ProgressBar.start(io.errIsTerminal(), io.err(), "generating and loading", written::get,
-            written::get, calls);
-        JdbcCallWriter.Batch batch = writer.open(project)) {
-      month.generate(new MonthGenerator.Sink() {
-        @Override
-        public void call(CallRecord call) {
-          batch.add(call);
-          written.incrementAndGet();
+        Path exports = exportFolder();
+        Instant now = io.clock().instant();
+        MonthGenerator month = MonthGenerator.builder()
+                .seed(seed)
+                .zone(ZONE)
+                .firstDay(LocalDate.ofInstant(now, ZONE).minusDays(30))
+                .days(31)
+                .approximateCalls(calls)
+                .until(now)
+                .build();
+        ProjectSettings settings = ProjectSettings.builder()
+                .zone(ZONE)
+                .businessHours(BusinessHours.parse(MonthGenerator.DEFAULT_HOURS))
+                .countryCode(month.countryCode())
+                .minConversation(MIN_CONVERSATION)
+                .build();
+        PrintWriter text = io.outWriter();
+        try (DemoDatabase database = openDatabase()) {
+            String project = database.isEmbedded()
+                    ? "demo"
+                    : "demo-"
+                            + DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss", Locale.ROOT)
+                                    .format(now.atZone(ZONE));
+            text.printf(Locale.ROOT, "missed-calls demo: a generated month of the project '%s' in %s%n", project, ZONE);
+            text.printf(Locale.ROOT, "  business hours  %s%n", MonthGenerator.DEFAULT_HOURS);
+            text.printf(Locale.ROOT, "  database        %s%n", database.description());
+            text.flush();
+            try {
+                JdbcSchema.create(database.dataSource());
+                JdbcHandleStore handles = new JdbcHandleStore(database.dataSource());
+                long started = System.nanoTime();
+                long[] loaded = load(month, project, database, handles);
+                Duration loading = Duration.ofNanos(System.nanoTime() - started);
+                started = System.nanoTime();
+                Report report = MissedCalls.builder()
+                        .callSource(JdbcCallSource.ownTable(database.dataSource()))
+                        .handleStore(handles)
+                        .settings(settings)
+                        .clock(io.clock())
+                        .build()
+                        .report(ReportQuery.of(project));
+                Duration reporting = Duration.ofNanos(System.nanoTime() - started);
+                text.printf(
+                        Locale.ROOT,
+                        "  loaded          %,d calls and %,d handles in %s; report made in %s%n%n",
+                        loaded[0],
+                        loaded[1],
+                        seconds(loading),
+                        seconds(reporting));
+                printTabs(text, report);
+                printSummary(text, report);
+                writeExports(report, exports);
+                text.printf(Locale.ROOT, "%nExports in %s%n", exports);
+                for (String file : List.of(
+                        "unprocessed.csv", "processed.csv", "report.xlsx", "unprocessed.json", "processed.json")) {
+                    text.printf(Locale.ROOT, "  %s%n", exports.resolve(file));
+                }
+            } finally {
+                if (!database.isEmbedded() && !keep) {
+                    database.removeProject(project);
+                }
+            }
+        } catch (MissedCallsException e) {
+            throw new UsageException(MissedCallsCli.oneLine(e.getMessage()));
         }
+        text.flush();
+        return MissedCallsCli.OK;
+    }
 
-        @Override
-        public void handle(Handle handle) {
-          handles.save(project, handle);
-          handleCount[0]++;
+    private Path exportFolder() {
+        try {
+            Path folder = out;
+            if (folder == null) {
+                return Files.createTempDirectory("missed-calls-demo-");
+            }
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UsageException("cannot make the export folder " + (out == null ? "" : out + " ") + ": "
+                    + MissedCallsCli.oneLine(e.getMessage()));
         }
-      });
     }
-    return new long[] {written.get(), handleCount[0]};
-  }
 
-  private void printTabs(PrintWriter text, Report report) {
-    text.printf(Locale.ROOT, "Unprocessed: %,d clients still to call back, longest waiting first (times in %s)%n",
-        report.unprocessed().size(), ZONE);
-    TextTable unprocessed = new TextTable()
-        .column("client", Align.LEFT, 16)
-        .column("first missed", Align.LEFT, 16)
-        .column("last missed", Align.LEFT, 16)
-        .column("missed", Align.RIGHT, 6)
-        .column("attempts", Align.RIGHT, 8)
-        .column("reason", Align.LEFT, 26)
-        .column("waiting", Align.RIGHT, 10);
-    for (UnprocessedRow row : report.unprocessed().subList(0, Math.min(rows, report.unprocessed().size()))) {
-      unprocessed.row(row.client(), local(row.firstMissedAt()), local(row.lastMissedAt()),
-          String.valueOf(row.missed()), String.valueOf(row.attempts()), row.reason().name(),
-          duration(row.waiting()));
+    private DemoDatabase openDatabase() {
+        String url = jdbcUrl;
+        return url == null ? DemoDatabase.embedded() : DemoDatabase.at(url, user, password);
     }
-    unprocessed.print(text, "  ");
-    more(text, report.unprocessed().size());
 
-    text.printf(Locale.ROOT, "%nProcessed: %,d groups resolved, latest first%n", report.processed().size());
-    TextTable processed = new TextTable()
-        .column("client", Align.LEFT, 16)
-        .column("first missed", Align.LEFT, 16)
-        .column("missed", Align.RIGHT, 6)
-        .column("attempts", Align.RIGHT, 8)
-        .column("resolution", Align.LEFT, 18)
-        .column("resolved at", Align.LEFT, 16)
-        .column("by", Align.LEFT, 10)
-        .column("after", Align.RIGHT, 10);
-    for (ProcessedRow row : report.processed().subList(0, Math.min(rows, report.processed().size()))) {
-      String by = row.resolution().resolvedBy();
-      processed.row(row.client(), local(row.firstMissedAt()), String.valueOf(row.missed()),
-          String.valueOf(row.attempts()), row.resolution().kind().token(), local(row.resolution().resolvedAt()),
-          by == null ? "" : by, duration(row.timeToResolution()));
-    }
-    processed.print(text, "  ");
-    more(text, report.processed().size());
-  }
+    /** Generates the month straight into the database; returns the calls and the handles written. */
+    private long[] load(MonthGenerator month, String project, DemoDatabase database, JdbcHandleStore handles) {
+        AtomicLong written = new AtomicLong();
+        long[] handleCount = {0};
+        JdbcCallWriter writer = new JdbcCallWriter(database.dataSource());
+        try (ProgressBar bar = ProgressBar.start(
+                        io.errIsTerminal(), io.err(), "generating and loading", written::get, written::get, calls);
+                JdbcCallWriter.Batch batch = writer.open(project)) {
+            month.generate(new MonthGenerator.Sink() {
+                @Override
+                public void call(CallRecord call) {
+                    batch.add(call);
+                    written.incrementAndGet();
+                }
 
-  private void more(PrintWriter text, int size) {
-    if (size > rows) {
-      text.printf(Locale.ROOT, "  ... and %,d more in the exports%n", size - rows);
-    }
-  }
-
-  private static void printSummary(PrintWriter text, Report report) {
-    DemoSummary summary = DemoSummary.of(report);
-    text.printf(Locale.ROOT, "%nSummary from %s to %s (%s)%n", local(report.from()), local(report.to()), ZONE);
-    text.printf(Locale.ROOT, "  unprocessed clients   %,d%n", summary.unprocessedClients());
-    text.printf(Locale.ROOT, "  missed calls          %,d in %,d groups, and %,d from withheld numbers%n",
-        summary.missedCalls(), summary.groups(), summary.anonymousMissed());
-    text.printf(Locale.ROOT, "  callback rate         %.1f%% of groups resolved by a callback%n",
-        100 * summary.callbackRate());
-    Duration median = summary.medianTimeToCallback();
-    Duration p90 = summary.p90TimeToCallback();
-    text.printf(Locale.ROOT, "  time to callback      median %s, 90th percentile %s%n",
-        median == null ? "-" : duration(median), p90 == null ? "-" : duration(p90));
-    StringBuilder kinds = new StringBuilder();
-    for (ResolutionKind kind : ResolutionKind.values()) {
-      kinds.append(kinds.length() == 0 ? "" : ", ")
-          .append(String.format(Locale.ROOT, "%s %.1f%%", kind.token().replace('_', ' '), 100 * summary.share(kind)));
-    }
-    text.printf(Locale.ROOT, "  resolutions           %s%n", kinds);
-  }
-
-  /** Writes both tabs as CSV and JSON, and a workbook with both. */
-  static void writeExports(Report report, Path folder) {
-    try {
-      for (Tab tab : Tab.values()) {
-        try (Writer csv = Files.newBufferedWriter(folder.resolve(tab.token() + ".csv"), StandardCharsets.UTF_8)) {
-          ReportCsv.write(report, tab, csv);
+                @Override
+                public void handle(Handle handle) {
+                    handles.save(project, handle);
+                    handleCount[0]++;
+                }
+            });
         }
-        try (OutputStream json = new BufferedOutputStream(Files.newOutputStream(folder.resolve(tab.token() + ".json")))) {
-          JsonExport.write(report, tab, json);
+        return new long[] {written.get(), handleCount[0]};
+    }
+
+    private void printTabs(PrintWriter text, Report report) {
+        text.printf(
+                Locale.ROOT,
+                "Unprocessed: %,d clients still to call back, longest waiting first (times in %s)%n",
+                report.unprocessed().size(),
+                ZONE);
+        TextTable unprocessed = new TextTable()
+                .column("client", Align.LEFT, 16)
+                .column("first missed", Align.LEFT, 16)
+                .column("last missed", Align.LEFT, 16)
+                .column("missed", Align.RIGHT, 6)
+                .column("attempts", Align.RIGHT, 8)
+                .column("reason", Align.LEFT, 26)
+                .column("waiting", Align.RIGHT, 10);
+        for (UnprocessedRow row : report.unprocessed()
+                .subList(0, Math.min(rows, report.unprocessed().size()))) {
+            unprocessed.row(
+                    row.client(),
+                    local(row.firstMissedAt()),
+                    local(row.lastMissedAt()),
+                    String.valueOf(row.missed()),
+                    String.valueOf(row.attempts()),
+                    row.reason().name(),
+                    duration(row.waiting()));
         }
-      }
-      try (OutputStream xlsx = new BufferedOutputStream(Files.newOutputStream(folder.resolve("report.xlsx")))) {
-        XlsxExport.write(report, List.of(Tab.UNPROCESSED, Tab.PROCESSED), xlsx);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new UsageException("cannot write the exports into " + folder + ": " + MissedCallsCli.oneLine(e.getMessage()));
-    }
-  }
+        unprocessed.print(text, "  ");
+        more(text, report.unprocessed().size());
 
-  private static String local(Instant instant) {
-    return LOCAL.format(instant.atZone(ZONE));
-  }
+        text.printf(
+                Locale.ROOT,
+                "%nProcessed: %,d groups resolved, latest first%n",
+                report.processed().size());
+        TextTable processed = new TextTable()
+                .column("client", Align.LEFT, 16)
+                .column("first missed", Align.LEFT, 16)
+                .column("missed", Align.RIGHT, 6)
+                .column("attempts", Align.RIGHT, 8)
+                .column("resolution", Align.LEFT, 18)
+                .column("resolved at", Align.LEFT, 16)
+                .column("by", Align.LEFT, 10)
+                .column("after", Align.RIGHT, 10);
+        for (ProcessedRow row :
+                report.processed().subList(0, Math.min(rows, report.processed().size()))) {
+            String by = row.resolution().resolvedBy();
+            processed.row(
+                    row.client(),
+                    local(row.firstMissedAt()),
+                    String.valueOf(row.missed()),
+                    String.valueOf(row.attempts()),
+                    row.resolution().kind().token(),
+                    local(row.resolution().resolvedAt()),
+                    by == null ? "" : by,
+                    duration(row.timeToResolution()));
+        }
+        processed.print(text, "  ");
+        more(text, report.processed().size());
+    }
 
-  /** A duration as a person reads it: {@code 45s}, {@code 27m}, {@code 3h 10m}, {@code 2d 03h}. */
-  static String duration(Duration duration) {
-    long seconds = Math.max(0, duration.getSeconds());
-    if (seconds < 60) {
-      return seconds + "s";
+    private void more(PrintWriter text, int size) {
+        if (size > rows) {
+            text.printf(Locale.ROOT, "  ... and %,d more in the exports%n", size - rows);
+        }
     }
-    if (seconds < 3600) {
-      return seconds / 60 + "m";
-    }
-    if (seconds < 86_400) {
-      return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds % 3600 / 60);
-    }
-    return String.format(Locale.ROOT, "%dd %02dh", seconds / 86_400, seconds % 86_400 / 3600);
-  }
 
-  private static String seconds(Duration duration) {
-    return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-  }
+    private static void printSummary(PrintWriter text, Report report) {
+        DemoSummary summary = DemoSummary.of(report);
+        text.printf(Locale.ROOT, "%nSummary from %s to %s (%s)%n", local(report.from()), local(report.to()), ZONE);
+        text.printf(Locale.ROOT, "  unprocessed clients   %,d%n", summary.unprocessedClients());
+        text.printf(
+                Locale.ROOT,
+                "  missed calls          %,d in %,d groups, and %,d from withheld numbers%n",
+                summary.missedCalls(),
+                summary.groups(),
+                summary.anonymousMissed());
+        text.printf(
+                Locale.ROOT,
+                "  callback rate         %.1f%% of groups resolved by a callback%n",
+                100 * summary.callbackRate());
+        Duration median = summary.medianTimeToCallback();
+        Duration p90 = summary.p90TimeToCallback();
+        text.printf(
+                Locale.ROOT,
+                "  time to callback      median %s, 90th percentile %s%n",
+                median == null ? "-" : duration(median),
+                p90 == null ? "-" : duration(p90));
+        StringBuilder kinds = new StringBuilder();
+        for (ResolutionKind kind : ResolutionKind.values()) {
+            kinds.append(kinds.length() == 0 ? "" : ", ")
+                    .append(String.format(
+                            Locale.ROOT, "%s %.1f%%", kind.token().replace('_', ' '), 100 * summary.share(kind)));
+        }
+        text.printf(Locale.ROOT, "  resolutions           %s%n", kinds);
+    }
+
+    /** Writes both tabs as CSV and JSON, and a workbook with both. */
+    static void writeExports(Report report, Path folder) {
+        try {
+            for (Tab tab : Tab.values()) {
+                try (Writer csv =
+                        Files.newBufferedWriter(folder.resolve(tab.token() + ".csv"), StandardCharsets.UTF_8)) {
+                    ReportCsv.write(report, tab, csv);
+                }
+                try (OutputStream json =
+                        new BufferedOutputStream(Files.newOutputStream(folder.resolve(tab.token() + ".json")))) {
+                    JsonExport.write(report, tab, json);
+                }
+            }
+            try (OutputStream xlsx = new BufferedOutputStream(Files.newOutputStream(folder.resolve("report.xlsx")))) {
+                XlsxExport.write(report, List.of(Tab.UNPROCESSED, Tab.PROCESSED), xlsx);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new UsageException(
+                    "cannot write the exports into " + folder + ": " + MissedCallsCli.oneLine(e.getMessage()));
+        }
+    }
+
+    private static String local(Instant instant) {
+        return LOCAL.format(instant.atZone(ZONE));
+    }
+
+    /** A duration as a person reads it: {@code 45s}, {@code 27m}, {@code 3h 10m}, {@code 2d 03h}. */
+    static String duration(Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + "m";
+        }
+        if (seconds < 86_400) {
+            return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds % 3600 / 60);
+        }
+        return String.format(Locale.ROOT, "%dd %02dh", seconds / 86_400, seconds % 86_400 / 3600);
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
 }

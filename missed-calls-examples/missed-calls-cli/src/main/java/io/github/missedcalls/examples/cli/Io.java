@@ -20,21 +20,21 @@ import java.util.Objects;
  */
 public record Io(InputStream in, OutputStream out, PrintWriter err, boolean errIsTerminal, Clock clock) {
 
-  public Io {
-    Objects.requireNonNull(in, "in");
-    Objects.requireNonNull(out, "out");
-    Objects.requireNonNull(err, "err");
-    Objects.requireNonNull(clock, "clock");
-  }
+    public Io {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(clock, "clock");
+    }
 
-  /** The process's own streams, UTF-8, and the system clock. */
-  public static Io system() {
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    return new Io(System.in, System.out, err, Terminal.standardErrorIsTerminal(), Clock.systemUTC());
-  }
+    /** The process's own streams, UTF-8, and the system clock. */
+    public static Io system() {
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return new Io(System.in, System.out, err, Terminal.standardErrorIsTerminal(), Clock.systemUTC());
+    }
 
-  /** Standard output for text: help and tables. Flush it; do not close it. */
-  PrintWriter outWriter() {
-    return new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-  }
+    /** Standard output for text: help and tables. Flush it; do not close it. */
+    PrintWriter outWriter() {
+        return new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    }
 }

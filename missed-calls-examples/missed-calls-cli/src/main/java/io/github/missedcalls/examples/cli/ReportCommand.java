@@ -7,8 +7,8 @@ import io.github.missedcalls.MissedCallsException;
 import io.github.missedcalls.OpeningInterval;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
-import io.github.missedcalls.Rejection;
 import io.github.missedcalls.RejectedInputException;
+import io.github.missedcalls.Rejection;
 import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ReportListener;
@@ -16,12 +16,12 @@ import io.github.missedcalls.ReportQuery;
 import io.github.missedcalls.ReportSummary;
 import io.github.missedcalls.Tab;
 import io.github.missedcalls.UnprocessedRow;
-import io.github.missedcalls.pbx.csv.CsvCallSource;
-import io.github.missedcalls.pbx.csv.HandlesCsv;
-import io.github.missedcalls.pbx.csv.UnusableCsvException;
 import io.github.missedcalls.examples.export.JsonExport;
 import io.github.missedcalls.examples.export.XlsxExport;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.pbx.csv.CsvCallSource;
+import io.github.missedcalls.pbx.csv.HandlesCsv;
+import io.github.missedcalls.pbx.csv.UnusableCsvException;
 import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -72,442 +72,495 @@ import picocli.CommandLine.TypeConversionException;
  * </ol>
  */
 @Command(
-    name = "report",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = "Reads a call log (docs/call-log-csv.md) and writes one tab of the report.",
-    footer = {"",
-        "DATETIME: 2026-11-10T12:00:00+02:00 or ...Z, or local time in --zone",
-        "(2026-11-10T12:00), or a date: the start of that day in --zone.",
-        "Exit: 0 done, 2 bad usage or unusable input, 3 a rejection with --strict."})
+        name = "report",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Reads a call log (docs/call-log-csv.md) and writes one tab of the report.",
+        footer = {
+            "",
+            "DATETIME: 2026-11-10T12:00:00+02:00 or ...Z, or local time in --zone",
+            "(2026-11-10T12:00), or a date: the start of that day in --zone.",
+            "Exit: 0 done, 2 bad usage or unusable input, 3 a rejection with --strict."
+        })
 final class ReportCommand implements Callable<Integer> {
 
-  /** The file holds one project's calls; this is its name in the report. */
-  static final String PROJECT = "default";
+    /** The file holds one project's calls; this is its name in the report. */
+    static final String PROJECT = "default";
 
-  /** The output formats. */
-  enum Format {
-    CSV,
-    JSON,
-    XLSX
-  }
-
-  @Option(names = "--calls", required = true, paramLabel = "FILE",
-      description = "Call log CSV; - for standard input.")
-  private String calls = "";
-
-  @Option(names = "--handles", paramLabel = "FILE",
-      description = "Handles CSV (manual handling); not - when --calls is -.")
-  private @Nullable String handles;
-
-  @Option(names = "--zone", paramLabel = "ZONE", converter = ZoneConverter.class,
-      description = "The project's time zone, an IANA id. Default: UTC.")
-  private ZoneId zone = ZoneOffset.UTC;
-
-  @Option(names = "--hours", paramLabel = "SPEC", converter = HoursConverter.class,
-      description = "Business hours, e.g. 'Mon-Fri 09:00-13:00 14:00-18:00; Sat 10:00-14:00'. Default: always open.")
-  private @Nullable BusinessHours hours;
-
-  @Option(names = "--closed", paramLabel = "DATES", split = ",", converter = DateConverter.class,
-      description = "Closed dates, comma-separated YYYY-MM-DD.")
-  private List<LocalDate> closed = new ArrayList<>();
-
-  @Option(names = "--country-code", paramLabel = "N",
-      description = "The project's country calling code, with or without +.")
-  private @Nullable String countryCode;
-
-  @Option(names = "--trunk-prefix", paramLabel = "P", description = "National trunk prefix. Default: 0.")
-  private String trunkPrefix = "0";
-
-  @Option(names = "--short-abandon", paramLabel = "SECONDS", converter = SecondsConverter.class,
-      description = "A missed call shorter than this is ABANDONED_EARLY. Default: 10.")
-  private long shortAbandon = ProjectSettings.DEFAULT_SHORT_ABANDON.toSeconds();
-
-  @Option(names = "--min-conversation", paramLabel = "SECONDS", converter = SecondsConverter.class,
-      description = "A shorter answered call does not reach the client. Default: 0.")
-  private long minConversation = ProjectSettings.DEFAULT_MIN_CONVERSATION.toSeconds();
-
-  @Option(names = "--as-of", paramLabel = "DATETIME", description = "The as-of instant. Default: now.")
-  private @Nullable String asOf;
-
-  @Option(names = "--from", paramLabel = "DATETIME",
-      description = "The window's start. Default: one calendar month before as-of.")
-  private @Nullable String from;
-
-  @Option(names = "--to", paramLabel = "DATETIME", description = "The window's end. Default: as-of.")
-  private @Nullable String to;
-
-  @Option(names = "--tab", paramLabel = "unprocessed|processed", converter = TabConverter.class,
-      description = "Which tab. Default: unprocessed.")
-  private Tab tab = Tab.UNPROCESSED;
-
-  @Option(names = "--format", paramLabel = "csv|json|xlsx", converter = FormatConverter.class,
-      description = "Output format. Default: csv.")
-  private Format format = Format.CSV;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "Where to write; required for xlsx. Default: standard output.")
-  private @Nullable String out;
-
-  @Option(names = "--strict", description = "The first rejected record or handle stops the run (exit 3).")
-  private boolean strict;
-
-  private final Io io;
-
-  ReportCommand(Io io) {
-    this.io = io;
-  }
-
-  @Override
-  public Integer call() {
-    ProjectSettings settings = settings();
-    Window window = window();
-    checkOutput();
-
-    HandlesCsv.Result handleRows = readHandles(settings);
-    if (strict && !handleRows.rejections().isEmpty()) {
-      io.err().println(rejectionLine(handleRows.rejections().get(0)));
-      return MissedCallsCli.REJECTED;
-    }
-    InMemoryHandleStore store = new InMemoryHandleStore();
-    for (Handle handle : handleRows.handles()) {
-      store.save(PROJECT, handle);
+    /** The output formats. */
+    enum Format {
+        CSV,
+        JSON,
+        XLSX
     }
 
-    AtomicLong bytesRead = new AtomicLong();
-    long size = sizeOf(calls);
-    CsvCallSource source = "-".equals(calls)
-        ? CsvCallSource.of("on standard input", () -> counting(new UnclosedInput(io.in()), bytesRead))
-        : CsvCallSource.of(calls, () -> counting(Files.newInputStream(Path.of(calls)), bytesRead));
-    MissedCalls missedCalls = MissedCalls.builder()
-        .callSource(source)
-        .handleStore(store)
-        .settings(settings)
-        .clock(io.clock())
-        .build();
-    ReportQuery query = ReportQuery.of(PROJECT).window(window.from(), window.to()).asOf(window.asOf()).strict(strict);
+    @Option(
+            names = "--calls",
+            required = true,
+            paramLabel = "FILE",
+            description = "Call log CSV; - for standard input.")
+    private String calls = "";
 
-    Collected collected = new Collected(source);
-    ReportSummary summary;
-    String label = "reading " + ("-".equals(calls) ? "standard input" : Path.of(calls).getFileName());
-    try (ProgressBar bar = ProgressBar.start(io.errIsTerminal(), io.err(), label, source::rowsRead, bytesRead::get, size)) {
-      summary = missedCalls.report(query, collected);
-    } catch (RejectedInputException e) {
-      io.err().println(rejectionLine(source.withLines(e.rejection()).get(0)));
-      return MissedCallsCli.REJECTED;
-    } catch (UncheckedIOException | MissedCallsException e) {
-      throw new UsageException(MissedCallsCli.oneLine(e.getMessage()));
+    @Option(
+            names = "--handles",
+            paramLabel = "FILE",
+            description = "Handles CSV (manual handling); not - when --calls is -.")
+    private @Nullable String handles;
+
+    @Option(
+            names = "--zone",
+            paramLabel = "ZONE",
+            converter = ZoneConverter.class,
+            description = "The project's time zone, an IANA id. Default: UTC.")
+    private ZoneId zone = ZoneOffset.UTC;
+
+    @Option(
+            names = "--hours",
+            paramLabel = "SPEC",
+            converter = HoursConverter.class,
+            description =
+                    "Business hours, e.g. 'Mon-Fri 09:00-13:00 14:00-18:00; Sat 10:00-14:00'. Default: always open.")
+    private @Nullable BusinessHours hours;
+
+    @Option(
+            names = "--closed",
+            paramLabel = "DATES",
+            split = ",",
+            converter = DateConverter.class,
+            description = "Closed dates, comma-separated YYYY-MM-DD.")
+    private List<LocalDate> closed = new ArrayList<>();
+
+    @Option(
+            names = "--country-code",
+            paramLabel = "N",
+            description = "The project's country calling code, with or without +.")
+    private @Nullable String countryCode;
+
+    @Option(names = "--trunk-prefix", paramLabel = "P", description = "National trunk prefix. Default: 0.")
+    private String trunkPrefix = "0";
+
+    @Option(
+            names = "--short-abandon",
+            paramLabel = "SECONDS",
+            converter = SecondsConverter.class,
+            description = "A missed call shorter than this is ABANDONED_EARLY. Default: 10.")
+    private long shortAbandon = ProjectSettings.DEFAULT_SHORT_ABANDON.toSeconds();
+
+    @Option(
+            names = "--min-conversation",
+            paramLabel = "SECONDS",
+            converter = SecondsConverter.class,
+            description = "A shorter answered call does not reach the client. Default: 0.")
+    private long minConversation = ProjectSettings.DEFAULT_MIN_CONVERSATION.toSeconds();
+
+    @Option(names = "--as-of", paramLabel = "DATETIME", description = "The as-of instant. Default: now.")
+    private @Nullable String asOf;
+
+    @Option(
+            names = "--from",
+            paramLabel = "DATETIME",
+            description = "The window's start. Default: one calendar month before as-of.")
+    private @Nullable String from;
+
+    @Option(names = "--to", paramLabel = "DATETIME", description = "The window's end. Default: as-of.")
+    private @Nullable String to;
+
+    @Option(
+            names = "--tab",
+            paramLabel = "unprocessed|processed",
+            converter = TabConverter.class,
+            description = "Which tab. Default: unprocessed.")
+    private Tab tab = Tab.UNPROCESSED;
+
+    @Option(
+            names = "--format",
+            paramLabel = "csv|json|xlsx",
+            converter = FormatConverter.class,
+            description = "Output format. Default: csv.")
+    private Format format = Format.CSV;
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Where to write; required for xlsx. Default: standard output.")
+    private @Nullable String out;
+
+    @Option(names = "--strict", description = "The first rejected record or handle stops the run (exit 3).")
+    private boolean strict;
+
+    private final Io io;
+
+    ReportCommand(Io io) {
+        this.io = io;
     }
 
-    List<Rejection> rejections = new ArrayList<>(handleRows.rejections());
-    rejections.addAll(collected.rejectionsByLine());
-    Report report = collected.report(summary, rejections);
-    for (Rejection rejection : rejections) {
-      io.err().println(rejectionLine(rejection));
-    }
-    printRejectionSummary(handleRows.rejections().size(), collected.rejections.size());
-    write(report);
-    return MissedCallsCli.OK;
-  }
+    @Override
+    public Integer call() {
+        ProjectSettings settings = settings();
+        Window window = window();
+        checkOutput();
 
-  private ProjectSettings settings() {
-    ProjectSettings.Builder builder = ProjectSettings.builder()
-        .zone(zone)
-        .businessHours(withClosedDates(hours, closed))
-        .trunkPrefix(trunkPrefix.strip())
-        .shortAbandon(Duration.ofSeconds(shortAbandon))
-        .minConversation(Duration.ofSeconds(minConversation));
-    if (countryCode != null) {
-      builder.countryCode(countryCode.strip());
-    }
-    try {
-      return builder.build();
-    } catch (IllegalArgumentException e) {
-      String message = MissedCallsCli.oneLine(e.getMessage());
-      throw new UsageException((message.startsWith("trunk") ? "--trunk-prefix: " : "--country-code: ") + message);
-    }
-  }
-
-  /**
-   * The weekly schedule of {@code --hours} with the dates of {@code --closed} closed. A parsed
-   * schedule cannot take overrides, so its intervals are copied into a new one.
-   */
-  static BusinessHours withClosedDates(@Nullable BusinessHours weekly, List<LocalDate> closedDates) {
-    if (closedDates.isEmpty()) {
-      return weekly == null ? BusinessHours.alwaysOpen() : weekly;
-    }
-    BusinessHours.Builder builder = BusinessHours.builder();
-    if (weekly != null) {
-      // Any week will do: a parsed schedule has no dated overrides.
-      LocalDate monday = LocalDate.of(2024, 1, 1);
-      for (DayOfWeek day : DayOfWeek.values()) {
-        for (OpeningInterval interval : weekly.intervalsOpeningOn(monday.plusDays(day.ordinal()))) {
-          builder.open(day, interval);
+        HandlesCsv.Result handleRows = readHandles(settings);
+        if (strict && !handleRows.rejections().isEmpty()) {
+            io.err().println(rejectionLine(handleRows.rejections().get(0)));
+            return MissedCallsCli.REJECTED;
         }
-      }
-    }
-    closedDates.forEach(builder::closed);
-    return builder.build();
-  }
-
-  /** The as-of instant and the window, resolved as the report will (R8), checked in order. */
-  private record Window(Instant asOf, Instant from, Instant to) {}
-
-  private Window window() {
-    Instant resolvedAsOf = asOf == null ? io.clock().instant() : DateTimeArgument.parse("--as-of", asOf, zone);
-    Instant start = from == null ? null : DateTimeArgument.parse("--from", from, zone);
-    Instant end = to == null ? null : DateTimeArgument.parse("--to", to, zone);
-    ReportQuery defaults = ReportQuery.of(PROJECT).window(start, end);
-    Instant resolvedFrom = defaults.resolveFrom(resolvedAsOf, zone);
-    Instant resolvedTo = defaults.resolveTo(resolvedAsOf, zone);
-    if (resolvedFrom.isAfter(resolvedTo)) {
-      throw new UsageException("the window's start " + ReportCsv.formatTime(resolvedFrom, zone)
-          + (from == null ? " (default)" : " (--from)") + " is after its end " + ReportCsv.formatTime(resolvedTo, zone)
-          + (to == null ? " (--to defaults to --as-of)" : " (--to)"));
-    }
-    return new Window(resolvedAsOf, resolvedFrom, resolvedTo);
-  }
-
-  private void checkOutput() {
-    if (format == Format.XLSX && (out == null || "-".equals(out))) {
-      throw new UsageException("--format xlsx needs --out FILE: a workbook is not written to standard output");
-    }
-    if ("-".equals(calls) && "-".equals(handles)) {
-      throw new UsageException("--handles cannot be - when --calls is -: standard input can be read once");
-    }
-  }
-
-  private HandlesCsv.Result readHandles(ProjectSettings settings) {
-    String file = handles;
-    if (file == null) {
-      return new HandlesCsv.Result(List.of(), List.of());
-    }
-    try {
-      if ("-".equals(file)) {
-        return HandlesCsv.read(new InputStreamReader(new UnclosedInput(io.in()), StandardCharsets.UTF_8),
-            "on standard input", settings.normalizer());
-      }
-      return HandlesCsv.read(Path.of(file), settings.normalizer());
-    } catch (UnusableCsvException | UncheckedIOException e) {
-      throw new UsageException(MissedCallsCli.oneLine(e.getMessage()));
-    }
-  }
-
-  private static long sizeOf(String file) {
-    if ("-".equals(file)) {
-      return 0;
-    }
-    try {
-      return Files.size(Path.of(file));
-    } catch (IOException e) {
-      return 0;
-    }
-  }
-
-  private static InputStream counting(InputStream in, AtomicLong count) {
-    return new FilterInputStream(in) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          count.incrementAndGet();
+        InMemoryHandleStore store = new InMemoryHandleStore();
+        for (Handle handle : handleRows.handles()) {
+            store.save(PROJECT, handle);
         }
-        return b;
-      }
 
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-          count.addAndGet(n);
+        AtomicLong bytesRead = new AtomicLong();
+        long size = sizeOf(calls);
+        CsvCallSource source = "-".equals(calls)
+                ? CsvCallSource.of("on standard input", () -> counting(new UnclosedInput(io.in()), bytesRead))
+                : CsvCallSource.of(calls, () -> counting(Files.newInputStream(Path.of(calls)), bytesRead));
+        MissedCalls missedCalls = MissedCalls.builder()
+                .callSource(source)
+                .handleStore(store)
+                .settings(settings)
+                .clock(io.clock())
+                .build();
+        ReportQuery query = ReportQuery.of(PROJECT)
+                .window(window.from(), window.to())
+                .asOf(window.asOf())
+                .strict(strict);
+
+        Collected collected = new Collected(source);
+        ReportSummary summary;
+        String label = "reading "
+                + ("-".equals(calls) ? "standard input" : Path.of(calls).getFileName());
+        try (ProgressBar bar =
+                ProgressBar.start(io.errIsTerminal(), io.err(), label, source::rowsRead, bytesRead::get, size)) {
+            summary = missedCalls.report(query, collected);
+        } catch (RejectedInputException e) {
+            io.err().println(rejectionLine(source.withLines(e.rejection()).get(0)));
+            return MissedCallsCli.REJECTED;
+        } catch (UncheckedIOException | MissedCallsException e) {
+            throw new UsageException(MissedCallsCli.oneLine(e.getMessage()));
         }
-        return n;
-      }
-    };
-  }
 
-  /** Standard input is the process's: reading it to the end must not close it. */
-  private static final class UnclosedInput extends FilterInputStream {
-    UnclosedInput(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public void close() {
-      // left open on purpose
-    }
-  }
-
-  /** {@code rejected line 7 (id 42): ends before it starts}, {@code rejected handles line 3: ...}. */
-  static String rejectionLine(Rejection rejection) {
-    // A reason quoting a broken row may hold line breaks; cli.md wants one line per rejection.
-    return MissedCallsCli.oneLine(rejection.toString());
-  }
-
-
-  private void printRejectionSummary(int handleRejections, int callRejections) {
-    List<String> parts = new ArrayList<>();
-    if (callRejections > 0) {
-      parts.add(count(callRejections, "record"));
-    }
-    if (handleRejections > 0) {
-      parts.add(count(handleRejections, "handle"));
-    }
-    if (!parts.isEmpty()) {
-      io.err().println(String.join(" and ", parts) + " rejected");
-    }
-  }
-
-  private static String count(long n, String noun) {
-    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
-  }
-
-  private void write(Report report) {
-    String file = out;
-    boolean toStandardOutput = file == null || "-".equals(file);
-    try {
-      OutputStream target = toStandardOutput
-          ? io.out()
-          : Files.newOutputStream(Path.of(Objects.requireNonNull(file)));
-      try (OutputStream buffered = new BufferedOutputStream(toStandardOutput ? new UnclosedOutput(target) : target,
-          1 << 16)) {
-        switch (format) {
-          case CSV -> {
-            Writer text = new OutputStreamWriter(buffered, StandardCharsets.UTF_8);
-            ReportCsv.write(report, tab, text);
-            text.flush();
-          }
-          case JSON -> JsonExport.write(report, tab, buffered);
-          case XLSX -> XlsxExport.write(report, List.of(tab), buffered);
+        List<Rejection> rejections = new ArrayList<>(handleRows.rejections());
+        rejections.addAll(collected.rejectionsByLine());
+        Report report = collected.report(summary, rejections);
+        for (Rejection rejection : rejections) {
+            io.err().println(rejectionLine(rejection));
         }
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new UsageException("cannot write " + (toStandardOutput ? "standard output" : file) + ": "
-          + MissedCallsCli.oneLine(e.getMessage()));
-    }
-  }
-
-  /** Standard output stays open for whoever writes after. */
-  private static final class UnclosedOutput extends java.io.FilterOutputStream {
-    UnclosedOutput(OutputStream out) {
-      super(out);
+        printRejectionSummary(handleRows.rejections().size(), collected.rejections.size());
+        write(report);
+        return MissedCallsCli.OK;
     }
 
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
-  }
-
-  /** Collects a streamed report, giving each rejection its line while the file is being read. */
-  private static final class Collected implements ReportListener {
-    private final CsvCallSource source;
-    private final List<Rejection> rejections = new ArrayList<>();
-    private final List<ProcessedRow> processed = new ArrayList<>();
-    private final List<UnprocessedRow> unprocessed = new ArrayList<>();
-
-    Collected(CsvCallSource source) {
-      this.source = source;
-    }
-
-    @Override
-    public void rejected(Rejection rejection) {
-      rejections.addAll(source.withLines(rejection));
-    }
-
-    @Override
-    public void processed(ProcessedRow row) {
-      processed.add(row);
-    }
-
-    @Override
-    public void unprocessed(UnprocessedRow row) {
-      unprocessed.add(row);
-    }
-
-    List<Rejection> rejectionsByLine() {
-      List<Rejection> sorted = new ArrayList<>(rejections);
-      sorted.sort(Comparator.comparing(Rejection::line, Comparator.nullsLast(Comparator.naturalOrder())));
-      return sorted;
-    }
-
-    /** The report the listener saw, its processed tab in display order: latest resolution first. */
-    Report report(ReportSummary summary, List<Rejection> allRejections) {
-      processed.sort(Report.PROCESSED_ORDER);
-      return new Report(summary.project(), summary.zone(), summary.from(), summary.to(), summary.asOf(), unprocessed,
-          processed, allRejections, summary.anonymousMissed());
-    }
-  }
-
-  static final class ZoneConverter implements picocli.CommandLine.ITypeConverter<ZoneId> {
-    @Override
-    public ZoneId convert(String value) {
-      try {
-        return ZoneId.of(value.strip());
-      } catch (DateTimeException e) {
-        throw new TypeConversionException("'" + value + "' is not a time zone (an IANA id such as Europe/Kyiv)");
-      }
-    }
-  }
-
-  static final class HoursConverter implements picocli.CommandLine.ITypeConverter<BusinessHours> {
-    @Override
-    public BusinessHours convert(String value) {
-      try {
-        return BusinessHours.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(MissedCallsCli.oneLine(e.getMessage()));
-      }
-    }
-  }
-
-  static final class DateConverter implements picocli.CommandLine.ITypeConverter<LocalDate> {
-    @Override
-    public LocalDate convert(String value) {
-      try {
-        return LocalDate.parse(value.strip());
-      } catch (DateTimeParseException e) {
-        throw new TypeConversionException("'" + value + "' is not a date YYYY-MM-DD");
-      }
-    }
-  }
-
-  static final class SecondsConverter implements picocli.CommandLine.ITypeConverter<Long> {
-    @Override
-    public Long convert(String value) {
-      try {
-        long seconds = Long.parseLong(value.strip());
-        if (seconds >= 0) {
-          return seconds;
+    private ProjectSettings settings() {
+        ProjectSettings.Builder builder = ProjectSettings.builder()
+                .zone(zone)
+                .businessHours(withClosedDates(hours, closed))
+                .trunkPrefix(trunkPrefix.strip())
+                .shortAbandon(Duration.ofSeconds(shortAbandon))
+                .minConversation(Duration.ofSeconds(minConversation));
+        if (countryCode != null) {
+            builder.countryCode(countryCode.strip());
         }
-      } catch (NumberFormatException e) {
-        // said below
-      }
-      throw new TypeConversionException("'" + value + "' is not a whole number of seconds, 0 or more");
-    }
-  }
-
-  static final class TabConverter implements picocli.CommandLine.ITypeConverter<Tab> {
-    @Override
-    public Tab convert(String value) {
-      return Tab.fromToken(value)
-          .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a tab: unprocessed or processed"));
-    }
-  }
-
-  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      for (Format format : Format.values()) {
-        if (format.name().equalsIgnoreCase(value.strip())) {
-          return format;
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            String message = MissedCallsCli.oneLine(e.getMessage());
+            throw new UsageException((message.startsWith("trunk") ? "--trunk-prefix: " : "--country-code: ") + message);
         }
-      }
-      throw new TypeConversionException("'" + value + "' is not a format: csv, json or xlsx");
     }
-  }
+
+    /**
+     * The weekly schedule of {@code --hours} with the dates of {@code --closed} closed. A parsed
+     * schedule cannot take overrides, so its intervals are copied into a new one.
+     */
+    static BusinessHours withClosedDates(@Nullable BusinessHours weekly, List<LocalDate> closedDates) {
+        if (closedDates.isEmpty()) {
+            return weekly == null ? BusinessHours.alwaysOpen() : weekly;
+        }
+        BusinessHours.Builder builder = BusinessHours.builder();
+        if (weekly != null) {
+            // Any week will do: a parsed schedule has no dated overrides.
+            LocalDate monday = LocalDate.of(2024, 1, 1);
+            for (DayOfWeek day : DayOfWeek.values()) {
+                for (OpeningInterval interval : weekly.intervalsOpeningOn(monday.plusDays(day.ordinal()))) {
+                    builder.open(day, interval);
+                }
+            }
+        }
+        closedDates.forEach(builder::closed);
+        return builder.build();
+    }
+
+    /** The as-of instant and the window, resolved as the report will (R8), checked in order. */
+    private record Window(Instant asOf, Instant from, Instant to) {}
+
+    private Window window() {
+        Instant resolvedAsOf = asOf == null ? io.clock().instant() : DateTimeArgument.parse("--as-of", asOf, zone);
+        Instant start = from == null ? null : DateTimeArgument.parse("--from", from, zone);
+        Instant end = to == null ? null : DateTimeArgument.parse("--to", to, zone);
+        ReportQuery defaults = ReportQuery.of(PROJECT).window(start, end);
+        Instant resolvedFrom = defaults.resolveFrom(resolvedAsOf, zone);
+        Instant resolvedTo = defaults.resolveTo(resolvedAsOf, zone);
+        if (resolvedFrom.isAfter(resolvedTo)) {
+            throw new UsageException("the window's start " + ReportCsv.formatTime(resolvedFrom, zone)
+                    + (from == null ? " (default)" : " (--from)") + " is after its end "
+                    + ReportCsv.formatTime(resolvedTo, zone)
+                    + (to == null ? " (--to defaults to --as-of)" : " (--to)"));
+        }
+        return new Window(resolvedAsOf, resolvedFrom, resolvedTo);
+    }
+
+    private void checkOutput() {
+        if (format == Format.XLSX && (out == null || "-".equals(out))) {
+            throw new UsageException("--format xlsx needs --out FILE: a workbook is not written to standard output");
+        }
+        if ("-".equals(calls) && "-".equals(handles)) {
+            throw new UsageException("--handles cannot be - when --calls is -: standard input can be read once");
+        }
+    }
+
+    private HandlesCsv.Result readHandles(ProjectSettings settings) {
+        String file = handles;
+        if (file == null) {
+            return new HandlesCsv.Result(List.of(), List.of());
+        }
+        try {
+            if ("-".equals(file)) {
+                return HandlesCsv.read(
+                        new InputStreamReader(new UnclosedInput(io.in()), StandardCharsets.UTF_8),
+                        "on standard input",
+                        settings.normalizer());
+            }
+            return HandlesCsv.read(Path.of(file), settings.normalizer());
+        } catch (UnusableCsvException | UncheckedIOException e) {
+            throw new UsageException(MissedCallsCli.oneLine(e.getMessage()));
+        }
+    }
+
+    private static long sizeOf(String file) {
+        if ("-".equals(file)) {
+            return 0;
+        }
+        try {
+            return Files.size(Path.of(file));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static InputStream counting(InputStream in, AtomicLong count) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    count.addAndGet(n);
+                }
+                return n;
+            }
+        };
+    }
+
+    /** Standard input is the process's: reading it to the end must not close it. */
+    private static final class UnclosedInput extends FilterInputStream {
+        UnclosedInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // left open on purpose
+        }
+    }
+
+    /** {@code rejected line 7 (id 42): ends before it starts}, {@code rejected handles line 3: ...}. */
+    static String rejectionLine(Rejection rejection) {
+        // A reason quoting a broken row may hold line breaks; cli.md wants one line per rejection.
+        return MissedCallsCli.oneLine(rejection.toString());
+    }
+
+    private void printRejectionSummary(int handleRejections, int callRejections) {
+        List<String> parts = new ArrayList<>();
+        if (callRejections > 0) {
+            parts.add(count(callRejections, "record"));
+        }
+        if (handleRejections > 0) {
+            parts.add(count(handleRejections, "handle"));
+        }
+        if (!parts.isEmpty()) {
+            io.err().println(String.join(" and ", parts) + " rejected");
+        }
+    }
+
+    private static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    private void write(Report report) {
+        String file = out;
+        boolean toStandardOutput = file == null || "-".equals(file);
+        try {
+            OutputStream target =
+                    toStandardOutput ? io.out() : Files.newOutputStream(Path.of(Objects.requireNonNull(file)));
+            try (OutputStream buffered =
+                    new BufferedOutputStream(toStandardOutput ? new UnclosedOutput(target) : target, 1 << 16)) {
+                switch (format) {
+                    case CSV -> {
+                        Writer text = new OutputStreamWriter(buffered, StandardCharsets.UTF_8);
+                        ReportCsv.write(report, tab, text);
+                        text.flush();
+                    }
+                    case JSON -> JsonExport.write(report, tab, buffered);
+                    case XLSX -> XlsxExport.write(report, List.of(tab), buffered);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new UsageException("cannot write " + (toStandardOutput ? "standard output" : file) + ": "
+                    + MissedCallsCli.oneLine(e.getMessage()));
+        }
+    }
+
+    /** Standard output stays open for whoever writes after. */
+    private static final class UnclosedOutput extends java.io.FilterOutputStream {
+        UnclosedOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    /** Collects a streamed report, giving each rejection its line while the file is being read. */
+    private static final class Collected implements ReportListener {
+        private final CsvCallSource source;
+        private final List<Rejection> rejections = new ArrayList<>();
+        private final List<ProcessedRow> processed = new ArrayList<>();
+        private final List<UnprocessedRow> unprocessed = new ArrayList<>();
+
+        Collected(CsvCallSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public void rejected(Rejection rejection) {
+            rejections.addAll(source.withLines(rejection));
+        }
+
+        @Override
+        public void processed(ProcessedRow row) {
+            processed.add(row);
+        }
+
+        @Override
+        public void unprocessed(UnprocessedRow row) {
+            unprocessed.add(row);
+        }
+
+        List<Rejection> rejectionsByLine() {
+            List<Rejection> sorted = new ArrayList<>(rejections);
+            sorted.sort(Comparator.comparing(Rejection::line, Comparator.nullsLast(Comparator.naturalOrder())));
+            return sorted;
+        }
+
+        /** The report the listener saw, its processed tab in display order: latest resolution first. */
+        Report report(ReportSummary summary, List<Rejection> allRejections) {
+            processed.sort(Report.PROCESSED_ORDER);
+            return new Report(
+                    summary.project(),
+                    summary.zone(),
+                    summary.from(),
+                    summary.to(),
+                    summary.asOf(),
+                    unprocessed,
+                    processed,
+                    allRejections,
+                    summary.anonymousMissed());
+        }
+    }
+
+    static final class ZoneConverter implements picocli.CommandLine.ITypeConverter<ZoneId> {
+        @Override
+        public ZoneId convert(String value) {
+            try {
+                return ZoneId.of(value.strip());
+            } catch (DateTimeException e) {
+                throw new TypeConversionException(
+                        "'" + value + "' is not a time zone (an IANA id such as Europe/Kyiv)");
+            }
+        }
+    }
+
+    static final class HoursConverter implements picocli.CommandLine.ITypeConverter<BusinessHours> {
+        @Override
+        public BusinessHours convert(String value) {
+            try {
+                return BusinessHours.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(MissedCallsCli.oneLine(e.getMessage()));
+            }
+        }
+    }
+
+    static final class DateConverter implements picocli.CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not a date YYYY-MM-DD");
+            }
+        }
+    }
+
+    static final class SecondsConverter implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                long seconds = Long.parseLong(value.strip());
+                if (seconds >= 0) {
+                    return seconds;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new TypeConversionException("'" + value + "' is not a whole number of seconds, 0 or more");
+        }
+    }
+
+    static final class TabConverter implements picocli.CommandLine.ITypeConverter<Tab> {
+        @Override
+        public Tab convert(String value) {
+            return Tab.fromToken(value)
+                    .orElseThrow(() ->
+                            new TypeConversionException("'" + value + "' is not a tab: unprocessed or processed"));
+        }
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            for (Format format : Format.values()) {
+                if (format.name().equalsIgnoreCase(value.strip())) {
+                    return format;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not a format: csv, json or xlsx");
+        }
+    }
 }

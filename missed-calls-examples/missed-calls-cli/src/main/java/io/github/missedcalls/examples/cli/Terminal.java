@@ -25,46 +25,47 @@ import java.util.Map;
  */
 final class Terminal {
 
-  private static final Path STDERR_LINK = Path.of("/proc/self/fd/2");
+    private static final Path STDERR_LINK = Path.of("/proc/self/fd/2");
 
-  private Terminal() {}
+    private Terminal() {}
 
-  /** Whether the standard error of this process is a terminal. */
-  static boolean standardErrorIsTerminal() {
-    return standardErrorIsTerminal(System.getenv());
-  }
-
-  static boolean standardErrorIsTerminal(Map<String, String> environment) {
-    if ("dumb".equals(environment.get("TERM")) || "off".equalsIgnoreCase(environment.get("MISSED_CALLS_PROGRESS"))) {
-      return false;
+    /** Whether the standard error of this process is a terminal. */
+    static boolean standardErrorIsTerminal() {
+        return standardErrorIsTerminal(System.getenv());
     }
-    if (Files.isSymbolicLink(STDERR_LINK)) {
-      try {
-        return isTerminalDevice(Files.readSymbolicLink(STDERR_LINK).toString());
-      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+
+    static boolean standardErrorIsTerminal(Map<String, String> environment) {
+        if ("dumb".equals(environment.get("TERM"))
+                || "off".equalsIgnoreCase(environment.get("MISSED_CALLS_PROGRESS"))) {
+            return false;
+        }
+        if (Files.isSymbolicLink(STDERR_LINK)) {
+            try {
+                return isTerminalDevice(Files.readSymbolicLink(STDERR_LINK).toString());
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return consoleIsTerminal();
+            }
+        }
         return consoleIsTerminal();
-      }
     }
-    return consoleIsTerminal();
-  }
 
-  static boolean isTerminalDevice(String target) {
-    return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
-  }
+    static boolean isTerminalDevice(String target) {
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    }
 
-  private static boolean consoleIsTerminal() {
-    Console console = System.console();
-    if (console == null) {
-      return false;
+    private static boolean consoleIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return Boolean.TRUE.equals(isTerminal.invoke(console));
+        } catch (NoSuchMethodException e) {
+            // Before JDK 22 a console exists only when standard input and output are terminals.
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
-    try {
-      Method isTerminal = Console.class.getMethod("isTerminal");
-      return Boolean.TRUE.equals(isTerminal.invoke(console));
-    } catch (NoSuchMethodException e) {
-      // Before JDK 22 a console exists only when standard input and output are terminals.
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
-    }
-  }
 }

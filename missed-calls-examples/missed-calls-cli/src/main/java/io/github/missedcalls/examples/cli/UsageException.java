@@ -5,9 +5,9 @@ package io.github.missedcalls.examples.cli;
  * line on standard error.
  */
 final class UsageException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  UsageException(String message) {
-    super(message);
-  }
+    UsageException(String message) {
+        super(message);
+    }
 }

@@ -33,59 +33,65 @@ import org.jspecify.annotations.Nullable;
  * @param p90TimeToCallback {@code null} when no group was called back
  */
 public record DemoSummary(
-    long unprocessedClients,
-    long processedGroups,
-    long missedCalls,
-    long anonymousMissed,
-    Map<ResolutionKind, Long> resolutions,
-    @Nullable Duration medianTimeToCallback,
-    @Nullable Duration p90TimeToCallback) {
+        long unprocessedClients,
+        long processedGroups,
+        long missedCalls,
+        long anonymousMissed,
+        Map<ResolutionKind, Long> resolutions,
+        @Nullable Duration medianTimeToCallback,
+        @Nullable Duration p90TimeToCallback) {
 
-  public DemoSummary {
-    resolutions = Map.copyOf(resolutions);
-  }
-
-  /** The figures of a report. */
-  public static DemoSummary of(Report report) {
-    Objects.requireNonNull(report, "report");
-    Map<ResolutionKind, Long> kinds = new EnumMap<>(ResolutionKind.class);
-    for (ResolutionKind kind : ResolutionKind.values()) {
-      kinds.put(kind, 0L);
+    public DemoSummary {
+        resolutions = Map.copyOf(resolutions);
     }
-    List<Duration> toCallback = new ArrayList<>();
-    for (ProcessedRow row : report.processed()) {
-      ResolutionKind kind = row.resolution().kind();
-      kinds.merge(kind, 1L, Long::sum);
-      if (kind == ResolutionKind.CALLED_BACK) {
-        toCallback.add(row.timeToResolution());
-      }
+
+    /** The figures of a report. */
+    public static DemoSummary of(Report report) {
+        Objects.requireNonNull(report, "report");
+        Map<ResolutionKind, Long> kinds = new EnumMap<>(ResolutionKind.class);
+        for (ResolutionKind kind : ResolutionKind.values()) {
+            kinds.put(kind, 0L);
+        }
+        List<Duration> toCallback = new ArrayList<>();
+        for (ProcessedRow row : report.processed()) {
+            ResolutionKind kind = row.resolution().kind();
+            kinds.merge(kind, 1L, Long::sum);
+            if (kind == ResolutionKind.CALLED_BACK) {
+                toCallback.add(row.timeToResolution());
+            }
+        }
+        toCallback.sort(null);
+        return new DemoSummary(
+                report.unprocessed().size(),
+                report.processed().size(),
+                report.missedInRows(),
+                report.anonymousMissed(),
+                kinds,
+                percentile(toCallback, 50),
+                percentile(toCallback, 90));
     }
-    toCallback.sort(null);
-    return new DemoSummary(report.unprocessed().size(), report.processed().size(), report.missedInRows(),
-        report.anonymousMissed(), kinds, percentile(toCallback, 50), percentile(toCallback, 90));
-  }
 
-  /** Groups in both tabs. */
-  public long groups() {
-    return unprocessedClients + processedGroups;
-  }
-
-  /** Groups resolved by a callback over all groups; 0 when there are none. */
-  public double callbackRate() {
-    return groups() == 0 ? 0 : (double) resolutions.getOrDefault(ResolutionKind.CALLED_BACK, 0L) / groups();
-  }
-
-  /** The share of a resolution kind among the processed rows; 0 when there are none. */
-  public double share(ResolutionKind kind) {
-    return processedGroups == 0 ? 0 : (double) resolutions.getOrDefault(kind, 0L) / processedGroups;
-  }
-
-  /** The nearest-rank percentile of sorted values: the smallest value at or above p percent of them. */
-  static @Nullable Duration percentile(List<Duration> sorted, int percent) {
-    if (sorted.isEmpty()) {
-      return null;
+    /** Groups in both tabs. */
+    public long groups() {
+        return unprocessedClients + processedGroups;
     }
-    int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-    return sorted.get(Math.max(rank, 1) - 1);
-  }
+
+    /** Groups resolved by a callback over all groups; 0 when there are none. */
+    public double callbackRate() {
+        return groups() == 0 ? 0 : (double) resolutions.getOrDefault(ResolutionKind.CALLED_BACK, 0L) / groups();
+    }
+
+    /** The share of a resolution kind among the processed rows; 0 when there are none. */
+    public double share(ResolutionKind kind) {
+        return processedGroups == 0 ? 0 : (double) resolutions.getOrDefault(kind, 0L) / processedGroups;
+    }
+
+    /** The nearest-rank percentile of sorted values: the smallest value at or above p percent of them. */
+    static @Nullable Duration percentile(List<Duration> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(rank, 1) - 1);
+    }
 }

@@ -42,101 +42,101 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JsonExport {
 
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-  private JsonExport() {}
+    private JsonExport() {}
 
-  /**
-   * Writes a tab; leaves {@code out} open.
-   *
-   * @throws UncheckedIOException if writing fails
-   */
-  public static void write(Report report, Tab tab, OutputStream out) {
-    Objects.requireNonNull(report, "report");
-    Objects.requireNonNull(tab, "tab");
-    Objects.requireNonNull(out, "out");
-    List<ReportColumn> columns = ReportColumn.of(tab);
-    try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-      json.setPrettyPrinter(new ElementPerLine());
-      json.writeStartObject();
-      json.writeStringField("tab", tab.token());
-      json.writeArrayFieldStart("rows");
-      for (ReportRow row : report.rows(tab)) {
+    /**
+     * Writes a tab; leaves {@code out} open.
+     *
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void write(Report report, Tab tab, OutputStream out) {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(tab, "tab");
+        Objects.requireNonNull(out, "out");
+        List<ReportColumn> columns = ReportColumn.of(tab);
+        try (JsonGenerator json =
+                FACTORY.createGenerator(out, JsonEncoding.UTF8).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            json.setPrettyPrinter(new ElementPerLine());
+            json.writeStartObject();
+            json.writeStringField("tab", tab.token());
+            json.writeArrayFieldStart("rows");
+            for (ReportRow row : report.rows(tab)) {
+                json.writeStartObject();
+                for (ReportColumn column : columns) {
+                    json.writeFieldName(column.jsonKey());
+                    writeValue(json, column.value(row), report);
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("rejected");
+            for (Rejection rejection : report.rejections()) {
+                writeRejection(json, rejection);
+            }
+            json.writeEndArray();
+            json.writeNumberField("anonymousMissed", report.anonymousMissed());
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the " + tab.token() + " tab as JSON failed", e);
+        }
+    }
+
+    private static void writeValue(JsonGenerator json, @Nullable Object value, Report report) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof Instant instant) {
+            json.writeString(ReportCsv.formatTime(instant, report.zone()));
+        } else if (value instanceof Long number) {
+            json.writeNumber(number);
+        } else {
+            json.writeString(value.toString());
+        }
+    }
+
+    private static void writeRejection(JsonGenerator json, Rejection rejection) throws IOException {
         json.writeStartObject();
-        for (ReportColumn column : columns) {
-          json.writeFieldName(column.jsonKey());
-          writeValue(json, column.value(row), report);
+        Long line = rejection.line();
+        if (line == null) {
+            json.writeNullField("line");
+        } else {
+            json.writeNumberField("line", line);
+        }
+        String id = rejection.id();
+        if (id == null) {
+            json.writeNullField("id");
+        } else {
+            json.writeStringField("id", id);
+        }
+        json.writeStringField("reason", rejection.reason());
+        if (rejection.kind() == Rejection.Kind.HANDLE) {
+            json.writeStringField("file", "handles");
         }
         json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("rejected");
-      for (Rejection rejection : report.rejections()) {
-        writeRejection(json, rejection);
-      }
-      json.writeEndArray();
-      json.writeNumberField("anonymousMissed", report.anonymousMissed());
-      json.writeEndObject();
-      json.writeRaw('\n');
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing the " + tab.token() + " tab as JSON failed", e);
-    }
-  }
-
-  private static void writeValue(JsonGenerator json, @Nullable Object value, Report report) throws IOException {
-    if (value == null) {
-      json.writeNull();
-    } else if (value instanceof Instant instant) {
-      json.writeString(ReportCsv.formatTime(instant, report.zone()));
-    } else if (value instanceof Long number) {
-      json.writeNumber(number);
-    } else {
-      json.writeString(value.toString());
-    }
-  }
-
-  private static void writeRejection(JsonGenerator json, Rejection rejection) throws IOException {
-    json.writeStartObject();
-    Long line = rejection.line();
-    if (line == null) {
-      json.writeNullField("line");
-    } else {
-      json.writeNumberField("line", line);
-    }
-    String id = rejection.id();
-    if (id == null) {
-      json.writeNullField("id");
-    } else {
-      json.writeStringField("id", id);
-    }
-    json.writeStringField("reason", rejection.reason());
-    if (rejection.kind() == Rejection.Kind.HANDLE) {
-      json.writeStringField("file", "handles");
-    }
-    json.writeEndObject();
-  }
-
-  /** Compact, but each element of an array starts a line. */
-  private static final class ElementPerLine extends MinimalPrettyPrinter {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public void beforeArrayValues(JsonGenerator json) throws IOException {
-      json.writeRaw('\n');
     }
 
-    @Override
-    public void writeArrayValueSeparator(JsonGenerator json) throws IOException {
-      json.writeRaw(",\n");
-    }
+    /** Compact, but each element of an array starts a line. */
+    private static final class ElementPerLine extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    public void writeEndArray(JsonGenerator json, int values) throws IOException {
-      if (values > 0) {
-        json.writeRaw('\n');
-      }
-      json.writeRaw(']');
+        @Override
+        public void beforeArrayValues(JsonGenerator json) throws IOException {
+            json.writeRaw('\n');
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator json) throws IOException {
+            json.writeRaw(",\n");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator json, int values) throws IOException {
+            if (values > 0) {
+                json.writeRaw('\n');
+            }
+            json.writeRaw(']');
+        }
     }
-  }
 }

@@ -37,109 +37,119 @@ import org.jspecify.annotations.Nullable;
  */
 final class HandleDesk {
 
-  /** Longer notes are refused: the note is a sentence, not a document. */
-  static final int MAX_NOTE = 2_000;
-  /** The handles table's actor column holds 200; names are far shorter. */
-  static final int MAX_ACTOR = 100;
+    /** Longer notes are refused: the note is a sentence, not a document. */
+    static final int MAX_NOTE = 2_000;
+    /** The handles table's actor column holds 200; names are far shorter. */
+    static final int MAX_ACTOR = 100;
 
-  /**
-   * What the page sends.
-   *
-   * @param project the project
-   * @param client the client number as the row shows it
-   * @param reason a {@link HandleReason} token
-   * @param note required for {@code other}
-   * @param actor who handles it
-   * @param seenLastMissedAt the last missed call of the row the page showed, as the API wrote it; optional
-   */
-  record Request(WebProject project, @Nullable String client, @Nullable String reason, @Nullable String note,
-      @Nullable String actor, @Nullable String seenLastMissedAt) {}
+    /**
+     * What the page sends.
+     *
+     * @param project the project
+     * @param client the client number as the row shows it
+     * @param reason a {@link HandleReason} token
+     * @param note required for {@code other}
+     * @param actor who handles it
+     * @param seenLastMissedAt the last missed call of the row the page showed, as the API wrote it; optional
+     */
+    record Request(
+            WebProject project,
+            @Nullable String client,
+            @Nullable String reason,
+            @Nullable String note,
+            @Nullable String actor,
+            @Nullable String seenLastMissedAt) {}
 
-  private final MissedCalls missedCalls;
-  private final Clock clock;
-  private final Object oneAtATime = new Object();
+    private final MissedCalls missedCalls;
+    private final Clock clock;
+    private final Object oneAtATime = new Object();
 
-  HandleDesk(MissedCalls missedCalls, Clock clock) {
-    this.missedCalls = missedCalls;
-    this.clock = clock;
-  }
+    HandleDesk(MissedCalls missedCalls, Clock clock) {
+        this.missedCalls = missedCalls;
+        this.clock = clock;
+    }
 
-  /**
-   * Checks and stores one handle.
-   *
-   * @throws ApiException if the request is refused; nothing is then stored
-   */
-  Handle handle(Request request) {
-    HandleReason reason = reason(request.reason());
-    String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-    if (reason == HandleReason.OTHER && note == null) {
-      throw ApiException.badRequest("a note is required for another variant (Other)");
+    /**
+     * Checks and stores one handle.
+     *
+     * @throws ApiException if the request is refused; nothing is then stored
+     */
+    Handle handle(Request request) {
+        HandleReason reason = reason(request.reason());
+        String note = request.note() == null || request.note().isBlank()
+                ? null
+                : request.note().strip();
+        if (reason == HandleReason.OTHER && note == null) {
+            throw ApiException.badRequest("a note is required for another variant (Other)");
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            throw ApiException.badRequest("the note is longer than " + MAX_NOTE + " characters");
+        }
+        String actor = request.actor() == null ? "" : request.actor().strip();
+        if (actor.isEmpty()) {
+            throw ApiException.badRequest("your name is required: it is recorded with the handle");
+        }
+        if (actor.length() > MAX_ACTOR) {
+            throw ApiException.badRequest("the name is longer than " + MAX_ACTOR + " characters");
+        }
+        String projectId = request.project().id();
+        String client = normalized(request.project(), request.client());
+        synchronized (oneAtATime) {
+            // The same report MissedCalls.handle makes: the last month up to now.
+            Report report = missedCalls.report(ReportQuery.of(projectId).asOf(clock.instant()));
+            UnprocessedRow open = report.unprocessed().stream()
+                    .filter(row -> row.client().equals(client))
+                    .findFirst()
+                    .orElseThrow(() -> notOpen(report, client));
+            checkSeen(request, open, report.zone());
+            Optional<Handle> stored = missedCalls.handle(projectId, client, reason, note, actor);
+            return stored.orElseThrow(() -> ApiException.conflict(client + " was resolved a moment ago; reload"));
+        }
     }
-    if (note != null && note.length() > MAX_NOTE) {
-      throw ApiException.badRequest("the note is longer than " + MAX_NOTE + " characters");
-    }
-    String actor = request.actor() == null ? "" : request.actor().strip();
-    if (actor.isEmpty()) {
-      throw ApiException.badRequest("your name is required: it is recorded with the handle");
-    }
-    if (actor.length() > MAX_ACTOR) {
-      throw ApiException.badRequest("the name is longer than " + MAX_ACTOR + " characters");
-    }
-    String projectId = request.project().id();
-    String client = normalized(request.project(), request.client());
-    synchronized (oneAtATime) {
-      // The same report MissedCalls.handle makes: the last month up to now.
-      Report report = missedCalls.report(ReportQuery.of(projectId).asOf(clock.instant()));
-      UnprocessedRow open = report.unprocessed().stream()
-          .filter(row -> row.client().equals(client))
-          .findFirst()
-          .orElseThrow(() -> notOpen(report, client));
-      checkSeen(request, open, report.zone());
-      Optional<Handle> stored = missedCalls.handle(projectId, client, reason, note, actor);
-      return stored.orElseThrow(() -> ApiException.conflict(client + " was resolved a moment ago; reload"));
-    }
-  }
 
-  private static HandleReason reason(@Nullable String token) {
-    return HandleReason.fromToken(String.valueOf(token)).orElseThrow(() -> ApiException.badRequest(
-        "unknown reason " + ApiException.shown(token) + "; one of " + Arrays.stream(HandleReason.values())
-            .map(HandleReason::token).collect(Collectors.joining(", "))));
-  }
+    private static HandleReason reason(@Nullable String token) {
+        return HandleReason.fromToken(String.valueOf(token))
+                .orElseThrow(() -> ApiException.badRequest("unknown reason " + ApiException.shown(token) + "; one of "
+                        + Arrays.stream(HandleReason.values())
+                                .map(HandleReason::token)
+                                .collect(Collectors.joining(", "))));
+    }
 
-  private static String normalized(WebProject project, @Nullable String client) {
-    if (client == null || client.isBlank()) {
-      throw ApiException.badRequest("no client number");
+    private static String normalized(WebProject project, @Nullable String client) {
+        if (client == null || client.isBlank()) {
+            throw ApiException.badRequest("no client number");
+        }
+        String number;
+        try {
+            number = project.settings().normalizer().normalize(client);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("not a client number: " + ApiException.shown(client));
+        }
+        if (number == null) {
+            throw ApiException.badRequest("a withheld number cannot be handled");
+        }
+        return number;
     }
-    String number;
-    try {
-      number = project.settings().normalizer().normalize(client);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("not a client number: " + ApiException.shown(client));
-    }
-    if (number == null) {
-      throw ApiException.badRequest("a withheld number cannot be handled");
-    }
-    return number;
-  }
 
-  private static ApiException notOpen(Report report, String client) {
-    Optional<ProcessedRow> resolved = report.processed().stream()
-        .filter(row -> row.client().equals(client))
-        .findFirst();
-    if (resolved.isEmpty()) {
-      return ApiException.notFound("no missed calls from " + client + " in the last month");
+    private static ApiException notOpen(Report report, String client) {
+        Optional<ProcessedRow> resolved = report.processed().stream()
+                .filter(row -> row.client().equals(client))
+                .findFirst();
+        if (resolved.isEmpty()) {
+            return ApiException.notFound("no missed calls from " + client + " in the last month");
+        }
+        var resolution = resolved.get().resolution();
+        String by = resolution.resolvedBy() == null ? "" : " by " + resolution.resolvedBy();
+        return ApiException.conflict(
+                client + " is already resolved (" + resolution.kind().token().replace('_', ' ') + by + " at "
+                        + ReportCsv.formatTime(resolution.resolvedAt(), report.zone()) + ")");
     }
-    var resolution = resolved.get().resolution();
-    String by = resolution.resolvedBy() == null ? "" : " by " + resolution.resolvedBy();
-    return ApiException.conflict(client + " is already resolved (" + resolution.kind().token().replace('_', ' ')
-        + by + " at " + ReportCsv.formatTime(resolution.resolvedAt(), report.zone()) + ")");
-  }
 
-  private static void checkSeen(Request request, UnprocessedRow open, ZoneId zone) {
-    String last = request.seenLastMissedAt();
-    if (last != null && !last.equals(ReportCsv.formatTime(open.lastMissedAt(), zone))) {
-      throw ApiException.conflict("the missed calls of " + open.client()
-          + " changed since the page was loaded (resolved, or called again); reload and look again");
+    private static void checkSeen(Request request, UnprocessedRow open, ZoneId zone) {
+        String last = request.seenLastMissedAt();
+        if (last != null && !last.equals(ReportCsv.formatTime(open.lastMissedAt(), zone))) {
+            throw ApiException.conflict("the missed calls of " + open.client()
+                    + " changed since the page was loaded (resolved, or called again); reload and look again");
+        }
     }
-  }
 }

@@ -24,48 +24,48 @@ import java.util.function.Supplier;
  */
 final class RecentReports {
 
-  /** Long enough for a person to switch tabs and export, short enough that "as of" stays recent. */
-  static final Duration MAX_AGE = Duration.ofSeconds(30);
-  /** A few people looking at a few projects and ranges; each report holds its rows. */
-  static final int CAPACITY = 16;
+    /** Long enough for a person to switch tabs and export, short enough that "as of" stays recent. */
+    static final Duration MAX_AGE = Duration.ofSeconds(30);
+    /** A few people looking at a few projects and ranges; each report holds its rows. */
+    static final int CAPACITY = 16;
 
-  /** A report and what was made from it. */
-  record Made(Report report, ReportStats stats, Instant madeAt, double millis) {}
+    /** A report and what was made from it. */
+    record Made(Report report, ReportStats stats, Instant madeAt, double millis) {}
 
-  private record Key(String project, LocalDate from, LocalDate to) {}
+    private record Key(String project, LocalDate from, LocalDate to) {}
 
-  private final Map<Key, Made> reports = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
+    private final Map<Key, Made> reports = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, Made> eldest) {
-      return size() > CAPACITY;
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Made> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** The recent report of a project and range, or a new one from {@code make}, made as of {@code now}. */
+    Made get(String project, ReportWindow window, Instant now, Supplier<Report> make) {
+        Key key = new Key(project, window.from(), window.to());
+        synchronized (reports) {
+            Made recent = reports.get(key);
+            if (recent != null && !recent.madeAt().plus(MAX_AGE).isBefore(now)) {
+                return recent;
+            }
+        }
+        // Made outside the lock: another project's report need not wait for this one.
+        long started = System.nanoTime();
+        Report report = make.get();
+        Made made = new Made(report, ReportStats.of(report), now, (System.nanoTime() - started) / 1e6);
+        synchronized (reports) {
+            reports.put(key, made);
+        }
+        return made;
     }
-  };
 
-  /** The recent report of a project and range, or a new one from {@code make}, made as of {@code now}. */
-  Made get(String project, ReportWindow window, Instant now, Supplier<Report> make) {
-    Key key = new Key(project, window.from(), window.to());
-    synchronized (reports) {
-      Made recent = reports.get(key);
-      if (recent != null && !recent.madeAt().plus(MAX_AGE).isBefore(now)) {
-        return recent;
-      }
+    /** Forgets every report of a project: a handle changed it. */
+    void forget(String project) {
+        synchronized (reports) {
+            reports.keySet().removeIf(key -> key.project().equals(project));
+        }
     }
-    // Made outside the lock: another project's report need not wait for this one.
-    long started = System.nanoTime();
-    Report report = make.get();
-    Made made = new Made(report, ReportStats.of(report), now, (System.nanoTime() - started) / 1e6);
-    synchronized (reports) {
-      reports.put(key, made);
-    }
-    return made;
-  }
-
-  /** Forgets every report of a project: a handle changed it. */
-  void forget(String project) {
-    synchronized (reports) {
-      reports.keySet().removeIf(key -> key.project().equals(project));
-    }
-  }
 }

@@ -45,229 +45,247 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReportApi {
 
-  /** The formats {@code /api/export} writes, in the order the page offers them. */
-  enum ExportFormat {
-    CSV("text/csv; charset=utf-8"),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    JSON("application/json; charset=utf-8");
+    /** The formats {@code /api/export} writes, in the order the page offers them. */
+    enum ExportFormat {
+        CSV("text/csv; charset=utf-8"),
+        XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        JSON("application/json; charset=utf-8");
 
-    final String contentType;
+        final String contentType;
 
-    ExportFormat(String contentType) {
-      this.contentType = contentType;
+        ExportFormat(String contentType) {
+            this.contentType = contentType;
+        }
+
+        String token() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static String tokens() {
+            return Arrays.stream(values()).map(ExportFormat::token).collect(Collectors.joining(", "));
+        }
     }
 
-    String token() {
-      return name().toLowerCase(Locale.ROOT);
+    static final int DEFAULT_LIMIT = 200;
+    static final int MAX_LIMIT = 1_000;
+    /** Rejections listed in a report answer; the count is always complete. */
+    static final int SHOWN_REJECTIONS = 50;
+
+    private static final int MAX_HANDLE_BODY = 16 * 1024;
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
+
+    private final MissedCalls missedCalls;
+    private final Map<String, WebProject> projects = new LinkedHashMap<>();
+    private final Clock clock;
+    private final HandleDesk desk;
+    private final RecentReports recentReports;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    ReportApi(MissedCalls missedCalls, List<WebProject> projectList, Clock clock) {
+        this.missedCalls = missedCalls;
+        this.clock = clock;
+        this.desk = new HandleDesk(missedCalls, clock);
+        this.recentReports = new RecentReports();
+        for (WebProject project : projectList) {
+            if (projects.putIfAbsent(project.id(), project) != null) {
+                throw new IllegalArgumentException("two projects have the id " + project.id());
+            }
+        }
     }
 
-    static String tokens() {
-      return Arrays.stream(values()).map(ExportFormat::token).collect(Collectors.joining(", "));
+    void projects(HttpExchange exchange) throws IOException {
+        ObjectNode answer = mapper.createObjectNode();
+        ArrayNode list = answer.putArray("projects");
+        for (WebProject project : projects.values()) {
+            LocalDate today = today(project);
+            list.addObject()
+                    .put("id", project.id())
+                    .put("name", project.name())
+                    .put("zone", project.settings().zone().getId())
+                    .put("defaultFrom", today.minusMonths(1).toString())
+                    .put("defaultTo", today.toString());
+        }
+        ArrayNode reasons = answer.putArray("handleReasons");
+        for (HandleReason reason : HandleReason.values()) {
+            reasons.add(reason.token());
+        }
+        ArrayNode formats = answer.putArray("exportFormats");
+        for (ExportFormat format : ExportFormat.values()) {
+            formats.add(format.token());
+        }
+        sendJson(exchange, 200, answer);
     }
-  }
 
-  static final int DEFAULT_LIMIT = 200;
-  static final int MAX_LIMIT = 1_000;
-  /** Rejections listed in a report answer; the count is always complete. */
-  static final int SHOWN_REJECTIONS = 50;
-  private static final int MAX_HANDLE_BODY = 16 * 1024;
-  private static final String JSON_TYPE = "application/json; charset=utf-8";
+    /** What a report or an export asks for: a project, a range and a tab. */
+    private record TabRequest(WebProject project, ReportWindow window, Tab tab) {}
 
-  private final MissedCalls missedCalls;
-  private final Map<String, WebProject> projects = new LinkedHashMap<>();
-  private final Clock clock;
-  private final HandleDesk desk;
-  private final RecentReports recentReports;
-  private final ObjectMapper mapper = new ObjectMapper();
-
-  ReportApi(MissedCalls missedCalls, List<WebProject> projectList, Clock clock) {
-    this.missedCalls = missedCalls;
-    this.clock = clock;
-    this.desk = new HandleDesk(missedCalls, clock);
-    this.recentReports = new RecentReports();
-    for (WebProject project : projectList) {
-      if (projects.putIfAbsent(project.id(), project) != null) {
-        throw new IllegalArgumentException("two projects have the id " + project.id());
-      }
+    private TabRequest tabRequest(Map<String, String> query) {
+        WebProject project = project(query.get("project"));
+        return new TabRequest(
+                project, ReportWindow.parse(query.get("from"), query.get("to"), today(project)), tab(query.get("tab")));
     }
-  }
 
-  void projects(HttpExchange exchange) throws IOException {
-    ObjectNode answer = mapper.createObjectNode();
-    ArrayNode list = answer.putArray("projects");
-    for (WebProject project : projects.values()) {
-      LocalDate today = today(project);
-      list.addObject()
-          .put("id", project.id())
-          .put("name", project.name())
-          .put("zone", project.settings().zone().getId())
-          .put("defaultFrom", today.minusMonths(1).toString())
-          .put("defaultTo", today.toString());
+    void report(HttpExchange exchange) throws IOException {
+        Map<String, String> query = Exchanges.query(exchange);
+        TabRequest asked = tabRequest(query);
+        WebProject project = asked.project();
+        ReportWindow window = asked.window();
+        Tab tab = asked.tab();
+        int offset = number(query, "offset", 0, Integer.MAX_VALUE, 0);
+        int limit = number(query, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+
+        Instant requested = clock.instant();
+        RecentReports.Made made = recent(project, window, requested);
+        Report report = made.report();
+        ReportStats stats = made.stats();
+
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("project", project.id());
+        answer.put("zone", report.zone().getId());
+        answer.put("from", window.from().toString());
+        answer.put("to", window.to().toString());
+        answer.put("windowStart", ReportCsv.formatTime(report.from(), report.zone()));
+        answer.put("windowEnd", ReportCsv.formatTime(report.to(), report.zone()));
+        answer.put("asOf", ReportCsv.formatTime(report.asOf(), report.zone()));
+        answer.putObject("counts")
+                .put("unprocessed", report.unprocessed().size())
+                .put("processed", report.processed().size());
+        answer.set("summary", ReportJson.stats(stats));
+        answer.set("chart", ReportJson.chart(stats));
+        answer.put("rejectedCount", report.rejections().size());
+        answer.set(
+                "rejected",
+                ReportJson.rejections(report.rejections()
+                        .subList(
+                                0,
+                                Math.min(SHOWN_REJECTIONS, report.rejections().size()))));
+        List<? extends ReportRow> rows = report.rows(tab);
+        answer.put("tab", tab.token());
+        answer.put("total", rows.size());
+        answer.put("offset", offset);
+        answer.put("limit", limit);
+        ArrayNode page = answer.putArray("rows");
+        for (int i = offset; i < rows.size() && i < (long) offset + limit; i++) {
+            page.add(ReportJson.row(rows.get(i), tab, report.zone()));
+        }
+        // The time the report took when it was made, and whether this answer reused it.
+        exchange.getResponseHeaders()
+                .set(
+                        "Server-Timing",
+                        String.format(
+                                Locale.ROOT,
+                                "report;dur=%.1f;desc=\"%s\"",
+                                made.millis(),
+                                made.madeAt().equals(requested) ? "made" : "reused"));
+        sendJson(exchange, 200, answer);
     }
-    ArrayNode reasons = answer.putArray("handleReasons");
-    for (HandleReason reason : HandleReason.values()) {
-      reasons.add(reason.token());
+
+    void export(HttpExchange exchange) throws IOException {
+        Map<String, String> query = Exchanges.query(exchange);
+        TabRequest asked = tabRequest(query);
+        String token = query.getOrDefault("format", "csv");
+        ExportFormat format = Arrays.stream(ExportFormat.values())
+                .filter(candidate -> candidate.token().equalsIgnoreCase(token.strip()))
+                .findFirst()
+                .orElseThrow(() -> ApiException.badRequest(
+                        "unknown format " + ApiException.shown(token) + "; one of " + ExportFormat.tokens()));
+        Tab tab = asked.tab();
+        Report report = recent(asked.project(), asked.window(), clock.instant()).report();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        switch (format) {
+            case CSV -> {
+                Writer csv = new OutputStreamWriter(body, StandardCharsets.UTF_8);
+                ReportCsv.write(report, tab, csv);
+                csv.flush();
+            }
+            case XLSX -> XlsxExport.write(report, List.of(tab), body);
+            case JSON -> JsonExport.write(report, tab, body);
+        }
+        // The project id is letters, digits, - and _ (WebProject), so the name needs no quoting rules.
+        String file = "missed-calls_" + asked.project().id() + "_" + tab.token() + "_"
+                + asked.window().from() + "_"
+                + asked.window().to()
+                + "." + format.token();
+        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        Exchanges.send(exchange, 200, format.contentType, body.toByteArray());
     }
-    ArrayNode formats = answer.putArray("exportFormats");
-    for (ExportFormat format : ExportFormat.values()) {
-      formats.add(format.token());
+
+    void handle(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try {
+            body = mapper.readTree(Exchanges.body(exchange, MAX_HANDLE_BODY));
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("the request is not JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("the request is not a JSON object");
+        }
+        WebProject project = project(text(body, "project"));
+        Handle handle = desk.handle(new HandleDesk.Request(
+                project,
+                text(body, "client"),
+                text(body, "reason"),
+                text(body, "note"),
+                text(body, "actor"),
+                text(body, "seenLastMissedAt")));
+        recentReports.forget(project.id());
+        ObjectNode answer = mapper.createObjectNode();
+        answer.set("handled", ReportJson.handle(handle, project.settings().zone()));
+        sendJson(exchange, 201, answer);
     }
-    sendJson(exchange, 200, answer);
-  }
 
-  /** What a report or an export asks for: a project, a range and a tab. */
-  private record TabRequest(WebProject project, ReportWindow window, Tab tab) {}
-
-  private TabRequest tabRequest(Map<String, String> query) {
-    WebProject project = project(query.get("project"));
-    return new TabRequest(project, ReportWindow.parse(query.get("from"), query.get("to"), today(project)),
-        tab(query.get("tab")));
-  }
-
-  void report(HttpExchange exchange) throws IOException {
-    Map<String, String> query = Exchanges.query(exchange);
-    TabRequest asked = tabRequest(query);
-    WebProject project = asked.project();
-    ReportWindow window = asked.window();
-    Tab tab = asked.tab();
-    int offset = number(query, "offset", 0, Integer.MAX_VALUE, 0);
-    int limit = number(query, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-
-    Instant requested = clock.instant();
-    RecentReports.Made made = recent(project, window, requested);
-    Report report = made.report();
-    ReportStats stats = made.stats();
-
-    ObjectNode answer = mapper.createObjectNode();
-    answer.put("project", project.id());
-    answer.put("zone", report.zone().getId());
-    answer.put("from", window.from().toString());
-    answer.put("to", window.to().toString());
-    answer.put("windowStart", ReportCsv.formatTime(report.from(), report.zone()));
-    answer.put("windowEnd", ReportCsv.formatTime(report.to(), report.zone()));
-    answer.put("asOf", ReportCsv.formatTime(report.asOf(), report.zone()));
-    answer.putObject("counts")
-        .put("unprocessed", report.unprocessed().size())
-        .put("processed", report.processed().size());
-    answer.set("summary", ReportJson.stats(stats));
-    answer.set("chart", ReportJson.chart(stats));
-    answer.put("rejectedCount", report.rejections().size());
-    answer.set("rejected", ReportJson.rejections(
-        report.rejections().subList(0, Math.min(SHOWN_REJECTIONS, report.rejections().size()))));
-    List<? extends ReportRow> rows = report.rows(tab);
-    answer.put("tab", tab.token());
-    answer.put("total", rows.size());
-    answer.put("offset", offset);
-    answer.put("limit", limit);
-    ArrayNode page = answer.putArray("rows");
-    for (int i = offset; i < rows.size() && i < (long) offset + limit; i++) {
-      page.add(ReportJson.row(rows.get(i), tab, report.zone()));
+    void sendJson(HttpExchange exchange, int status, JsonNode node) throws IOException {
+        Exchanges.send(exchange, status, JSON_TYPE, mapper.writeValueAsBytes(node));
     }
-    // The time the report took when it was made, and whether this answer reused it.
-    exchange.getResponseHeaders().set("Server-Timing", String.format(Locale.ROOT, "report;dur=%.1f;desc=\"%s\"",
-        made.millis(), made.madeAt().equals(requested) ? "made" : "reused"));
-    sendJson(exchange, 200, answer);
-  }
 
-  void export(HttpExchange exchange) throws IOException {
-    Map<String, String> query = Exchanges.query(exchange);
-    TabRequest asked = tabRequest(query);
-    String token = query.getOrDefault("format", "csv");
-    ExportFormat format = Arrays.stream(ExportFormat.values())
-        .filter(candidate -> candidate.token().equalsIgnoreCase(token.strip()))
-        .findFirst()
-        .orElseThrow(() -> ApiException.badRequest("unknown format " + ApiException.shown(token) + "; one of "
-            + ExportFormat.tokens()));
-    Tab tab = asked.tab();
-    Report report = recent(asked.project(), asked.window(), clock.instant()).report();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    switch (format) {
-      case CSV -> {
-        Writer csv = new OutputStreamWriter(body, StandardCharsets.UTF_8);
-        ReportCsv.write(report, tab, csv);
-        csv.flush();
-      }
-      case XLSX -> XlsxExport.write(report, List.of(tab), body);
-      case JSON -> JsonExport.write(report, tab, body);
+    /** The report of a range as of {@code now}, or the same one made a few seconds ago. */
+    private RecentReports.Made recent(WebProject project, ReportWindow window, Instant now) {
+        return recentReports.get(project.id(), window, now, () -> missedCalls.report(window.query(project.id(), now)));
     }
-    // The project id is letters, digits, - and _ (WebProject), so the name needs no quoting rules.
-    String file = "missed-calls_" + asked.project().id() + "_" + tab.token() + "_" + asked.window().from() + "_"
-        + asked.window().to()
-        + "." + format.token();
-    exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file + "\"");
-    Exchanges.send(exchange, 200, format.contentType, body.toByteArray());
-  }
 
-  void handle(HttpExchange exchange) throws IOException {
-    JsonNode body;
-    try {
-      body = mapper.readTree(Exchanges.body(exchange, MAX_HANDLE_BODY));
-    } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("the request is not JSON");
+    private WebProject project(@Nullable String id) {
+        if (id == null || id.isBlank()) {
+            throw ApiException.badRequest("no project; one of " + String.join(", ", projects.keySet()));
+        }
+        WebProject project = projects.get(id);
+        if (project == null) {
+            throw ApiException.notFound("unknown project " + ApiException.shown(id));
+        }
+        return project;
     }
-    if (body == null || !body.isObject()) {
-      throw ApiException.badRequest("the request is not a JSON object");
+
+    private LocalDate today(WebProject project) {
+        Instant now = clock.instant();
+        return LocalDate.ofInstant(now, project.settings().zone());
     }
-    WebProject project = project(text(body, "project"));
-    Handle handle = desk.handle(new HandleDesk.Request(project, text(body, "client"), text(body, "reason"),
-        text(body, "note"), text(body, "actor"), text(body, "seenLastMissedAt")));
-    recentReports.forget(project.id());
-    ObjectNode answer = mapper.createObjectNode();
-    answer.set("handled", ReportJson.handle(handle, project.settings().zone()));
-    sendJson(exchange, 201, answer);
-  }
 
-  void sendJson(HttpExchange exchange, int status, JsonNode node) throws IOException {
-    Exchanges.send(exchange, status, JSON_TYPE, mapper.writeValueAsBytes(node));
-  }
-
-  /** The report of a range as of {@code now}, or the same one made a few seconds ago. */
-  private RecentReports.Made recent(WebProject project, ReportWindow window, Instant now) {
-    return recentReports.get(project.id(), window, now, () -> missedCalls.report(window.query(project.id(), now)));
-  }
-
-  private WebProject project(@Nullable String id) {
-    if (id == null || id.isBlank()) {
-      throw ApiException.badRequest("no project; one of " + String.join(", ", projects.keySet()));
+    private static Tab tab(@Nullable String token) {
+        if (token == null || token.isBlank()) {
+            return Tab.UNPROCESSED;
+        }
+        return Tab.fromToken(token)
+                .orElseThrow(() -> ApiException.badRequest(
+                        "unknown tab " + ApiException.shown(token) + "; one of unprocessed, processed"));
     }
-    WebProject project = projects.get(id);
-    if (project == null) {
-      throw ApiException.notFound("unknown project " + ApiException.shown(id));
-    }
-    return project;
-  }
 
-  private LocalDate today(WebProject project) {
-    Instant now = clock.instant();
-    return LocalDate.ofInstant(now, project.settings().zone());
-  }
-
-  private static Tab tab(@Nullable String token) {
-    if (token == null || token.isBlank()) {
-      return Tab.UNPROCESSED;
+    private static int number(Map<String, String> query, String name, int min, int max, int fallback) {
+        String value = query.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number < min || number > max) {
+                throw ApiException.badRequest(name + " must be " + min + " to " + max + ": " + number);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " is not a whole number: " + ApiException.shown(value));
+        }
     }
-    return Tab.fromToken(token).orElseThrow(() -> ApiException.badRequest(
-        "unknown tab " + ApiException.shown(token) + "; one of unprocessed, processed"));
-  }
 
-  private static int number(Map<String, String> query, String name, int min, int max, int fallback) {
-    String value = query.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
+    private static @Nullable String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
-    try {
-      int number = Integer.parseInt(value.strip());
-      if (number < min || number > max) {
-        throw ApiException.badRequest(name + " must be " + min + " to " + max + ": " + number);
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name + " is not a whole number: " + ApiException.shown(value));
-    }
-  }
-
-  private static @Nullable String text(JsonNode body, String field) {
-    JsonNode value = body.get(field);
-    return value == null || value.isNull() ? null : value.asText();
-  }
 }

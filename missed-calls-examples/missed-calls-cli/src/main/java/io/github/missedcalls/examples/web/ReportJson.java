@@ -27,94 +27,94 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReportJson {
 
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private ReportJson() {}
+    private ReportJson() {}
 
-  /** One row of a tab, for the page: the export's columns in their order, then lines and employees. */
-  static ObjectNode row(ReportRow row, Tab tab, ZoneId zone) {
-    ObjectNode node = JSON.objectNode();
-    for (ReportColumn column : ReportColumn.of(tab)) {
-      node.set(column.jsonKey(), value(column.value(row), zone));
+    /** One row of a tab, for the page: the export's columns in their order, then lines and employees. */
+    static ObjectNode row(ReportRow row, Tab tab, ZoneId zone) {
+        ObjectNode node = JSON.objectNode();
+        for (ReportColumn column : ReportColumn.of(tab)) {
+            node.set(column.jsonKey(), value(column.value(row), zone));
+        }
+        ArrayNode lines = node.putArray("lines");
+        row.lines().forEach(lines::add);
+        ArrayNode employees = node.putArray("employees");
+        row.employees().forEach(employees::add);
+        return node;
     }
-    ArrayNode lines = node.putArray("lines");
-    row.lines().forEach(lines::add);
-    ArrayNode employees = node.putArray("employees");
-    row.employees().forEach(employees::add);
-    return node;
-  }
 
-  static ArrayNode rejections(List<Rejection> rejections) {
-    ArrayNode array = JSON.arrayNode();
-    for (Rejection rejection : rejections) {
-      ObjectNode node = array.addObject();
-      node.put("line", rejection.line());
-      node.put("id", rejection.id());
-      node.put("reason", rejection.reason());
-      if (rejection.kind() == Rejection.Kind.HANDLE) {
-        node.put("file", "handles");
-      }
+    static ArrayNode rejections(List<Rejection> rejections) {
+        ArrayNode array = JSON.arrayNode();
+        for (Rejection rejection : rejections) {
+            ObjectNode node = array.addObject();
+            node.put("line", rejection.line());
+            node.put("id", rejection.id());
+            node.put("reason", rejection.reason());
+            if (rejection.kind() == Rejection.Kind.HANDLE) {
+                node.put("file", "handles");
+            }
+        }
+        return array;
     }
-    return array;
-  }
 
-  /** The summary strip; the rate and the median are {@code null} without groups or callbacks. */
-  static ObjectNode stats(ReportStats stats) {
-    DemoSummary figures = stats.summary();
-    ObjectNode summary = JSON.objectNode();
-    summary.put("unprocessedClients", figures.unprocessedClients());
-    summary.put("processedGroups", figures.processedGroups());
-    summary.put("missedCalls", figures.missedCalls());
-    summary.put("anonymousMissed", figures.anonymousMissed());
-    summary.put("calledBack", figures.resolutions().get(ResolutionKind.CALLED_BACK));
-    summary.put("callbackRate", figures.groups() == 0 ? null : figures.callbackRate());
-    Duration median = figures.medianTimeToCallback();
-    summary.put("medianTimeToCallbackS", median == null ? null : median.getSeconds());
-    return summary;
-  }
+    /** The summary strip; the rate and the median are {@code null} without groups or callbacks. */
+    static ObjectNode stats(ReportStats stats) {
+        DemoSummary figures = stats.summary();
+        ObjectNode summary = JSON.objectNode();
+        summary.put("unprocessedClients", figures.unprocessedClients());
+        summary.put("processedGroups", figures.processedGroups());
+        summary.put("missedCalls", figures.missedCalls());
+        summary.put("anonymousMissed", figures.anonymousMissed());
+        summary.put("calledBack", figures.resolutions().get(ResolutionKind.CALLED_BACK));
+        summary.put("callbackRate", figures.groups() == 0 ? null : figures.callbackRate());
+        Duration median = figures.medianTimeToCallback();
+        summary.put("medianTimeToCallbackS", median == null ? null : median.getSeconds());
+        return summary;
+    }
 
-  /** {@code {"reasons": [names], "hours": [[count per reason] x 24]}}. */
-  static ObjectNode chart(ReportStats stats) {
-    ObjectNode chart = JSON.objectNode();
-    ArrayNode reasons = chart.putArray("reasons");
-    for (MissedReason reason : MissedReason.values()) {
-      reasons.add(reason.name());
+    /** {@code {"reasons": [names], "hours": [[count per reason] x 24]}}. */
+    static ObjectNode chart(ReportStats stats) {
+        ObjectNode chart = JSON.objectNode();
+        ArrayNode reasons = chart.putArray("reasons");
+        for (MissedReason reason : MissedReason.values()) {
+            reasons.add(reason.name());
+        }
+        ArrayNode hours = chart.putArray("hours");
+        for (long[] counts : stats.missedByHour()) {
+            ArrayNode hour = hours.addArray();
+            for (long count : counts) {
+                hour.add(count);
+            }
+        }
+        return chart;
     }
-    ArrayNode hours = chart.putArray("hours");
-    for (long[] counts : stats.missedByHour()) {
-      ArrayNode hour = hours.addArray();
-      for (long count : counts) {
-        hour.add(count);
-      }
-    }
-    return chart;
-  }
 
-  static ObjectNode handle(Handle handle, ZoneId zone) {
-    ObjectNode node = JSON.objectNode();
-    node.put("client", handle.client());
-    node.put("handledAt", ReportCsv.formatTime(handle.handledAt(), zone));
-    node.put("coversUntil", ReportCsv.formatTime(handle.effectiveCoversUntil(), zone));
-    node.put("reason", handle.reason().token());
-    node.put("note", handle.note());
-    node.put("actor", handle.actor());
-    return node;
-  }
+    static ObjectNode handle(Handle handle, ZoneId zone) {
+        ObjectNode node = JSON.objectNode();
+        node.put("client", handle.client());
+        node.put("handledAt", ReportCsv.formatTime(handle.handledAt(), zone));
+        node.put("coversUntil", ReportCsv.formatTime(handle.effectiveCoversUntil(), zone));
+        node.put("reason", handle.reason().token());
+        node.put("note", handle.note());
+        node.put("actor", handle.actor());
+        return node;
+    }
 
-  static ObjectNode error(String message) {
-    return JSON.objectNode().put("error", message);
-  }
+    static ObjectNode error(String message) {
+        return JSON.objectNode().put("error", message);
+    }
 
-  private static JsonNode value(@Nullable Object value, ZoneId zone) {
-    if (value == null) {
-      return JSON.nullNode();
+    private static JsonNode value(@Nullable Object value, ZoneId zone) {
+        if (value == null) {
+            return JSON.nullNode();
+        }
+        if (value instanceof Instant instant) {
+            return JSON.textNode(ReportCsv.formatTime(instant, zone));
+        }
+        if (value instanceof Long number) {
+            return JSON.numberNode(number);
+        }
+        return JSON.textNode(value.toString());
     }
-    if (value instanceof Instant instant) {
-      return JSON.textNode(ReportCsv.formatTime(instant, zone));
-    }
-    if (value instanceof Long number) {
-      return JSON.numberNode(number);
-    }
-    return JSON.textNode(value.toString());
-  }
 }

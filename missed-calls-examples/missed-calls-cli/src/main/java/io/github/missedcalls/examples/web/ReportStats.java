@@ -25,16 +25,17 @@ import java.util.List;
  */
 record ReportStats(DemoSummary summary, long[][] missedByHour) {
 
-  static ReportStats of(Report report) {
-    ZoneId zone = report.zone();
-    long[][] byHour = new long[24][MissedReason.values().length];
-    for (List<? extends ReportRow> rows : List.of(report.unprocessed(), report.processed())) {
-      for (ReportRow row : rows) {
-        for (MissedCall call : row.calls()) {
-          byHour[call.startedAt().atZone(zone).getHour()][call.reason().ordinal()]++;
+    static ReportStats of(Report report) {
+        ZoneId zone = report.zone();
+        long[][] byHour = new long[24][MissedReason.values().length];
+        for (List<? extends ReportRow> rows : List.of(report.unprocessed(), report.processed())) {
+            for (ReportRow row : rows) {
+                for (MissedCall call : row.calls()) {
+                    byHour[call.startedAt().atZone(zone).getHour()][
+                            call.reason().ordinal()]++;
+                }
+            }
         }
-      }
+        return new ReportStats(DemoSummary.of(report), byHour);
     }
-    return new ReportStats(DemoSummary.of(report), byHour);
-  }
 }

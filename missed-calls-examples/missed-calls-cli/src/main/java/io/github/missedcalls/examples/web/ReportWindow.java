@@ -17,41 +17,41 @@ import org.jspecify.annotations.Nullable;
  */
 record ReportWindow(LocalDate from, LocalDate to) {
 
-  /** A longer range is refused: a report reads every call of its range. */
-  static final long MAX_DAYS = 366;
+    /** A longer range is refused: a report reads every call of its range. */
+    static final long MAX_DAYS = 366;
 
-  /**
-   * Reads the range of a request; a day left out defaults to the last month up to today.
-   *
-   * @throws ApiException if a day is not {@code YYYY-MM-DD}, {@code from} is after {@code to},
-   *     or the range is longer than {@link #MAX_DAYS}
-   */
-  static ReportWindow parse(@Nullable String from, @Nullable String to, LocalDate today) {
-    LocalDate last = blank(to) ? today : day("to", to);
-    LocalDate first = blank(from) ? last.minusMonths(1) : day("from", from);
-    if (first.isAfter(last)) {
-      throw ApiException.badRequest("the range starts (" + first + ") after it ends (" + last + ")");
+    /**
+     * Reads the range of a request; a day left out defaults to the last month up to today.
+     *
+     * @throws ApiException if a day is not {@code YYYY-MM-DD}, {@code from} is after {@code to},
+     *     or the range is longer than {@link #MAX_DAYS}
+     */
+    static ReportWindow parse(@Nullable String from, @Nullable String to, LocalDate today) {
+        LocalDate last = blank(to) ? today : day("to", to);
+        LocalDate first = blank(from) ? last.minusMonths(1) : day("from", from);
+        if (first.isAfter(last)) {
+            throw ApiException.badRequest("the range starts (" + first + ") after it ends (" + last + ")");
+        }
+        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+            throw ApiException.badRequest("the range is longer than " + MAX_DAYS + " days");
+        }
+        return new ReportWindow(first, last);
     }
-    if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-      throw ApiException.badRequest("the range is longer than " + MAX_DAYS + " days");
+
+    /** The report of this range for a project as of an instant. */
+    ReportQuery query(String project, Instant asOf) {
+        return ReportQuery.of(project).windowDates(from, to.plusDays(1)).asOf(asOf);
     }
-    return new ReportWindow(first, last);
-  }
 
-  /** The report of this range for a project as of an instant. */
-  ReportQuery query(String project, Instant asOf) {
-    return ReportQuery.of(project).windowDates(from, to.plusDays(1)).asOf(asOf);
-  }
-
-  private static boolean blank(@Nullable String value) {
-    return value == null || value.isBlank();
-  }
-
-  private static LocalDate day(String name, @Nullable String value) {
-    try {
-      return LocalDate.parse(String.valueOf(value).strip());
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(name + " is not a day of the form YYYY-MM-DD: " + ApiException.shown(value));
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
-  }
+
+    private static LocalDate day(String name, @Nullable String value) {
+        try {
+            return LocalDate.parse(String.valueOf(value).strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " is not a day of the form YYYY-MM-DD: " + ApiException.shown(value));
+        }
+    }
 }

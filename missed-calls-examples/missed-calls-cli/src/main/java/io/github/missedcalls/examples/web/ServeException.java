@@ -6,9 +6,9 @@ package io.github.missedcalls.examples.web;
  * where there is one, is kept for a log.
  */
 public final class ServeException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public ServeException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public ServeException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -14,18 +14,18 @@ import java.util.regex.Pattern;
  */
 public record WebProject(String id, String name, ProjectSettings settings) {
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
-  /**
-   * @throws NullPointerException if a value is {@code null}
-   * @throws IllegalArgumentException if the id is not 1 to 40 letters, digits, {@code -} or {@code _}
-   */
-  public WebProject {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(settings, "settings");
-    if (!ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("a project id is 1 to 40 letters, digits, - or _: " + id);
+    /**
+     * @throws NullPointerException if a value is {@code null}
+     * @throws IllegalArgumentException if the id is not 1 to 40 letters, digits, {@code -} or {@code _}
+     */
+    public WebProject {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(settings, "settings");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a project id is 1 to 40 letters, digits, - or _: " + id);
+        }
     }
-  }
 }

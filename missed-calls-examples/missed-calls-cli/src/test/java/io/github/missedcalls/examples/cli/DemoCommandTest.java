@@ -23,109 +23,127 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("missed-calls demo (docs/cli.md)")
 class DemoCommandTest {
 
-  private static final List<String> EXPORTS = List.of("unprocessed.csv", "processed.csv", "report.xlsx",
-      "unprocessed.json", "processed.json");
+    private static final List<String> EXPORTS =
+            List.of("unprocessed.csv", "processed.csv", "report.xlsx", "unprocessed.json", "processed.json");
 
-  @Test
-  @DisplayName("needs no file and no server: an embedded database, both tabs, a summary and the exports it names")
-  void embedded(@TempDir Path out) throws IOException {
-    CliRunner.Result result = CliRunner.run("demo", "--calls", "3000", "--out", out.toString());
+    @Test
+    @DisplayName("needs no file and no server: an embedded database, both tabs, a summary and the exports it names")
+    void embedded(@TempDir Path out) throws IOException {
+        CliRunner.Result result = CliRunner.run("demo", "--calls", "3000", "--out", out.toString());
 
-    assertThat(result.exit()).isZero();
-    assertThat(result.err()).as("no progress bar when standard error is not a terminal").isEmpty();
-    assertThat(result.out())
-        .contains("database        H2, embedded")
-        .contains("Unprocessed: ").contains("client         first missed")
-        .contains("Processed: ").contains("resolution")
-        .contains("unprocessed clients").contains("missed calls").contains("callback rate")
-        .contains("time to callback      median ").contains("90th percentile")
-        .contains("resolutions           called back ").contains("client got through ").contains("handled ")
-        .contains("Exports in " + out);
-    for (String file : EXPORTS) {
-      assertThat(result.out()).contains(out.resolve(file).toString());
-      assertThat(out.resolve(file)).isNotEmptyFile();
-    }
-    assertThat(Files.readString(out.resolve("unprocessed.csv")))
-        .startsWith("client,first_missed_at,last_missed_at,lost_for_s,missed,attempts,reason,reasons,waiting_s\r\n");
-    try (InputStream in = Files.newInputStream(out.resolve("report.xlsx")); ReadableWorkbook workbook =
-        new ReadableWorkbook(in)) {
-      assertThat(workbook.getSheets().map(Sheet::getName)).containsExactly("unprocessed", "processed", "about");
-    }
-  }
-
-  @Test
-  @DisplayName("the generated month has every reason of R9 and every resolution kind of R6")
-  void everyReasonAndKind(@TempDir Path out) throws IOException {
-    CliRunner.Result result = CliRunner.run("demo", "--calls", "20000", "--out", out.toString(), "--rows", "0");
-
-    assertThat(result.exit()).isZero();
-    String rows = Files.readString(out.resolve("unprocessed.csv")) + Files.readString(out.resolve("processed.csv"));
-    for (io.github.missedcalls.MissedReason reason : io.github.missedcalls.MissedReason.values()) {
-      assertThat(rows).as(reason.name()).contains(reason.name());
-    }
-    for (io.github.missedcalls.ResolutionKind kind : io.github.missedcalls.ResolutionKind.values()) {
-      assertThat(rows).as(kind.token()).contains("," + kind.token() + ",");
-    }
-  }
-
-  @Test
-  @DisplayName("--jdbc-url runs the same against PostgreSQL (MISSED_CALLS_POSTGRES_URL) and leaves no project behind")
-  void postgres(@TempDir Path out) throws Exception {
-    againstServer("MISSED_CALLS_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres", "PostgreSQL",
-        out);
-  }
-
-  @Test
-  @DisplayName("--jdbc-url runs the same against MariaDB (MISSED_CALLS_MARIADB_URL) and leaves no project behind")
-  void mariadb(@TempDir Path out) throws Exception {
-    againstServer("MISSED_CALLS_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=", "MariaDB",
-        out);
-  }
-
-  private static void againstServer(String variable, String example, String product, Path out) throws SQLException {
-    String url = System.getenv(variable);
-    assumeTrue(url != null && !url.isBlank(),
-        () -> "skipped: set " + variable + " to a JDBC URL (e.g. " + example + ") to run the demo against " + product);
-    // The clock is fixed, so the project's name is too: a run that died earlier may have left it.
-    String project = "demo-20261120-120000";
-    try (DemoDatabase database = DemoDatabase.at(url, null, null)) {
-      io.github.missedcalls.jdbc.JdbcSchema.create(database.dataSource());
-      database.removeProject(project);
+        assertThat(result.exit()).isZero();
+        assertThat(result.err())
+                .as("no progress bar when standard error is not a terminal")
+                .isEmpty();
+        assertThat(result.out())
+                .contains("database        H2, embedded")
+                .contains("Unprocessed: ")
+                .contains("client         first missed")
+                .contains("Processed: ")
+                .contains("resolution")
+                .contains("unprocessed clients")
+                .contains("missed calls")
+                .contains("callback rate")
+                .contains("time to callback      median ")
+                .contains("90th percentile")
+                .contains("resolutions           called back ")
+                .contains("client got through ")
+                .contains("handled ")
+                .contains("Exports in " + out);
+        for (String file : EXPORTS) {
+            assertThat(result.out()).contains(out.resolve(file).toString());
+            assertThat(out.resolve(file)).isNotEmptyFile();
+        }
+        assertThat(Files.readString(out.resolve("unprocessed.csv")))
+                .startsWith(
+                        "client,first_missed_at,last_missed_at,lost_for_s,missed,attempts,reason,reasons,waiting_s\r\n");
+        try (InputStream in = Files.newInputStream(out.resolve("report.xlsx"));
+                ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+            assertThat(workbook.getSheets().map(Sheet::getName)).containsExactly("unprocessed", "processed", "about");
+        }
     }
 
-    CliRunner.Result result = CliRunner.run("demo", "--jdbc-url", url, "--calls", "3000", "--out", out.toString());
+    @Test
+    @DisplayName("the generated month has every reason of R9 and every resolution kind of R6")
+    void everyReasonAndKind(@TempDir Path out) throws IOException {
+        CliRunner.Result result = CliRunner.run("demo", "--calls", "20000", "--out", out.toString(), "--rows", "0");
 
-    assertThat(result.exit()).as(result.err()).isZero();
-    assertThat(result.out()).contains("database        " + product).contains("project '" + project + "'")
-        .contains("callback rate");
-    try (DemoDatabase database = DemoDatabase.at(url, null, null);
-        Connection connection = database.dataSource().getConnection();
-        PreparedStatement count = connection.prepareStatement(
-            "SELECT COUNT(*) FROM missed_calls_calls WHERE project = ?")) {
-      count.setString(1, project);
-      try (ResultSet rows = count.executeQuery()) {
-        rows.next();
-        assertThat(rows.getLong(1)).isZero();
-      }
+        assertThat(result.exit()).isZero();
+        String rows = Files.readString(out.resolve("unprocessed.csv")) + Files.readString(out.resolve("processed.csv"));
+        for (io.github.missedcalls.MissedReason reason : io.github.missedcalls.MissedReason.values()) {
+            assertThat(rows).as(reason.name()).contains(reason.name());
+        }
+        for (io.github.missedcalls.ResolutionKind kind : io.github.missedcalls.ResolutionKind.values()) {
+            assertThat(rows).as(kind.token()).contains("," + kind.token() + ",");
+        }
     }
-  }
 
-  @Test
-  @DisplayName("a database that cannot be reached is one line and exit 2")
-  void unreachable() {
-    CliRunner.Result result = CliRunner.run("demo", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
+    @Test
+    @DisplayName("--jdbc-url runs the same against PostgreSQL (MISSED_CALLS_POSTGRES_URL) and leaves no project behind")
+    void postgres(@TempDir Path out) throws Exception {
+        againstServer(
+                "MISSED_CALLS_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres", "PostgreSQL", out);
+    }
 
-    assertThat(result.exit()).isEqualTo(2);
-    assertThat(result.errLines()).singleElement().asString().startsWith("error: cannot use the database at ")
-        .doesNotContain("Exception");
-  }
+    @Test
+    @DisplayName("--jdbc-url runs the same against MariaDB (MISSED_CALLS_MARIADB_URL) and leaves no project behind")
+    void mariadb(@TempDir Path out) throws Exception {
+        againstServer(
+                "MISSED_CALLS_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=", "MariaDB", out);
+    }
 
-  @Test
-  @DisplayName("durations read as a person says them")
-  void durations() {
-    assertThat(DemoCommand.duration(Duration.ofSeconds(45))).isEqualTo("45s");
-    assertThat(DemoCommand.duration(Duration.ofMinutes(27))).isEqualTo("27m");
-    assertThat(DemoCommand.duration(Duration.ofMinutes(190))).isEqualTo("3h 10m");
-    assertThat(DemoCommand.duration(Duration.ofHours(51))).isEqualTo("2d 03h");
-  }
+    private static void againstServer(String variable, String example, String product, Path out) throws SQLException {
+        String url = System.getenv(variable);
+        assumeTrue(
+                url != null && !url.isBlank(),
+                () -> "skipped: set " + variable + " to a JDBC URL (e.g. " + example + ") to run the demo against "
+                        + product);
+        // The clock is fixed, so the project's name is too: a run that died earlier may have left it.
+        String project = "demo-20261120-120000";
+        try (DemoDatabase database = DemoDatabase.at(url, null, null)) {
+            io.github.missedcalls.jdbc.JdbcSchema.create(database.dataSource());
+            database.removeProject(project);
+        }
+
+        CliRunner.Result result = CliRunner.run("demo", "--jdbc-url", url, "--calls", "3000", "--out", out.toString());
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("database        " + product)
+                .contains("project '" + project + "'")
+                .contains("callback rate");
+        try (DemoDatabase database = DemoDatabase.at(url, null, null);
+                Connection connection = database.dataSource().getConnection();
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT COUNT(*) FROM missed_calls_calls WHERE project = ?")) {
+            count.setString(1, project);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).isZero();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a database that cannot be reached is one line and exit 2")
+    void unreachable() {
+        CliRunner.Result result =
+                CliRunner.run("demo", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: cannot use the database at ")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    @DisplayName("durations read as a person says them")
+    void durations() {
+        assertThat(DemoCommand.duration(Duration.ofSeconds(45))).isEqualTo("45s");
+        assertThat(DemoCommand.duration(Duration.ofMinutes(27))).isEqualTo("27m");
+        assertThat(DemoCommand.duration(Duration.ofMinutes(190))).isEqualTo("3h 10m");
+        assertThat(DemoCommand.duration(Duration.ofHours(51))).isEqualTo("2d 03h");
+    }
 }

@@ -35,120 +35,125 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("XLSX export, read back with fastexcel-reader (R13)")
 class XlsxExportTest {
 
-  private static byte[] workbook;
-  private static Report report;
+    private static byte[] workbook;
+    private static Report report;
 
-  @BeforeAll
-  static void writeWorkbook() {
-    report = ExportFixtures.week();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    XlsxExport.write(report, List.of(Tab.UNPROCESSED, Tab.PROCESSED), out);
-    workbook = out.toByteArray();
-  }
-
-  private static List<Row> rows(String sheetName) throws IOException {
-    try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook),
-        new ReadingOptions(true, false))) {
-      Sheet sheet = read.findSheet(sheetName).orElseThrow();
-      return sheet.read();
+    @BeforeAll
+    static void writeWorkbook() {
+        report = ExportFixtures.week();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        XlsxExport.write(report, List.of(Tab.UNPROCESSED, Tab.PROCESSED), out);
+        workbook = out.toByteArray();
     }
-  }
 
-  @Test
-  @DisplayName("one sheet per tab in the order given, then 'about'")
-  void sheets() throws IOException {
-    try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
-      assertThat(read.getSheets().map(Sheet::getName)).containsExactly("unprocessed", "processed", "about");
-    }
-  }
-
-  @Test
-  @DisplayName("a header row with the column names of core's ReportColumn, then one row per report row in order")
-  void headerAndRows() throws IOException {
-    List<Row> processed = rows("processed");
-
-    assertThat(processed.get(0).stream().map(Cell::getText))
-        .containsExactlyElementsOf(ReportColumn.of(Tab.PROCESSED).stream().map(ReportColumn::header).toList());
-    assertThat(processed).hasSize(1 + report.processed().size());
-    assertThat(processed.subList(1, processed.size()).stream().map(row -> row.getCellText(0)))
-        .containsExactly("+380501110006", "+380501110004", "+380501110003", "+380501110001");
-  }
-
-  @Test
-  @DisplayName("client numbers are text cells, not numbers or formulas")
-  void clientsAsText() throws IOException {
-    Cell client = rows("unprocessed").get(1).getCell(0);
-
-    assertThat(client.getType()).isEqualTo(CellType.STRING);
-    assertThat(client.asString()).isEqualTo("+380501110002");
-  }
-
-  @Test
-  @DisplayName("times are real date cells showing local time in the project's zone")
-  void timesAsDates() throws IOException {
-    Row first = rows("processed").get(4);
-    Cell firstMissed = first.getCell(1);
-    Cell resolvedAt = first.getCell(9);
-
-    assertThat(firstMissed.getType()).isEqualTo(CellType.NUMBER);
-    assertThat(firstMissed.getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm:ss");
-    assertThat(firstMissed.asDate()).isEqualTo(LocalDateTime.of(2026, 11, 10, 10, 0, 0));
-    assertThat(resolvedAt.asDate()).isEqualTo(LocalDateTime.of(2026, 11, 10, 12, 0, 0));
-  }
-
-  @Test
-  @DisplayName("counts and durations are numbers; absent values are empty cells; formula-like text stays plain text")
-  void numbersAndText() throws IOException {
-    Row handled = rows("processed").get(1);
-
-    assertThat(handled.getCell(4).getType()).isEqualTo(CellType.NUMBER);
-    assertThat(handled.getCell(4).asNumber()).isEqualByComparingTo(BigDecimal.ONE);
-    assertThat(handled.getCell(13).asNumber()).isEqualByComparingTo(BigDecimal.valueOf(14_400));
-    assertThat(handled.getCell(10).getType()).isEqualTo(CellType.STRING);
-    assertThat(handled.getCell(10).asString()).isEqualTo("=admin");
-    assertThat(handled.getCell(12).asString()).isEqualTo("-called back, see CRM");
-    Row calledBack = rows("processed").get(4);
-    assertThat(calledBack.getOptionalCell(11).map(Cell::getType).orElse(CellType.EMPTY)).isEqualTo(CellType.EMPTY);
-  }
-
-  @Test
-  @DisplayName("the header row is frozen and filtered, and columns have widths")
-  void frozenAndFiltered(@TempDir Path dir) throws IOException {
-    String sheet = zipEntries(dir).get("xl/worksheets/sheet2.xml");
-
-    assertThat(sheet).contains("state=\"frozen\"").contains("ySplit=\"1\"")
-        .contains("<autoFilter ref=\"A1:N5\"")
-        .contains("<col min=\"1\" max=\"1\" width=\"17");
-  }
-
-  @Test
-  @DisplayName("the 'about' sheet names the zone the times are in")
-  void about() throws IOException {
-    List<Row> about = rows("about");
-
-    assertThat(about.get(1).getCellText(0)).isEqualTo("zone");
-    assertThat(about.get(1).getCellText(1)).isEqualTo("Europe/Kyiv");
-  }
-
-  @Test
-  @DisplayName("asking for no tab is an error")
-  void noTab() {
-    assertThatThrownBy(() -> XlsxExport.write(report, List.of(), new ByteArrayOutputStream()))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  /** The workbook's parts, read through the zip's central directory as spreadsheet programs do. */
-  private static Map<String, String> zipEntries(Path dir) throws IOException {
-    Path file = dir.resolve("report.xlsx");
-    Files.write(file, workbook);
-    Map<String, String> entries = new HashMap<>();
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      for (ZipEntry entry : Collections.list(zip.entries())) {
-        try (InputStream in = zip.getInputStream(entry)) {
-          entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    private static List<Row> rows(String sheetName) throws IOException {
+        try (ReadableWorkbook read =
+                new ReadableWorkbook(new ByteArrayInputStream(workbook), new ReadingOptions(true, false))) {
+            Sheet sheet = read.findSheet(sheetName).orElseThrow();
+            return sheet.read();
         }
-      }
     }
-    return entries;
-  }
+
+    @Test
+    @DisplayName("one sheet per tab in the order given, then 'about'")
+    void sheets() throws IOException {
+        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
+            assertThat(read.getSheets().map(Sheet::getName)).containsExactly("unprocessed", "processed", "about");
+        }
+    }
+
+    @Test
+    @DisplayName("a header row with the column names of core's ReportColumn, then one row per report row in order")
+    void headerAndRows() throws IOException {
+        List<Row> processed = rows("processed");
+
+        assertThat(processed.get(0).stream().map(Cell::getText))
+                .containsExactlyElementsOf(ReportColumn.of(Tab.PROCESSED).stream()
+                        .map(ReportColumn::header)
+                        .toList());
+        assertThat(processed).hasSize(1 + report.processed().size());
+        assertThat(processed.subList(1, processed.size()).stream().map(row -> row.getCellText(0)))
+                .containsExactly("+380501110006", "+380501110004", "+380501110003", "+380501110001");
+    }
+
+    @Test
+    @DisplayName("client numbers are text cells, not numbers or formulas")
+    void clientsAsText() throws IOException {
+        Cell client = rows("unprocessed").get(1).getCell(0);
+
+        assertThat(client.getType()).isEqualTo(CellType.STRING);
+        assertThat(client.asString()).isEqualTo("+380501110002");
+    }
+
+    @Test
+    @DisplayName("times are real date cells showing local time in the project's zone")
+    void timesAsDates() throws IOException {
+        Row first = rows("processed").get(4);
+        Cell firstMissed = first.getCell(1);
+        Cell resolvedAt = first.getCell(9);
+
+        assertThat(firstMissed.getType()).isEqualTo(CellType.NUMBER);
+        assertThat(firstMissed.getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm:ss");
+        assertThat(firstMissed.asDate()).isEqualTo(LocalDateTime.of(2026, 11, 10, 10, 0, 0));
+        assertThat(resolvedAt.asDate()).isEqualTo(LocalDateTime.of(2026, 11, 10, 12, 0, 0));
+    }
+
+    @Test
+    @DisplayName("counts and durations are numbers; absent values are empty cells; formula-like text stays plain text")
+    void numbersAndText() throws IOException {
+        Row handled = rows("processed").get(1);
+
+        assertThat(handled.getCell(4).getType()).isEqualTo(CellType.NUMBER);
+        assertThat(handled.getCell(4).asNumber()).isEqualByComparingTo(BigDecimal.ONE);
+        assertThat(handled.getCell(13).asNumber()).isEqualByComparingTo(BigDecimal.valueOf(14_400));
+        assertThat(handled.getCell(10).getType()).isEqualTo(CellType.STRING);
+        assertThat(handled.getCell(10).asString()).isEqualTo("=admin");
+        assertThat(handled.getCell(12).asString()).isEqualTo("-called back, see CRM");
+        Row calledBack = rows("processed").get(4);
+        assertThat(calledBack.getOptionalCell(11).map(Cell::getType).orElse(CellType.EMPTY))
+                .isEqualTo(CellType.EMPTY);
+    }
+
+    @Test
+    @DisplayName("the header row is frozen and filtered, and columns have widths")
+    void frozenAndFiltered(@TempDir Path dir) throws IOException {
+        String sheet = zipEntries(dir).get("xl/worksheets/sheet2.xml");
+
+        assertThat(sheet)
+                .contains("state=\"frozen\"")
+                .contains("ySplit=\"1\"")
+                .contains("<autoFilter ref=\"A1:N5\"")
+                .contains("<col min=\"1\" max=\"1\" width=\"17");
+    }
+
+    @Test
+    @DisplayName("the 'about' sheet names the zone the times are in")
+    void about() throws IOException {
+        List<Row> about = rows("about");
+
+        assertThat(about.get(1).getCellText(0)).isEqualTo("zone");
+        assertThat(about.get(1).getCellText(1)).isEqualTo("Europe/Kyiv");
+    }
+
+    @Test
+    @DisplayName("asking for no tab is an error")
+    void noTab() {
+        assertThatThrownBy(() -> XlsxExport.write(report, List.of(), new ByteArrayOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The workbook's parts, read through the zip's central directory as spreadsheet programs do. */
+    private static Map<String, String> zipEntries(Path dir) throws IOException {
+        Path file = dir.resolve("report.xlsx");
+        Files.write(file, workbook);
+        Map<String, String> entries = new HashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return entries;
+    }
 }

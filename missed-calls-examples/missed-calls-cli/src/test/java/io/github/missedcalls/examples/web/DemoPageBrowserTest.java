@@ -23,68 +23,77 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @DisplayName("The demo page in a browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "io.github.missedcalls.examples.web.Chromium#isInstalled",
-    disabledReason = Chromium.HOW_TO_ENABLE)
+@EnabledIf(value = "io.github.missedcalls.examples.web.Chromium#isInstalled", disabledReason = Chromium.HOW_TO_ENABLE)
 class DemoPageBrowserTest {
 
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  private Chromium chromium;
-  private ReportWebApp app;
+    private Chromium chromium;
+    private ReportWebApp app;
 
-  @BeforeAll
-  void start() {
-    app = ReportWebApp.start(new ReportWebApp.Options("127.0.0.1", 0, null, 12_000), Clock.systemUTC(),
-        new PrintWriter(new StringWriter(), true));
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  void stop() {
-    if (chromium != null) {
-      chromium.close();
+    @BeforeAll
+    void start() {
+        app = ReportWebApp.start(
+                new ReportWebApp.Options("127.0.0.1", 0, null, 12_000),
+                Clock.systemUTC(),
+                new PrintWriter(new StringWriter(), true));
+        chromium = Chromium.start();
     }
-    if (app != null) {
-      app.close();
+
+    @AfterAll
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (app != null) {
+            app.close();
+        }
     }
-  }
 
-  @Test
-  @DisplayName("shows the demo month on both tabs, handles a row through the dialog, and is photographed")
-  void demo() {
-    chromium.open(app.uri().toString());
+    @Test
+    @DisplayName("shows the demo month on both tabs, handles a row through the dialog, and is photographed")
+    void demo() {
+        chromium.open(app.uri().toString());
 
-    assertThat(chromium.byId("project").getText()).contains("Kyiv sales", "Lisbon sales", "Toronto sales");
-    assertThat(Integer.parseInt(chromium.byId("count-unprocessed").getText().replace(",", ""))).isPositive();
-    assertThat(chromium.rows()).isNotEmpty();
-    assertThat(chromium.driver.findElements(By.cssSelector("#chart rect")).size()).isGreaterThan(24);
-    assertThat(horizontalOverflow()).as("the unprocessed tab fits 1366 pixels").isZero();
-    chromium.screenshot(SCREENSHOTS.resolve("report-unprocessed.png"));
+        assertThat(chromium.byId("project").getText()).contains("Kyiv sales", "Lisbon sales", "Toronto sales");
+        assertThat(Integer.parseInt(chromium.byId("count-unprocessed").getText().replace(",", "")))
+                .isPositive();
+        assertThat(chromium.rows()).isNotEmpty();
+        assertThat(chromium.driver.findElements(By.cssSelector("#chart rect")).size())
+                .isGreaterThan(24);
+        assertThat(horizontalOverflow())
+                .as("the unprocessed tab fits 1366 pixels")
+                .isZero();
+        chromium.screenshot(SCREENSHOTS.resolve("report-unprocessed.png"));
 
-    WebElement first = chromium.rows().get(0);
-    String client = first.getAttribute("data-client");
-    first.findElement(By.cssSelector("button.handle")).click();
-    chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("handle-dialog")));
-    chromium.driver.findElement(By.cssSelector("input[name='reason'][value='resolved_elsewhere']")).click();
-    chromium.byId("handle-actor").sendKeys("Olena");
-    chromium.screenshot(SCREENSHOTS.resolve("report-handle-dialog.png"));
-    int loads = chromium.loads();
-    chromium.byId("handle-save").click();
-    chromium.waitForLoadAfter(loads);
+        WebElement first = chromium.rows().get(0);
+        String client = first.getAttribute("data-client");
+        first.findElement(By.cssSelector("button.handle")).click();
+        chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("handle-dialog")));
+        chromium.driver
+                .findElement(By.cssSelector("input[name='reason'][value='resolved_elsewhere']"))
+                .click();
+        chromium.byId("handle-actor").sendKeys("Olena");
+        chromium.screenshot(SCREENSHOTS.resolve("report-handle-dialog.png"));
+        int loads = chromium.loads();
+        chromium.byId("handle-save").click();
+        chromium.waitForLoadAfter(loads);
 
-    loads = chromium.loads();
-    chromium.byId("tab-processed").click();
-    chromium.waitForLoadAfter(loads);
-    WebElement handled = chromium.rows().get(0);
-    assertThat(handled.getAttribute("data-client")).isEqualTo(client);
-    assertThat(handled.getText()).contains("Handled", "Resolved elsewhere", "Olena");
-    assertThat(horizontalOverflow()).as("the processed tab fits 1366 pixels").isZero();
-    chromium.screenshot(SCREENSHOTS.resolve("report-processed.png"));
-  }
+        loads = chromium.loads();
+        chromium.byId("tab-processed").click();
+        chromium.waitForLoadAfter(loads);
+        WebElement handled = chromium.rows().get(0);
+        assertThat(handled.getAttribute("data-client")).isEqualTo(client);
+        assertThat(handled.getText()).contains("Handled", "Resolved elsewhere", "Olena");
+        assertThat(horizontalOverflow())
+                .as("the processed tab fits 1366 pixels")
+                .isZero();
+        chromium.screenshot(SCREENSHOTS.resolve("report-processed.png"));
+    }
 
-  private long horizontalOverflow() {
-    Object overflow = chromium.script(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    return overflow instanceof Number number ? number.longValue() : -1;
-  }
+    private long horizontalOverflow() {
+        Object overflow =
+                chromium.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        return overflow instanceof Number number ? number.longValue() : -1;
+    }
 }

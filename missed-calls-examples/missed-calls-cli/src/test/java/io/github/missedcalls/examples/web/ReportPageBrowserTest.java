@@ -31,273 +31,294 @@ import org.openqa.selenium.support.ui.Select;
  */
 @DisplayName("The report page in a browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "io.github.missedcalls.examples.web.Chromium#isInstalled",
-    disabledReason = Chromium.HOW_TO_ENABLE)
+@EnabledIf(value = "io.github.missedcalls.examples.web.Chromium#isInstalled", disabledReason = Chromium.HOW_TO_ENABLE)
 class ReportPageBrowserTest {
 
-  private Chromium chromium;
-  private WebFixture web;
+    private Chromium chromium;
+    private WebFixture web;
 
-  @BeforeAll
-  void startBrowser() {
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
+    @BeforeAll
+    void startBrowser() {
+        chromium = Chromium.start();
     }
-  }
 
-  @BeforeEach
-  void startServer() {
-    web = new WebFixture();
-    chromium.open(web.uri().toString());
-  }
-
-  @AfterEach
-  void stopServer() {
-    web.close();
-  }
-
-  private List<String> clientsShown() {
-    return chromium.rows().stream().map(row -> row.findElement(By.cssSelector(".client")).getText()).toList();
-  }
-
-  private String cell(WebElement row, String column) {
-    List<WebElement> headers = chromium.driver.findElements(By.cssSelector("#rows thead th"));
-    for (int i = 0; i < headers.size(); i++) {
-      if (headers.get(i).getText().replace('\n', ' ').equals(column)) {
-        return row.findElements(By.tagName("td")).get(i).getText();
-      }
+    @AfterAll
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
     }
-    throw new AssertionError("no column " + column);
-  }
 
-  private WebElement rowOf(String client) {
-    return chromium.driver.findElement(By.cssSelector("#rows tbody tr[data-client='" + client + "']"));
-  }
-
-  private void clickAndWait(WebElement element) {
-    int loads = chromium.loads();
-    element.click();
-    chromium.waitForLoadAfter(loads);
-  }
-
-  private void setRange(String from, String to) {
-    int loads = chromium.loads();
-    // A date input's typed form depends on the browser's locale; its value does not.
-    chromium.script("const f = document.getElementById('from'); f.value = arguments[0];"
-        + "const t = document.getElementById('to'); t.value = arguments[1];"
-        + "t.dispatchEvent(new Event('change'));", from, to);
-    chromium.waitForLoadAfter(loads);
-  }
-
-  private void handle(String client, String reasonLabel, String note, String actor) {
-    rowOf(client).findElement(By.cssSelector("button.handle")).click();
-    chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("handle-dialog")));
-    chromium.driver.findElement(By.xpath("//fieldset[@id='handle-reasons']//label[normalize-space()='"
-        + reasonLabel + "']/input")).click();
-    chromium.byId("handle-note").clear();
-    chromium.byId("handle-note").sendKeys(note);
-    chromium.byId("handle-actor").clear();
-    chromium.byId("handle-actor").sendKeys(actor);
-    chromium.byId("handle-save").click();
-  }
-
-  /** Handles a row, and waits for the page to draw the report again. */
-  private void handleAndWait(String client, String reasonLabel, String actor) {
-    int loads = chromium.loads();
-    handle(client, reasonLabel, "", actor);
-    chromium.waitForLoadAfter(loads);
-  }
-
-  private void selectProject(String name) {
-    int loads = chromium.loads();
-    new Select(chromium.byId("project")).selectByVisibleText(name);
-    chromium.waitForLoadAfter(loads);
-  }
-
-  /** What the markup in the data would have set, had any of it run. */
-  private Object pwned() {
-    return String.valueOf(chromium.script("return typeof window.__pwned;"));
-  }
-
-  @Test
-  @DisplayName("opens on the unprocessed tab of the first project with counts, the summary strip and the chart")
-  void opens() {
-    assertThat(new Select(chromium.byId("project")).getOptions()).extracting(WebElement::getText)
-        .containsExactly("North sales", "South sales");
-    assertThat(chromium.byId("from").getAttribute("value")).isEqualTo("2026-10-20");
-    assertThat(chromium.byId("to").getAttribute("value")).isEqualTo("2026-11-20");
-    assertThat(chromium.byId("count-unprocessed").getText()).isEqualTo("2");
-    assertThat(chromium.byId("count-processed").getText()).isEqualTo("3");
-    assertThat(clientsShown()).containsExactly(WebFixture.OPEN, WebFixture.SECOND_OPEN);
-    WebElement open = rowOf(WebFixture.OPEN);
-    assertThat(cell(open, "First missed")).isEqualTo("18 Nov 10:00");
-    assertThat(cell(open, "Lost for")).isEqualTo("1 h 00 min");
-    assertThat(cell(open, "Reason")).isEqualTo("Not answered");
-    assertThat(cell(open, "Reasons of the calls")).isEqualTo("Not answered ×2");
-    assertThat(chromium.byId("stat-unprocessed").getText()).isEqualTo("2");
-    assertThat(chromium.byId("stat-missed").getText()).isEqualTo("6");
-    assertThat(chromium.byId("stat-missed-label").getText()).isEqualTo("Missed calls, + 1 from withheld numbers");
-    assertThat(chromium.byId("stat-rate").getText()).isEqualTo("40 %");
-    assertThat(chromium.byId("stat-median").getText()).isEqualTo("30 min");
-    assertThat(chromium.driver.findElements(By.cssSelector("#chart rect"))).hasSize(5);
-  }
-
-  @Test
-  @DisplayName("switches to the processed tab, which shows how, when and by whom each group was resolved")
-  void switchesTabs() {
-    clickAndWait(chromium.byId("tab-processed"));
-
-    assertThat(clientsShown()).containsExactly("+380501110004", "+380501110002", "+380501110003");
-    WebElement calledBack = rowOf("+380501110002");
-    assertThat(cell(calledBack, "Resolution")).isEqualTo("Called back");
-    assertThat(cell(calledBack, "Resolved at")).isEqualTo("17 Nov 09:30");
-    assertThat(cell(calledBack, "By")).isEqualTo("anna");
-    assertThat(cell(calledBack, "Time to resolution")).isEqualTo("30 min");
-    assertThat(chromium.driver.getCurrentUrl()).contains("tab=processed");
-    assertThat(chromium.driver.findElements(By.cssSelector("button.handle"))).isEmpty();
-  }
-
-  @Test
-  @DisplayName("reports the range chosen: only missed calls that started in it count (R8)")
-  void changesRange() {
-    setRange("2026-11-18", "2026-11-18");
-
-    assertThat(clientsShown()).containsExactly(WebFixture.OPEN);
-    assertThat(chromium.byId("count-processed").getText()).isEqualTo("0");
-
-    setRange("2026-11-19", "2026-11-20");
-
-    assertThat(clientsShown()).containsExactly(WebFixture.SECOND_OPEN);
-    assertThat(chromium.byId("count-processed").getText()).isEqualTo("1");
-    assertThat(chromium.driver.getCurrentUrl()).contains("from=2026-11-19", "to=2026-11-20");
-  }
-
-  @Test
-  @DisplayName("exports the tab shown and the range chosen in every format offered")
-  void exports() throws IOException {
-    setRange("2026-11-01", "2026-11-20");
-    clickAndWait(chromium.byId("tab-processed"));
-    Select format = new Select(chromium.byId("format"));
-    List<String> offered = format.getOptions().stream().map(option -> option.getAttribute("value")).toList();
-    assertThat(offered).containsExactly("csv", "xlsx", "json");
-
-    for (String each : offered) {
-      format.selectByValue(each);
-      chromium.byId("export").click();
-      Path file = chromium.waitForDownload("missed-calls_north_processed_2026-11-01_2026-11-20." + each);
-      switch (each) {
-        case "csv" -> {
-          List<String> lines = List.of(Files.readString(file, StandardCharsets.UTF_8).split("\r\n"));
-          assertThat(lines.get(0)).startsWith("client,first_missed_at,last_missed_at,").endsWith(",time_to_resolution_s");
-          assertThat(lines).hasSize(4);
-          assertThat(lines.get(1)).startsWith("+380501110004,2026-11-19T12:00:00+02:00,");
-        }
-        case "json" -> {
-          JsonNode export = new ObjectMapper().readTree(file.toFile());
-          assertThat(export.get("tab").asText()).isEqualTo("processed");
-          assertThat(export.get("rows")).hasSize(3);
-          assertThat(export.get("rows").get(0).get("resolution").asText()).isEqualTo("client_got_through");
-        }
-        case "xlsx" -> {
-          try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
-            List<Row> rows = workbook.findSheet("processed").orElseThrow().read();
-            assertThat(rows).hasSize(4);
-            assertThat(rows.get(0).getCellText(0)).isEqualTo("client");
-            assertThat(rows.get(1).getCellText(0)).isEqualTo("+380501110004");
-          }
-        }
-        default -> throw new AssertionError("no check for " + each);
-      }
+    @BeforeEach
+    void startServer() {
+        web = new WebFixture();
+        chromium.open(web.uri().toString());
     }
-  }
 
-  @Test
-  @DisplayName("handles a row with a reason: it leaves Unprocessed and shows in Processed with reason, actor and time")
-  void handlesWithReason() {
-    handleAndWait(WebFixture.OPEN, "Spam", "Olena");
+    @AfterEach
+    void stopServer() {
+        web.close();
+    }
 
-    assertThat(clientsShown()).containsExactly(WebFixture.SECOND_OPEN);
-    assertThat(chromium.byId("count-unprocessed").getText()).isEqualTo("1");
-    assertThat(chromium.byId("toast").getText()).isEqualTo("Handled " + WebFixture.OPEN + ": Spam");
-    clickAndWait(chromium.byId("tab-processed"));
-    WebElement handled = rowOf(WebFixture.OPEN);
-    assertThat(clientsShown().get(0)).isEqualTo(WebFixture.OPEN);
-    assertThat(cell(handled, "Resolution")).isEqualTo("Handled");
-    assertThat(cell(handled, "Handle reason")).isEqualTo("Spam");
-    assertThat(cell(handled, "By")).isEqualTo("Olena");
-    assertThat(cell(handled, "Resolved at")).startsWith("20 Nov 14:");
-    assertThat(chromium.script("return localStorage.getItem('missedCalls.actor');")).isEqualTo("Olena");
-  }
+    private List<String> clientsShown() {
+        return chromium.rows().stream()
+                .map(row -> row.findElement(By.cssSelector(".client")).getText())
+                .toList();
+    }
 
-  @Test
-  @DisplayName("asks for a note with Other, then stores it and shows the note as text, markup and all")
-  void handlesOtherWithNote() {
-    handle(WebFixture.OPEN, "Another variant", "", "Olena");
+    private String cell(WebElement row, String column) {
+        List<WebElement> headers = chromium.driver.findElements(By.cssSelector("#rows thead th"));
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i).getText().replace('\n', ' ').equals(column)) {
+                return row.findElements(By.tagName("td")).get(i).getText();
+            }
+        }
+        throw new AssertionError("no column " + column);
+    }
 
-    assertThat(chromium.byId("handle-error").getText()).isEqualTo("Write a note: another variant needs one.");
-    assertThat(chromium.byId("handle-dialog").isDisplayed()).isTrue();
-    assertThat(web.handles.handles("north", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))).isEmpty();
+    private WebElement rowOf(String client) {
+        return chromium.driver.findElement(By.cssSelector("#rows tbody tr[data-client='" + client + "']"));
+    }
 
-    String note = "<b>bold</b><script>window.__pwned=3</script> call after 5 pm";
-    int loads = chromium.loads();
-    chromium.byId("handle-note").sendKeys(note);
-    chromium.byId("handle-save").click();
-    chromium.waitForLoadAfter(loads);
-    clickAndWait(chromium.byId("tab-processed"));
+    private void clickAndWait(WebElement element) {
+        int loads = chromium.loads();
+        element.click();
+        chromium.waitForLoadAfter(loads);
+    }
 
-    WebElement handled = rowOf(WebFixture.OPEN);
-    assertThat(cell(handled, "Handle reason")).isEqualTo("Another variant");
-    assertThat(cell(handled, "Note")).isEqualTo(note);
-    assertThat(handled.findElements(By.tagName("b"))).isEmpty();
-    assertThat(pwned()).isEqualTo("undefined");
-  }
+    private void setRange(String from, String to) {
+        int loads = chromium.loads();
+        // A date input's typed form depends on the browser's locale; its value does not.
+        chromium.script(
+                "const f = document.getElementById('from'); f.value = arguments[0];"
+                        + "const t = document.getElementById('to'); t.value = arguments[1];"
+                        + "t.dispatchEvent(new Event('change'));",
+                from,
+                to);
+        chromium.waitForLoadAfter(loads);
+    }
 
-  @Test
-  @DisplayName("shows markup in a call's data as text and runs none of it")
-  void escapes() {
-    WebElement row = rowOf(WebFixture.SECOND_OPEN);
+    private void handle(String client, String reasonLabel, String note, String actor) {
+        rowOf(client).findElement(By.cssSelector("button.handle")).click();
+        chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("handle-dialog")));
+        chromium.driver
+                .findElement(By.xpath(
+                        "//fieldset[@id='handle-reasons']//label[normalize-space()='" + reasonLabel + "']/input"))
+                .click();
+        chromium.byId("handle-note").clear();
+        chromium.byId("handle-note").sendKeys(note);
+        chromium.byId("handle-actor").clear();
+        chromium.byId("handle-actor").sendKeys(actor);
+        chromium.byId("handle-save").click();
+    }
 
-    assertThat(cell(row, "Employees")).isEqualTo(WebFixture.MARKUP_EMPLOYEE);
-    assertThat(chromium.byId("rejections").isDisplayed()).isFalse();
+    /** Handles a row, and waits for the page to draw the report again. */
+    private void handleAndWait(String client, String reasonLabel, String actor) {
+        int loads = chromium.loads();
+        handle(client, reasonLabel, "", actor);
+        chromium.waitForLoadAfter(loads);
+    }
 
-    selectProject("South sales");
-    chromium.byId("rejections-summary").click();
+    private void selectProject(String name) {
+        int loads = chromium.loads();
+        new Select(chromium.byId("project")).selectByVisibleText(name);
+        chromium.waitForLoadAfter(loads);
+    }
 
-    assertThat(chromium.byId("rejections-summary").getText()).isEqualTo("1 record rejected (not in the report)");
-    assertThat(chromium.byId("rejections-list").getText()).isEqualTo("id s2: client number cannot be normalized: "
-        + WebFixture.MARKUP_NUMBER);
-    assertThat(chromium.driver.findElements(By.tagName("img"))).isEmpty();
-    assertThat(pwned()).isEqualTo("undefined");
-  }
+    /** What the markup in the data would have set, had any of it run. */
+    private Object pwned() {
+        return String.valueOf(chromium.script("return typeof window.__pwned;"));
+    }
 
-  @Test
-  @DisplayName("shows the server's refusal when the row was resolved meanwhile, and stores nothing twice")
-  void showsRefusal() {
-    String body = "{\"project\":\"north\",\"client\":\"" + WebFixture.OPEN + "\",\"reason\":\"duplicate\",\"actor\":\"Petro\"}";
-    assertThat(web.postHandle(body).status()).isEqualTo(201);
+    @Test
+    @DisplayName("opens on the unprocessed tab of the first project with counts, the summary strip and the chart")
+    void opens() {
+        assertThat(new Select(chromium.byId("project")).getOptions())
+                .extracting(WebElement::getText)
+                .containsExactly("North sales", "South sales");
+        assertThat(chromium.byId("from").getAttribute("value")).isEqualTo("2026-10-20");
+        assertThat(chromium.byId("to").getAttribute("value")).isEqualTo("2026-11-20");
+        assertThat(chromium.byId("count-unprocessed").getText()).isEqualTo("2");
+        assertThat(chromium.byId("count-processed").getText()).isEqualTo("3");
+        assertThat(clientsShown()).containsExactly(WebFixture.OPEN, WebFixture.SECOND_OPEN);
+        WebElement open = rowOf(WebFixture.OPEN);
+        assertThat(cell(open, "First missed")).isEqualTo("18 Nov 10:00");
+        assertThat(cell(open, "Lost for")).isEqualTo("1 h 00 min");
+        assertThat(cell(open, "Reason")).isEqualTo("Not answered");
+        assertThat(cell(open, "Reasons of the calls")).isEqualTo("Not answered ×2");
+        assertThat(chromium.byId("stat-unprocessed").getText()).isEqualTo("2");
+        assertThat(chromium.byId("stat-missed").getText()).isEqualTo("6");
+        assertThat(chromium.byId("stat-missed-label").getText()).isEqualTo("Missed calls, + 1 from withheld numbers");
+        assertThat(chromium.byId("stat-rate").getText()).isEqualTo("40 %");
+        assertThat(chromium.byId("stat-median").getText()).isEqualTo("30 min");
+        assertThat(chromium.driver.findElements(By.cssSelector("#chart rect"))).hasSize(5);
+    }
 
-    handle(WebFixture.OPEN, "Spam", "", "Olena");
+    @Test
+    @DisplayName("switches to the processed tab, which shows how, when and by whom each group was resolved")
+    void switchesTabs() {
+        clickAndWait(chromium.byId("tab-processed"));
 
-    chromium.waiting().until(d -> !chromium.byId("handle-error").getText().isEmpty());
-    assertThat(chromium.byId("handle-error").getText()).startsWith(WebFixture.OPEN + " is already resolved (handled by Petro");
-    assertThat(web.handles.handles("north", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))).hasSize(1);
-  }
+        assertThat(clientsShown()).containsExactly("+380501110004", "+380501110002", "+380501110003");
+        WebElement calledBack = rowOf("+380501110002");
+        assertThat(cell(calledBack, "Resolution")).isEqualTo("Called back");
+        assertThat(cell(calledBack, "Resolved at")).isEqualTo("17 Nov 09:30");
+        assertThat(cell(calledBack, "By")).isEqualTo("anna");
+        assertThat(cell(calledBack, "Time to resolution")).isEqualTo("30 min");
+        assertThat(chromium.driver.getCurrentUrl()).contains("tab=processed");
+        assertThat(chromium.driver.findElements(By.cssSelector("button.handle")))
+                .isEmpty();
+    }
 
-  @Test
-  @DisplayName("keeps projects apart: a client handled in one project is still unprocessed in another")
-  void projectsApart() {
-    handleAndWait(WebFixture.OPEN, "Wrong number", "Olena");
+    @Test
+    @DisplayName("reports the range chosen: only missed calls that started in it count (R8)")
+    void changesRange() {
+        setRange("2026-11-18", "2026-11-18");
 
-    selectProject("South sales");
+        assertThat(clientsShown()).containsExactly(WebFixture.OPEN);
+        assertThat(chromium.byId("count-processed").getText()).isEqualTo("0");
 
-    assertThat(clientsShown()).containsExactly(WebFixture.OPEN);
-    assertThat(cell(rowOf(WebFixture.OPEN), "First missed")).isEqualTo("18 Nov 10:00");
-    assertThat(chromium.byId("zone").getText()).isEqualTo("America/Toronto");
-    assertThat(chromium.byId("count-processed").getText()).isEqualTo("0");
-  }
+        setRange("2026-11-19", "2026-11-20");
+
+        assertThat(clientsShown()).containsExactly(WebFixture.SECOND_OPEN);
+        assertThat(chromium.byId("count-processed").getText()).isEqualTo("1");
+        assertThat(chromium.driver.getCurrentUrl()).contains("from=2026-11-19", "to=2026-11-20");
+    }
+
+    @Test
+    @DisplayName("exports the tab shown and the range chosen in every format offered")
+    void exports() throws IOException {
+        setRange("2026-11-01", "2026-11-20");
+        clickAndWait(chromium.byId("tab-processed"));
+        Select format = new Select(chromium.byId("format"));
+        List<String> offered = format.getOptions().stream()
+                .map(option -> option.getAttribute("value"))
+                .toList();
+        assertThat(offered).containsExactly("csv", "xlsx", "json");
+
+        for (String each : offered) {
+            format.selectByValue(each);
+            chromium.byId("export").click();
+            Path file = chromium.waitForDownload("missed-calls_north_processed_2026-11-01_2026-11-20." + each);
+            switch (each) {
+                case "csv" -> {
+                    List<String> lines = List.of(
+                            Files.readString(file, StandardCharsets.UTF_8).split("\r\n"));
+                    assertThat(lines.get(0))
+                            .startsWith("client,first_missed_at,last_missed_at,")
+                            .endsWith(",time_to_resolution_s");
+                    assertThat(lines).hasSize(4);
+                    assertThat(lines.get(1)).startsWith("+380501110004,2026-11-19T12:00:00+02:00,");
+                }
+                case "json" -> {
+                    JsonNode export = new ObjectMapper().readTree(file.toFile());
+                    assertThat(export.get("tab").asText()).isEqualTo("processed");
+                    assertThat(export.get("rows")).hasSize(3);
+                    assertThat(export.get("rows").get(0).get("resolution").asText())
+                            .isEqualTo("client_got_through");
+                }
+                case "xlsx" -> {
+                    try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+                        List<Row> rows =
+                                workbook.findSheet("processed").orElseThrow().read();
+                        assertThat(rows).hasSize(4);
+                        assertThat(rows.get(0).getCellText(0)).isEqualTo("client");
+                        assertThat(rows.get(1).getCellText(0)).isEqualTo("+380501110004");
+                    }
+                }
+                default -> throw new AssertionError("no check for " + each);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "handles a row with a reason: it leaves Unprocessed and shows in Processed with reason, actor and time")
+    void handlesWithReason() {
+        handleAndWait(WebFixture.OPEN, "Spam", "Olena");
+
+        assertThat(clientsShown()).containsExactly(WebFixture.SECOND_OPEN);
+        assertThat(chromium.byId("count-unprocessed").getText()).isEqualTo("1");
+        assertThat(chromium.byId("toast").getText()).isEqualTo("Handled " + WebFixture.OPEN + ": Spam");
+        clickAndWait(chromium.byId("tab-processed"));
+        WebElement handled = rowOf(WebFixture.OPEN);
+        assertThat(clientsShown().get(0)).isEqualTo(WebFixture.OPEN);
+        assertThat(cell(handled, "Resolution")).isEqualTo("Handled");
+        assertThat(cell(handled, "Handle reason")).isEqualTo("Spam");
+        assertThat(cell(handled, "By")).isEqualTo("Olena");
+        assertThat(cell(handled, "Resolved at")).startsWith("20 Nov 14:");
+        assertThat(chromium.script("return localStorage.getItem('missedCalls.actor');"))
+                .isEqualTo("Olena");
+    }
+
+    @Test
+    @DisplayName("asks for a note with Other, then stores it and shows the note as text, markup and all")
+    void handlesOtherWithNote() {
+        handle(WebFixture.OPEN, "Another variant", "", "Olena");
+
+        assertThat(chromium.byId("handle-error").getText()).isEqualTo("Write a note: another variant needs one.");
+        assertThat(chromium.byId("handle-dialog").isDisplayed()).isTrue();
+        assertThat(web.handles.handles("north", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                .isEmpty();
+
+        String note = "<b>bold</b><script>window.__pwned=3</script> call after 5 pm";
+        int loads = chromium.loads();
+        chromium.byId("handle-note").sendKeys(note);
+        chromium.byId("handle-save").click();
+        chromium.waitForLoadAfter(loads);
+        clickAndWait(chromium.byId("tab-processed"));
+
+        WebElement handled = rowOf(WebFixture.OPEN);
+        assertThat(cell(handled, "Handle reason")).isEqualTo("Another variant");
+        assertThat(cell(handled, "Note")).isEqualTo(note);
+        assertThat(handled.findElements(By.tagName("b"))).isEmpty();
+        assertThat(pwned()).isEqualTo("undefined");
+    }
+
+    @Test
+    @DisplayName("shows markup in a call's data as text and runs none of it")
+    void escapes() {
+        WebElement row = rowOf(WebFixture.SECOND_OPEN);
+
+        assertThat(cell(row, "Employees")).isEqualTo(WebFixture.MARKUP_EMPLOYEE);
+        assertThat(chromium.byId("rejections").isDisplayed()).isFalse();
+
+        selectProject("South sales");
+        chromium.byId("rejections-summary").click();
+
+        assertThat(chromium.byId("rejections-summary").getText()).isEqualTo("1 record rejected (not in the report)");
+        assertThat(chromium.byId("rejections-list").getText())
+                .isEqualTo("id s2: client number cannot be normalized: " + WebFixture.MARKUP_NUMBER);
+        assertThat(chromium.driver.findElements(By.tagName("img"))).isEmpty();
+        assertThat(pwned()).isEqualTo("undefined");
+    }
+
+    @Test
+    @DisplayName("shows the server's refusal when the row was resolved meanwhile, and stores nothing twice")
+    void showsRefusal() {
+        String body = "{\"project\":\"north\",\"client\":\"" + WebFixture.OPEN
+                + "\",\"reason\":\"duplicate\",\"actor\":\"Petro\"}";
+        assertThat(web.postHandle(body).status()).isEqualTo(201);
+
+        handle(WebFixture.OPEN, "Spam", "", "Olena");
+
+        chromium.waiting().until(d -> !chromium.byId("handle-error").getText().isEmpty());
+        assertThat(chromium.byId("handle-error").getText())
+                .startsWith(WebFixture.OPEN + " is already resolved (handled by Petro");
+        assertThat(web.handles.handles("north", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("keeps projects apart: a client handled in one project is still unprocessed in another")
+    void projectsApart() {
+        handleAndWait(WebFixture.OPEN, "Wrong number", "Olena");
+
+        selectProject("South sales");
+
+        assertThat(clientsShown()).containsExactly(WebFixture.OPEN);
+        assertThat(cell(rowOf(WebFixture.OPEN), "First missed")).isEqualTo("18 Nov 10:00");
+        assertThat(chromium.byId("zone").getText()).isEqualTo("America/Toronto");
+        assertThat(chromium.byId("count-processed").getText()).isEqualTo("0");
+    }
 }

@@ -61,278 +61,298 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AsteriskCdrSource implements CallSource {
 
-  /**
-   * Where an unanswered call that rang nobody ended, by Party A's last application (lower
-   * case). {@code Dial} and {@code Queue} that rang nobody mean the managers were unavailable;
-   * voicemail is no answer, and the managers were rung if a leg says so; {@code Hangup},
-   * {@code Congestion} and {@code Busy} mean the dialplan ended the call without offering it to
-   * anyone. Other applications give no stage.
-   */
-  public static final Map<String, Stage> DEFAULT_LAST_APP_STAGES = Map.ofEntries(
-      Map.entry("playback", Stage.GREETING),
-      Map.entry("background", Stage.IVR),
-      Map.entry("waitexten", Stage.IVR),
-      Map.entry("read", Stage.IVR),
-      Map.entry("dial", Stage.RINGING),
-      Map.entry("queue", Stage.RINGING),
-      Map.entry("followme", Stage.RINGING),
-      Map.entry("voicemail", Stage.RINGING),
-      Map.entry("hangup", Stage.NO_ROUTE),
-      Map.entry("congestion", Stage.NO_ROUTE),
-      Map.entry("busy", Stage.NO_ROUTE));
+    /**
+     * Where an unanswered call that rang nobody ended, by Party A's last application (lower
+     * case). {@code Dial} and {@code Queue} that rang nobody mean the managers were unavailable;
+     * voicemail is no answer, and the managers were rung if a leg says so; {@code Hangup},
+     * {@code Congestion} and {@code Busy} mean the dialplan ended the call without offering it to
+     * anyone. Other applications give no stage.
+     */
+    public static final Map<String, Stage> DEFAULT_LAST_APP_STAGES = Map.ofEntries(
+            Map.entry("playback", Stage.GREETING),
+            Map.entry("background", Stage.IVR),
+            Map.entry("waitexten", Stage.IVR),
+            Map.entry("read", Stage.IVR),
+            Map.entry("dial", Stage.RINGING),
+            Map.entry("queue", Stage.RINGING),
+            Map.entry("followme", Stage.RINGING),
+            Map.entry("voicemail", Stage.RINGING),
+            Map.entry("hangup", Stage.NO_ROUTE),
+            Map.entry("congestion", Stage.NO_ROUTE),
+            Map.entry("busy", Stage.NO_ROUTE));
 
-  /**
-   * Applications in which the PBX, not a person, answers: an {@code ANSWERED} leg of Party A in
-   * one of them is no answer (lower case).
-   */
-  public static final Set<String> DEFAULT_MACHINE_APPS = Set.of(
-      "voicemail", "voicemailmain", "playback", "background", "waitexten", "read", "hangup", "answer",
-      "congestion", "busy", "echo", "milliwatt", "saydigits", "saynumber");
+    /**
+     * Applications in which the PBX, not a person, answers: an {@code ANSWERED} leg of Party A in
+     * one of them is no answer (lower case).
+     */
+    public static final Set<String> DEFAULT_MACHINE_APPS = Set.of(
+            "voicemail",
+            "voicemailmain",
+            "playback",
+            "background",
+            "waitexten",
+            "read",
+            "hangup",
+            "answer",
+            "congestion",
+            "busy",
+            "echo",
+            "milliwatt",
+            "saydigits",
+            "saynumber");
 
-  private final String project;
-  private final ZoneId serverZone;
-  private final @Nullable Path cdrFile;
-  private final @Nullable CdrReader cdrReader;
-  private final @Nullable Path queueLogFile;
-  private final CallAssembler assembler;
-  private final ExtensionPlan extensions;
-
-  private AsteriskCdrSource(Builder builder) {
-    this.project = builder.project;
-    this.serverZone = builder.serverZone;
-    this.cdrFile = builder.cdrFile;
-    this.cdrReader = builder.cdrFile == null ? null
-        : builder.header ? CdrReader.databaseExport(serverZone) : CdrReader.masterCsv(serverZone, builder.layout);
-    this.queueLogFile = builder.queueLogFile;
-    this.extensions = builder.extensions;
-    this.assembler = new CallAssembler(extensions, Map.copyOf(builder.lastAppStages), Set.copyOf(builder.machineApps));
-  }
-
-  /**
-   * Starts the configuration of the source of {@code project}'s calls.
-   *
-   * @param serverZone the zone the Asterisk server writes CDR times in: {@code Master.csv} times
-   *     have no offset ({@code ZoneOffset.UTC} for {@code usegmtime=yes}). A local time that
-   *     occurs twice (the autumn daylight-saving change) is read with the earlier offset.
-   * @param extensions how the company's extensions are told from clients' numbers
-   */
-  public static Builder builder(String project, ZoneId serverZone, ExtensionPlan extensions) {
-    return new Builder(project, serverZone, extensions);
-  }
-
-  /**
-   * Every call of the files, read when the stream is consumed (see the class comment), or none
-   * for another project.
-   *
-   * @throws StorageException from the stream's terminal operation if a file cannot be read, or
-   *     an export's header lacks a required column
-   */
-  @Override
-  public Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil,
-      Consumer<Rejection> rejections) {
-    Objects.requireNonNull(rejections, "rejections");
-    return ReadOnDemand.calls(this.project, project, () -> load(rejections));
-  }
-
-  @Override
-  public boolean deliversInStartOrder() {
-    return true;
-  }
-
-  @Override
-  public boolean idsAreUnique() {
-    return true;
-  }
-
-  private List<CallRecord> load(Consumer<Rejection> rejections) {
-    List<CdrLeg> legs = new ArrayList<>();
-    List<CdrRowProblem> problems = new ArrayList<>();
-    Map<String, QueueCall> queueCalls = Map.of();
-    try {
-      if (cdrReader != null && cdrFile != null) {
-        cdrReader.read(cdrFile, legs::add, problems::add);
-      }
-      if (queueLogFile != null) {
-        queueCalls = QueueLogReader.read(queueLogFile, problems::add);
-      }
-    } catch (IOException e) {
-      throw new StorageException("cannot read Asterisk files: " + e.getMessage(), e);
-    }
-
-    Map<String, List<CdrLeg>> calls = CallGrouping.group(legs);
-    Map<String, String> callOfChannelId = new HashMap<>();
-    calls.forEach((key, callLegs) -> {
-      for (CdrLeg leg : callLegs) {
-        putIfPresent(callOfChannelId, leg.uniqueId(), key);
-        putIfPresent(callOfChannelId, leg.linkedId(), key);
-      }
-    });
-
-    Set<String> rejectedCalls = new HashSet<>();
-    problems.sort(Comparator.comparingLong(CdrRowProblem::line));
-    for (CdrRowProblem problem : problems) {
-      String key = problem.callKey() == null ? null
-          : callOfChannelId.getOrDefault(problem.callKey(), problem.callKey());
-      if (key != null) {
-        rejectedCalls.add(key);
-      }
-      rejections.accept(Rejection.ofCall(key, problem.line(), problem.reason()));
-    }
-
-    Map<String, QueueCall> queueOnly = new LinkedHashMap<>(queueCalls);
-    Map<String, QueueCall> queueOfCall = new HashMap<>();
-    for (QueueCall queue : queueCalls.values()) {
-      String key = callOfChannelId.get(queue.callId());
-      if (key != null) {
-        queueOnly.remove(queue.callId());
-        queueOfCall.putIfAbsent(key, queue);
-      }
-    }
-
-    List<CallRecord> records = new ArrayList<>();
-    calls.forEach((key, callLegs) -> {
-      if (rejectedCalls.contains(key)) {
-        return;
-      }
-      try {
-        records.add(assembler.assemble(key, callLegs, queueOfCall.get(key)));
-      } catch (IllegalArgumentException e) {
-        long firstLine = callLegs.stream().mapToLong(CdrLeg::line).min().orElse(0);
-        rejections.accept(Rejection.ofCall(key, firstLine, String.valueOf(e.getMessage())));
-      }
-    });
-    for (QueueCall queue : queueOnly.values()) {
-      if (queue.isCall() && !rejectedCalls.contains(queue.callId())) {
-        queueOnlyRecord(queue, rejections, records);
-      }
-    }
-    records.sort(Comparator.comparing(CallRecord::startedAt).thenComparing(CallRecord::id));
-    return records;
-  }
-
-  private void queueOnlyRecord(QueueCall queue, Consumer<Rejection> rejections, List<CallRecord> records) {
-    if (!queue.hasCallerId()) {
-      rejections.accept(Rejection.ofCall(queue.callId(), queue.firstLine(),
-          "queue_log: the call has no ENTERQUEUE and no CDR, so its caller is unknown"));
-      return;
-    }
-    String caller = queue.callerId();
-    Direction direction = extensions.isExtension(caller) ? Direction.INTERNAL : Direction.IN;
-    try {
-      CallRecord.Builder record = CallRecord.builder(queue.callId(), direction, queue.channelCreated(), queue.lastEvent())
-          .client(direction == Direction.IN ? caller : null)
-          .line(queue.dialledNumber());
-      Instant connected = queue.connectedAt();
-      if (connected != null) {
-        record.answeredAt(connected).employee(CallAssembler.employee(queue.connectedMember()));
-      } else {
-        record.stage(Stage.RINGING).managers(queue.managers());
-        if (queue.closed()) {
-          record.statedReason(MissedReason.OUTSIDE_BUSINESS_HOURS);
-        }
-      }
-      records.add(record.build());
-    } catch (IllegalArgumentException e) {
-      rejections.accept(Rejection.ofCall(queue.callId(), queue.firstLine(), String.valueOf(e.getMessage())));
-    }
-  }
-
-  private static void putIfPresent(Map<String, String> map, @Nullable String key, String value) {
-    if (key != null) {
-      map.putIfAbsent(key, value);
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "AsteriskCdrSource[project " + project + ", CDR " + cdrFile + ", queue_log " + queueLogFile
-        + ", server zone " + serverZone + ", " + extensions + "]";
-  }
-
-  /** Collects an {@link AsteriskCdrSource}'s configuration. */
-  public static final class Builder {
     private final String project;
     private final ZoneId serverZone;
+    private final @Nullable Path cdrFile;
+    private final @Nullable CdrReader cdrReader;
+    private final @Nullable Path queueLogFile;
+    private final CallAssembler assembler;
     private final ExtensionPlan extensions;
-    private @Nullable Path cdrFile;
-    private @Nullable CdrCsvLayout layout;
-    private boolean header;
-    private @Nullable Path queueLogFile;
-    private final Map<String, Stage> lastAppStages = new HashMap<>(DEFAULT_LAST_APP_STAGES);
-    private final Set<String> machineApps = new HashSet<>(DEFAULT_MACHINE_APPS);
 
-    private Builder(String project, ZoneId serverZone, ExtensionPlan extensions) {
-      this.project = Objects.requireNonNull(project, "project");
-      this.serverZone = Objects.requireNonNull(serverZone, "serverZone");
-      this.extensions = Objects.requireNonNull(extensions, "extensions");
-    }
-
-    /** A headerless {@code cdr_csv} file; its layout is detected per row from the column count. */
-    public Builder masterCsv(Path file) {
-      this.cdrFile = Objects.requireNonNull(file, "file");
-      this.layout = null;
-      this.header = false;
-      return this;
-    }
-
-    /** A headerless {@code cdr_csv} file in a known layout; rows with another column count are rejected. */
-    public Builder masterCsv(Path file, CdrCsvLayout knownLayout) {
-      masterCsv(file);
-      this.layout = Objects.requireNonNull(knownLayout, "knownLayout");
-      return this;
+    private AsteriskCdrSource(Builder builder) {
+        this.project = builder.project;
+        this.serverZone = builder.serverZone;
+        this.cdrFile = builder.cdrFile;
+        this.cdrReader = builder.cdrFile == null
+                ? null
+                : builder.header
+                        ? CdrReader.databaseExport(serverZone)
+                        : CdrReader.masterCsv(serverZone, builder.layout);
+        this.queueLogFile = builder.queueLogFile;
+        this.extensions = builder.extensions;
+        this.assembler =
+                new CallAssembler(extensions, Map.copyOf(builder.lastAppStages), Set.copyOf(builder.machineApps));
     }
 
     /**
-     * A CDR table exported with a header row ({@code cdr_mysql}, {@code cdr_pgsql},
-     * FreePBX's {@code asteriskcdrdb.cdr}): columns are found by name, in any letter case;
-     * {@code calldate} (or {@code start}), {@code src}, {@code dst}, {@code dstchannel},
-     * {@code billsec}, {@code disposition} and {@code duration} (or {@code end}) are required;
-     * {@code answer}, {@code end}, {@code uniqueid}, {@code linkedid}, {@code sequence},
-     * {@code clid}, {@code channel}, {@code lastapp} and {@code did} are used when present.
-     */
-    public Builder databaseExport(Path file) {
-      this.cdrFile = Objects.requireNonNull(file, "file");
-      this.layout = null;
-      this.header = true;
-      return this;
-    }
-
-    /** The {@code queue_log} that tells what happened in the queues. */
-    public Builder queueLog(Path file) {
-      this.queueLogFile = Objects.requireNonNull(file, "file");
-      return this;
-    }
-
-    /**
-     * Where a call whose Party A's last application is {@code app} ended, when it rang
-     * nobody; {@code null} removes the application from {@link #DEFAULT_LAST_APP_STAGES}.
-     */
-    public Builder lastAppStage(String app, @Nullable Stage stage) {
-      String key = app.strip().toLowerCase(Locale.ROOT);
-      if (stage == null) {
-        lastAppStages.remove(key);
-      } else {
-        lastAppStages.put(key, stage);
-      }
-      return this;
-    }
-
-    /** Adds an application in which the PBX answers, not a person (to {@link #DEFAULT_MACHINE_APPS}). */
-    public Builder machineApp(String app) {
-      machineApps.add(app.strip().toLowerCase(Locale.ROOT));
-      return this;
-    }
-
-    /**
-     * The source of the calls in the files given.
+     * Starts the configuration of the source of {@code project}'s calls.
      *
-     * @throws IllegalStateException if neither a CDR file nor a queue_log is given
+     * @param serverZone the zone the Asterisk server writes CDR times in: {@code Master.csv} times
+     *     have no offset ({@code ZoneOffset.UTC} for {@code usegmtime=yes}). A local time that
+     *     occurs twice (the autumn daylight-saving change) is read with the earlier offset.
+     * @param extensions how the company's extensions are told from clients' numbers
      */
-    public AsteriskCdrSource build() {
-      if (cdrFile == null && queueLogFile == null) {
-        throw new IllegalStateException("a CDR file, a queue_log or both are required");
-      }
-      return new AsteriskCdrSource(this);
+    public static Builder builder(String project, ZoneId serverZone, ExtensionPlan extensions) {
+        return new Builder(project, serverZone, extensions);
     }
-  }
+
+    /**
+     * Every call of the files, read when the stream is consumed (see the class comment), or none
+     * for another project.
+     *
+     * @throws StorageException from the stream's terminal operation if a file cannot be read, or
+     *     an export's header lacks a required column
+     */
+    @Override
+    public Stream<CallRecord> calls(
+            String project, Instant startedFrom, Instant startedUntil, Consumer<Rejection> rejections) {
+        Objects.requireNonNull(rejections, "rejections");
+        return ReadOnDemand.calls(this.project, project, () -> load(rejections));
+    }
+
+    @Override
+    public boolean deliversInStartOrder() {
+        return true;
+    }
+
+    @Override
+    public boolean idsAreUnique() {
+        return true;
+    }
+
+    private List<CallRecord> load(Consumer<Rejection> rejections) {
+        List<CdrLeg> legs = new ArrayList<>();
+        List<CdrRowProblem> problems = new ArrayList<>();
+        Map<String, QueueCall> queueCalls = Map.of();
+        try {
+            if (cdrReader != null && cdrFile != null) {
+                cdrReader.read(cdrFile, legs::add, problems::add);
+            }
+            if (queueLogFile != null) {
+                queueCalls = QueueLogReader.read(queueLogFile, problems::add);
+            }
+        } catch (IOException e) {
+            throw new StorageException("cannot read Asterisk files: " + e.getMessage(), e);
+        }
+
+        Map<String, List<CdrLeg>> calls = CallGrouping.group(legs);
+        Map<String, String> callOfChannelId = new HashMap<>();
+        calls.forEach((key, callLegs) -> {
+            for (CdrLeg leg : callLegs) {
+                putIfPresent(callOfChannelId, leg.uniqueId(), key);
+                putIfPresent(callOfChannelId, leg.linkedId(), key);
+            }
+        });
+
+        Set<String> rejectedCalls = new HashSet<>();
+        problems.sort(Comparator.comparingLong(CdrRowProblem::line));
+        for (CdrRowProblem problem : problems) {
+            String key = problem.callKey() == null
+                    ? null
+                    : callOfChannelId.getOrDefault(problem.callKey(), problem.callKey());
+            if (key != null) {
+                rejectedCalls.add(key);
+            }
+            rejections.accept(Rejection.ofCall(key, problem.line(), problem.reason()));
+        }
+
+        Map<String, QueueCall> queueOnly = new LinkedHashMap<>(queueCalls);
+        Map<String, QueueCall> queueOfCall = new HashMap<>();
+        for (QueueCall queue : queueCalls.values()) {
+            String key = callOfChannelId.get(queue.callId());
+            if (key != null) {
+                queueOnly.remove(queue.callId());
+                queueOfCall.putIfAbsent(key, queue);
+            }
+        }
+
+        List<CallRecord> records = new ArrayList<>();
+        calls.forEach((key, callLegs) -> {
+            if (rejectedCalls.contains(key)) {
+                return;
+            }
+            try {
+                records.add(assembler.assemble(key, callLegs, queueOfCall.get(key)));
+            } catch (IllegalArgumentException e) {
+                long firstLine = callLegs.stream().mapToLong(CdrLeg::line).min().orElse(0);
+                rejections.accept(Rejection.ofCall(key, firstLine, String.valueOf(e.getMessage())));
+            }
+        });
+        for (QueueCall queue : queueOnly.values()) {
+            if (queue.isCall() && !rejectedCalls.contains(queue.callId())) {
+                queueOnlyRecord(queue, rejections, records);
+            }
+        }
+        records.sort(Comparator.comparing(CallRecord::startedAt).thenComparing(CallRecord::id));
+        return records;
+    }
+
+    private void queueOnlyRecord(QueueCall queue, Consumer<Rejection> rejections, List<CallRecord> records) {
+        if (!queue.hasCallerId()) {
+            rejections.accept(Rejection.ofCall(
+                    queue.callId(),
+                    queue.firstLine(),
+                    "queue_log: the call has no ENTERQUEUE and no CDR, so its caller is unknown"));
+            return;
+        }
+        String caller = queue.callerId();
+        Direction direction = extensions.isExtension(caller) ? Direction.INTERNAL : Direction.IN;
+        try {
+            CallRecord.Builder record = CallRecord.builder(
+                            queue.callId(), direction, queue.channelCreated(), queue.lastEvent())
+                    .client(direction == Direction.IN ? caller : null)
+                    .line(queue.dialledNumber());
+            Instant connected = queue.connectedAt();
+            if (connected != null) {
+                record.answeredAt(connected).employee(CallAssembler.employee(queue.connectedMember()));
+            } else {
+                record.stage(Stage.RINGING).managers(queue.managers());
+                if (queue.closed()) {
+                    record.statedReason(MissedReason.OUTSIDE_BUSINESS_HOURS);
+                }
+            }
+            records.add(record.build());
+        } catch (IllegalArgumentException e) {
+            rejections.accept(Rejection.ofCall(queue.callId(), queue.firstLine(), String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static void putIfPresent(Map<String, String> map, @Nullable String key, String value) {
+        if (key != null) {
+            map.putIfAbsent(key, value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AsteriskCdrSource[project " + project + ", CDR " + cdrFile + ", queue_log " + queueLogFile
+                + ", server zone " + serverZone + ", " + extensions + "]";
+    }
+
+    /** Collects an {@link AsteriskCdrSource}'s configuration. */
+    public static final class Builder {
+        private final String project;
+        private final ZoneId serverZone;
+        private final ExtensionPlan extensions;
+        private @Nullable Path cdrFile;
+        private @Nullable CdrCsvLayout layout;
+        private boolean header;
+        private @Nullable Path queueLogFile;
+        private final Map<String, Stage> lastAppStages = new HashMap<>(DEFAULT_LAST_APP_STAGES);
+        private final Set<String> machineApps = new HashSet<>(DEFAULT_MACHINE_APPS);
+
+        private Builder(String project, ZoneId serverZone, ExtensionPlan extensions) {
+            this.project = Objects.requireNonNull(project, "project");
+            this.serverZone = Objects.requireNonNull(serverZone, "serverZone");
+            this.extensions = Objects.requireNonNull(extensions, "extensions");
+        }
+
+        /** A headerless {@code cdr_csv} file; its layout is detected per row from the column count. */
+        public Builder masterCsv(Path file) {
+            this.cdrFile = Objects.requireNonNull(file, "file");
+            this.layout = null;
+            this.header = false;
+            return this;
+        }
+
+        /** A headerless {@code cdr_csv} file in a known layout; rows with another column count are rejected. */
+        public Builder masterCsv(Path file, CdrCsvLayout knownLayout) {
+            masterCsv(file);
+            this.layout = Objects.requireNonNull(knownLayout, "knownLayout");
+            return this;
+        }
+
+        /**
+         * A CDR table exported with a header row ({@code cdr_mysql}, {@code cdr_pgsql},
+         * FreePBX's {@code asteriskcdrdb.cdr}): columns are found by name, in any letter case;
+         * {@code calldate} (or {@code start}), {@code src}, {@code dst}, {@code dstchannel},
+         * {@code billsec}, {@code disposition} and {@code duration} (or {@code end}) are required;
+         * {@code answer}, {@code end}, {@code uniqueid}, {@code linkedid}, {@code sequence},
+         * {@code clid}, {@code channel}, {@code lastapp} and {@code did} are used when present.
+         */
+        public Builder databaseExport(Path file) {
+            this.cdrFile = Objects.requireNonNull(file, "file");
+            this.layout = null;
+            this.header = true;
+            return this;
+        }
+
+        /** The {@code queue_log} that tells what happened in the queues. */
+        public Builder queueLog(Path file) {
+            this.queueLogFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * Where a call whose Party A's last application is {@code app} ended, when it rang
+         * nobody; {@code null} removes the application from {@link #DEFAULT_LAST_APP_STAGES}.
+         */
+        public Builder lastAppStage(String app, @Nullable Stage stage) {
+            String key = app.strip().toLowerCase(Locale.ROOT);
+            if (stage == null) {
+                lastAppStages.remove(key);
+            } else {
+                lastAppStages.put(key, stage);
+            }
+            return this;
+        }
+
+        /** Adds an application in which the PBX answers, not a person (to {@link #DEFAULT_MACHINE_APPS}). */
+        public Builder machineApp(String app) {
+            machineApps.add(app.strip().toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        /**
+         * The source of the calls in the files given.
+         *
+         * @throws IllegalStateException if neither a CDR file nor a queue_log is given
+         */
+        public AsteriskCdrSource build() {
+            if (cdrFile == null && queueLogFile == null) {
+                throw new IllegalStateException("a CDR file, a queue_log or both are required");
+            }
+            return new AsteriskCdrSource(this);
+        }
+    }
 }

@@ -36,174 +36,179 @@ import org.jspecify.annotations.Nullable;
  */
 final class CallAssembler {
 
-  // A Local channel's ;1 half may lead to another Local channel; real dialplans nest a few deep.
-  private static final int MAX_LOCAL_DEPTH = 8;
-  private static final Set<String> APPS_THAT_RING_SOMEBODY = Set.of("dial", "queue");
-  private static final Comparator<CdrLeg> FILE_ORDER = Comparator.comparing(CdrLeg::start)
-      .thenComparingLong(CdrLeg::sequence)
-      .thenComparingLong(CdrLeg::line);
-  private static final Comparator<CdrLeg> BY_END = Comparator.comparing(CdrLeg::end)
-      .thenComparingLong(CdrLeg::sequence)
-      .thenComparingLong(CdrLeg::line);
+    // A Local channel's ;1 half may lead to another Local channel; real dialplans nest a few deep.
+    private static final int MAX_LOCAL_DEPTH = 8;
+    private static final Set<String> APPS_THAT_RING_SOMEBODY = Set.of("dial", "queue");
+    private static final Comparator<CdrLeg> FILE_ORDER = Comparator.comparing(CdrLeg::start)
+            .thenComparingLong(CdrLeg::sequence)
+            .thenComparingLong(CdrLeg::line);
+    private static final Comparator<CdrLeg> BY_END = Comparator.comparing(CdrLeg::end)
+            .thenComparingLong(CdrLeg::sequence)
+            .thenComparingLong(CdrLeg::line);
 
-  private final ExtensionPlan plan;
-  private final Map<String, Stage> lastAppStages;
-  private final Set<String> machineApps;
+    private final ExtensionPlan plan;
+    private final Map<String, Stage> lastAppStages;
+    private final Set<String> machineApps;
 
-  CallAssembler(ExtensionPlan plan, Map<String, Stage> lastAppStages, Set<String> machineApps) {
-    this.plan = plan;
-    this.lastAppStages = lastAppStages;
-    this.machineApps = machineApps;
-  }
-
-  /**
-   * @throws IllegalArgumentException if the legs make no valid record; the message is the reason
-   */
-  CallRecord assemble(String id, List<CdrLeg> unordered, @Nullable QueueCall queue) {
-    List<CdrLeg> legs = unordered.stream().sorted(FILE_ORDER).toList();
-    CdrLeg first = legs.stream().filter(leg -> !leg.partyAIsLocal()).findFirst().orElse(legs.get(0));
-    Instant start = legs.get(0).start();
-    Instant end = legs.stream().map(CdrLeg::end).max(Comparator.naturalOrder()).orElse(first.end());
-    if (queue != null) {
-      start = min(start, queue.firstEvent());
-      end = queue.lastEvent().isAfter(end) ? queue.lastEvent() : end;
-    }
-    String caller = first.callerNumber();
-    Direction direction = plan.direction(caller, first.dst());
-    CallRecord.Builder record = CallRecord.builder(id, direction, start, end);
-    switch (direction) {
-      case OUT -> record.client(plan.externalNumber(first.dst())).employee(first.src());
-      case IN, CALLBACK -> record.client(caller).line(lineOf(first, queue));
-      case INTERNAL -> record.employee(first.src());
+    CallAssembler(ExtensionPlan plan, Map<String, Stage> lastAppStages, Set<String> machineApps) {
+        this.plan = plan;
+        this.lastAppStages = lastAppStages;
+        this.machineApps = machineApps;
     }
 
-    CdrLeg answeredLeg = legs.stream()
-        .filter(leg -> answeredByPerson(leg, legs, 0))
-        .min(Comparator.comparing(CdrLeg::answeredByPartyB))
-        .orElse(null);
-    if (answeredLeg != null) {
-      record.answeredAt(clamp(answeredLeg.answeredByPartyB(), start, end));
-      if (direction.isClientInitiated()) {
-        record.employee(employee(answerer(answeredLeg, legs)));
-      }
-      return record.build();
-    }
-    if (queue != null && queue.connectedAt() != null && direction.isClientInitiated()) {
-      record.answeredAt(clamp(queue.connectedAt(), start, end)).employee(employee(queue.connectedMember()));
-      return record.build();
-    }
-    if (direction.isClientInitiated()) {
-      whereItEnded(legs, queue, record);
-    }
-    return record.build();
-  }
-
-  private void whereItEnded(List<CdrLeg> legs, @Nullable QueueCall queue, CallRecord.Builder record) {
-    List<CdrLeg> attempts = legs.stream().filter(leg -> !leg.dstChannel().isEmpty()).toList();
-    boolean rang = attempts.stream().anyMatch(leg -> leg.disposition().rang());
-    if (queue != null) {
-      Managers managers = rang ? Managers.RANG : queue.managers();
-      if (managers == null && !attempts.isEmpty()) {
-        managers = Managers.UNAVAILABLE;
-      }
-      record.stage(Stage.RINGING).managers(managers);
-      if (queue.closed()) {
-        record.statedReason(MissedReason.OUTSIDE_BUSINESS_HOURS);
-      }
-      return;
-    }
-    CdrLeg last = legs.stream().filter(leg -> !leg.partyAIsLocal()).max(BY_END)
-        .orElse(legs.get(legs.size() - 1));
-    String app = last.lastApp().toLowerCase(Locale.ROOT);
-    Stage stage = last.dstChannel().isEmpty() ? lastAppStages.get(app) : Stage.RINGING;
-    if (stage == null && !attempts.isEmpty()) {
-      stage = Stage.RINGING;
-    }
-    record.stage(stage);
-    if (stage == Stage.RINGING) {
-      if (rang) {
-        record.managers(Managers.RANG);
-      } else if (!attempts.isEmpty() || APPS_THAT_RING_SOMEBODY.contains(app)) {
-        record.managers(Managers.UNAVAILABLE);
-      }
-    }
-  }
-
-  private boolean answeredByPerson(CdrLeg leg, List<CdrLeg> legs, int depth) {
-    if (leg.disposition() != Disposition.ANSWERED || leg.billsec() <= 0 || leg.dstChannel().isEmpty()
-        || machineApps.contains(leg.lastApp().toLowerCase(Locale.ROOT))) {
-      return false;
-    }
-    if (!leg.partyBIsLocal() || depth >= MAX_LOCAL_DEPTH) {
-      return true;
-    }
-    List<CdrLeg> otherHalf = otherHalf(leg, legs);
-    return otherHalf.isEmpty() || otherHalf.stream().anyMatch(half -> answeredByPerson(half, legs, depth + 1));
-  }
-
-  /** The leg that reached the person: for a Local Party B, its {@code ;2} half's leg. */
-  private CdrLeg answerer(CdrLeg leg, List<CdrLeg> legs) {
-    CdrLeg current = leg;
-    for (int depth = 0; current.partyBIsLocal() && depth < MAX_LOCAL_DEPTH; depth++) {
-      CdrLeg next = null;
-      for (CdrLeg half : otherHalf(current, legs)) {
-        if (answeredByPerson(half, legs, depth + 1)) {
-          next = half;
-          break;
+    /**
+     * @throws IllegalArgumentException if the legs make no valid record; the message is the reason
+     */
+    CallRecord assemble(String id, List<CdrLeg> unordered, @Nullable QueueCall queue) {
+        List<CdrLeg> legs = unordered.stream().sorted(FILE_ORDER).toList();
+        CdrLeg first =
+                legs.stream().filter(leg -> !leg.partyAIsLocal()).findFirst().orElse(legs.get(0));
+        Instant start = legs.get(0).start();
+        Instant end =
+                legs.stream().map(CdrLeg::end).max(Comparator.naturalOrder()).orElse(first.end());
+        if (queue != null) {
+            start = min(start, queue.firstEvent());
+            end = queue.lastEvent().isAfter(end) ? queue.lastEvent() : end;
         }
-      }
-      if (next == null) {
-        break;
-      }
-      current = next;
+        String caller = first.callerNumber();
+        Direction direction = plan.direction(caller, first.dst());
+        CallRecord.Builder record = CallRecord.builder(id, direction, start, end);
+        switch (direction) {
+            case OUT -> record.client(plan.externalNumber(first.dst())).employee(first.src());
+            case IN, CALLBACK -> record.client(caller).line(lineOf(first, queue));
+            case INTERNAL -> record.employee(first.src());
+        }
+
+        CdrLeg answeredLeg = legs.stream()
+                .filter(leg -> answeredByPerson(leg, legs, 0))
+                .min(Comparator.comparing(CdrLeg::answeredByPartyB))
+                .orElse(null);
+        if (answeredLeg != null) {
+            record.answeredAt(clamp(answeredLeg.answeredByPartyB(), start, end));
+            if (direction.isClientInitiated()) {
+                record.employee(employee(answerer(answeredLeg, legs)));
+            }
+            return record.build();
+        }
+        if (queue != null && queue.connectedAt() != null && direction.isClientInitiated()) {
+            record.answeredAt(clamp(queue.connectedAt(), start, end)).employee(employee(queue.connectedMember()));
+            return record.build();
+        }
+        if (direction.isClientInitiated()) {
+            whereItEnded(legs, queue, record);
+        }
+        return record.build();
     }
-    return current;
-  }
 
-  private static List<CdrLeg> otherHalf(CdrLeg leg, List<CdrLeg> legs) {
-    String name = leg.dstChannel();
-    if (!name.endsWith(";1")) {
-      return List.of();
+    private void whereItEnded(List<CdrLeg> legs, @Nullable QueueCall queue, CallRecord.Builder record) {
+        List<CdrLeg> attempts =
+                legs.stream().filter(leg -> !leg.dstChannel().isEmpty()).toList();
+        boolean rang = attempts.stream().anyMatch(leg -> leg.disposition().rang());
+        if (queue != null) {
+            Managers managers = rang ? Managers.RANG : queue.managers();
+            if (managers == null && !attempts.isEmpty()) {
+                managers = Managers.UNAVAILABLE;
+            }
+            record.stage(Stage.RINGING).managers(managers);
+            if (queue.closed()) {
+                record.statedReason(MissedReason.OUTSIDE_BUSINESS_HOURS);
+            }
+            return;
+        }
+        CdrLeg last =
+                legs.stream().filter(leg -> !leg.partyAIsLocal()).max(BY_END).orElse(legs.get(legs.size() - 1));
+        String app = last.lastApp().toLowerCase(Locale.ROOT);
+        Stage stage = last.dstChannel().isEmpty() ? lastAppStages.get(app) : Stage.RINGING;
+        if (stage == null && !attempts.isEmpty()) {
+            stage = Stage.RINGING;
+        }
+        record.stage(stage);
+        if (stage == Stage.RINGING) {
+            if (rang) {
+                record.managers(Managers.RANG);
+            } else if (!attempts.isEmpty() || APPS_THAT_RING_SOMEBODY.contains(app)) {
+                record.managers(Managers.UNAVAILABLE);
+            }
+        }
     }
-    String half = name.substring(0, name.length() - 1) + "2";
-    return legs.stream().filter(other -> other.channel().equals(half)).toList();
-  }
 
-  private @Nullable String lineOf(CdrLeg first, @Nullable QueueCall queue) {
-    if (first.did() != null) {
-      return first.did();
+    private boolean answeredByPerson(CdrLeg leg, List<CdrLeg> legs, int depth) {
+        if (leg.disposition() != Disposition.ANSWERED
+                || leg.billsec() <= 0
+                || leg.dstChannel().isEmpty()
+                || machineApps.contains(leg.lastApp().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (!leg.partyBIsLocal() || depth >= MAX_LOCAL_DEPTH) {
+            return true;
+        }
+        List<CdrLeg> otherHalf = otherHalf(leg, legs);
+        return otherHalf.isEmpty() || otherHalf.stream().anyMatch(half -> answeredByPerson(half, legs, depth + 1));
     }
-    if (plan.isExternal(first.dst())) {
-      return first.dst();
+
+    /** The leg that reached the person: for a Local Party B, its {@code ;2} half's leg. */
+    private CdrLeg answerer(CdrLeg leg, List<CdrLeg> legs) {
+        CdrLeg current = leg;
+        for (int depth = 0; current.partyBIsLocal() && depth < MAX_LOCAL_DEPTH; depth++) {
+            CdrLeg next = null;
+            for (CdrLeg half : otherHalf(current, legs)) {
+                if (answeredByPerson(half, legs, depth + 1)) {
+                    next = half;
+                    break;
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            current = next;
+        }
+        return current;
     }
-    return queue == null ? null : queue.dialledNumber();
-  }
 
-  private static String employee(CdrLeg leg) {
-    String name = employee(leg.dstChannel());
-    return name == null ? leg.dstChannel() : name;
-  }
-
-  /**
-   * The person behind a channel or queue member: {@code SIP/301-00000004}, {@code PJSIP/301}
-   * and {@code Local/301@from-queue/n} are all {@code 301}.
-   */
-  static @Nullable String employee(@Nullable String channel) {
-    if (channel == null || channel.isBlank()) {
-      return null;
+    private static List<CdrLeg> otherHalf(CdrLeg leg, List<CdrLeg> legs) {
+        String name = leg.dstChannel();
+        if (!name.endsWith(";1")) {
+            return List.of();
+        }
+        String half = name.substring(0, name.length() - 1) + "2";
+        return legs.stream().filter(other -> other.channel().equals(half)).toList();
     }
-    String device = CdrLeg.device(channel.strip());
-    int slash = device.indexOf('/');
-    String resource = slash >= 0 ? device.substring(slash + 1) : device;
-    int at = resource.indexOf('@');
-    return at > 0 ? resource.substring(0, at) : resource;
-  }
 
-  private static Instant clamp(Instant value, Instant from, Instant to) {
-    return value.isBefore(from) ? from : value.isAfter(to) ? to : value;
-  }
+    private @Nullable String lineOf(CdrLeg first, @Nullable QueueCall queue) {
+        if (first.did() != null) {
+            return first.did();
+        }
+        if (plan.isExternal(first.dst())) {
+            return first.dst();
+        }
+        return queue == null ? null : queue.dialledNumber();
+    }
 
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
-  }
+    private static String employee(CdrLeg leg) {
+        String name = employee(leg.dstChannel());
+        return name == null ? leg.dstChannel() : name;
+    }
+
+    /**
+     * The person behind a channel or queue member: {@code SIP/301-00000004}, {@code PJSIP/301}
+     * and {@code Local/301@from-queue/n} are all {@code 301}.
+     */
+    static @Nullable String employee(@Nullable String channel) {
+        if (channel == null || channel.isBlank()) {
+            return null;
+        }
+        String device = CdrLeg.device(channel.strip());
+        int slash = device.indexOf('/');
+        String resource = slash >= 0 ? device.substring(slash + 1) : device;
+        int at = resource.indexOf('@');
+        return at > 0 ? resource.substring(0, at) : resource;
+    }
+
+    private static Instant clamp(Instant value, Instant from, Instant to) {
+        return value.isBefore(from) ? from : value.isAfter(to) ? to : value;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
 }

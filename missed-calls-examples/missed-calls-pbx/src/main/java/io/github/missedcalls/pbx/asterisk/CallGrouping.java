@@ -24,76 +24,85 @@ import java.util.Map;
  */
 final class CallGrouping {
 
-  private CallGrouping() {}
+    private CallGrouping() {}
 
-  static Map<String, List<CdrLeg>> group(List<CdrLeg> legs) {
-    Map<String, List<CdrLeg>> calls = new LinkedHashMap<>();
-    Map<String, List<CdrLeg>> byChannel = new LinkedHashMap<>();
-    for (CdrLeg leg : legs) {
-      String key = leg.linkedId() != null ? leg.linkedId() : leg.uniqueId();
-      if (key != null) {
-        calls.computeIfAbsent(key, k -> new ArrayList<>()).add(leg);
-      } else {
-        byChannel.computeIfAbsent(leg.channel(), k -> new ArrayList<>()).add(leg);
-      }
-    }
-    byChannel.forEach((channel, channelLegs) -> splitByTime(channel, channelLegs, calls));
-    joinLocalHalves(calls);
-    return calls;
-  }
-
-  private static void splitByTime(String channel, List<CdrLeg> legs, Map<String, List<CdrLeg>> calls) {
-    legs.sort(Comparator.comparing(CdrLeg::start).thenComparingLong(CdrLeg::line));
-    List<CdrLeg> current = new ArrayList<>();
-    Instant currentEnd = Instant.MIN;
-    for (CdrLeg leg : legs) {
-      if (!current.isEmpty() && leg.start().isAfter(currentEnd)) {
-        calls.put(channelKey(channel, current), current);
-        current = new ArrayList<>();
-      }
-      current.add(leg);
-      if (leg.end().isAfter(currentEnd)) {
-        currentEnd = leg.end();
-      }
-    }
-    if (!current.isEmpty()) {
-      calls.put(channelKey(channel, current), current);
-    }
-  }
-
-  private static String channelKey(String channel, List<CdrLeg> legs) {
-    return channel + "@" + legs.get(0).start().getEpochSecond();
-  }
-
-  private static void joinLocalHalves(Map<String, List<CdrLeg>> calls) {
-    Map<String, List<CdrLeg>> localOnly = new LinkedHashMap<>();
-    calls.forEach((key, legs) -> {
-      if (legs.stream().allMatch(leg -> leg.partyAIsLocal() && leg.linkedId() == null)) {
-        localOnly.put(key, legs);
-      }
-    });
-    for (Map.Entry<String, List<CdrLeg>> local : localOnly.entrySet()) {
-      List<CdrLeg> halves = local.getValue();
-      CdrLeg first = halves.stream().min(Comparator.comparing(CdrLeg::start)).orElseThrow();
-      List<CdrLeg> host = null;
-      Instant hostStart = Instant.MIN;
-      for (Map.Entry<String, List<CdrLeg>> call : calls.entrySet()) {
-        List<CdrLeg> legs = call.getValue();
-        if (localOnly.containsKey(call.getKey()) || legs.stream().noneMatch(leg -> leg.src().equals(first.src()))) {
-          continue;
+    static Map<String, List<CdrLeg>> group(List<CdrLeg> legs) {
+        Map<String, List<CdrLeg>> calls = new LinkedHashMap<>();
+        Map<String, List<CdrLeg>> byChannel = new LinkedHashMap<>();
+        for (CdrLeg leg : legs) {
+            String key = leg.linkedId() != null ? leg.linkedId() : leg.uniqueId();
+            if (key != null) {
+                calls.computeIfAbsent(key, k -> new ArrayList<>()).add(leg);
+            } else {
+                byChannel.computeIfAbsent(leg.channel(), k -> new ArrayList<>()).add(leg);
+            }
         }
-        Instant start = legs.stream().map(CdrLeg::start).min(Comparator.naturalOrder()).orElseThrow();
-        Instant end = legs.stream().map(CdrLeg::end).max(Comparator.naturalOrder()).orElseThrow();
-        boolean inProgress = !first.start().isBefore(start) && !first.start().isAfter(end);
-        if (inProgress && start.isAfter(hostStart)) {
-          host = legs;
-          hostStart = start;
-        }
-      }
-      if (host != null) {
-        host.addAll(halves);
-        calls.remove(local.getKey());
-      }
+        byChannel.forEach((channel, channelLegs) -> splitByTime(channel, channelLegs, calls));
+        joinLocalHalves(calls);
+        return calls;
     }
-  }
+
+    private static void splitByTime(String channel, List<CdrLeg> legs, Map<String, List<CdrLeg>> calls) {
+        legs.sort(Comparator.comparing(CdrLeg::start).thenComparingLong(CdrLeg::line));
+        List<CdrLeg> current = new ArrayList<>();
+        Instant currentEnd = Instant.MIN;
+        for (CdrLeg leg : legs) {
+            if (!current.isEmpty() && leg.start().isAfter(currentEnd)) {
+                calls.put(channelKey(channel, current), current);
+                current = new ArrayList<>();
+            }
+            current.add(leg);
+            if (leg.end().isAfter(currentEnd)) {
+                currentEnd = leg.end();
+            }
+        }
+        if (!current.isEmpty()) {
+            calls.put(channelKey(channel, current), current);
+        }
+    }
+
+    private static String channelKey(String channel, List<CdrLeg> legs) {
+        return channel + "@" + legs.get(0).start().getEpochSecond();
+    }
+
+    private static void joinLocalHalves(Map<String, List<CdrLeg>> calls) {
+        Map<String, List<CdrLeg>> localOnly = new LinkedHashMap<>();
+        calls.forEach((key, legs) -> {
+            if (legs.stream().allMatch(leg -> leg.partyAIsLocal() && leg.linkedId() == null)) {
+                localOnly.put(key, legs);
+            }
+        });
+        for (Map.Entry<String, List<CdrLeg>> local : localOnly.entrySet()) {
+            List<CdrLeg> halves = local.getValue();
+            CdrLeg first =
+                    halves.stream().min(Comparator.comparing(CdrLeg::start)).orElseThrow();
+            List<CdrLeg> host = null;
+            Instant hostStart = Instant.MIN;
+            for (Map.Entry<String, List<CdrLeg>> call : calls.entrySet()) {
+                List<CdrLeg> legs = call.getValue();
+                if (localOnly.containsKey(call.getKey())
+                        || legs.stream().noneMatch(leg -> leg.src().equals(first.src()))) {
+                    continue;
+                }
+                Instant start = legs.stream()
+                        .map(CdrLeg::start)
+                        .min(Comparator.naturalOrder())
+                        .orElseThrow();
+                Instant end = legs.stream()
+                        .map(CdrLeg::end)
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow();
+                boolean inProgress =
+                        !first.start().isBefore(start) && !first.start().isAfter(end);
+                if (inProgress && start.isAfter(hostStart)) {
+                    host = legs;
+                    hostStart = start;
+                }
+            }
+            if (host != null) {
+                host.addAll(halves);
+                calls.remove(local.getKey());
+            }
+        }
+    }
 }

@@ -22,40 +22,43 @@ import java.util.function.Consumer;
  */
 final class QueueLogReader {
 
-  private static final Set<String> NO_CALL_IDS = Set.of("", "NONE", "REALTIME", "MANAGER", "CLI");
-  private static final int EVENT = 4;
+    private static final Set<String> NO_CALL_IDS = Set.of("", "NONE", "REALTIME", "MANAGER", "CLI");
+    private static final int EVENT = 4;
 
-  private QueueLogReader() {}
+    private QueueLogReader() {}
 
-  static Map<String, QueueCall> read(Path file, Consumer<CdrRowProblem> problems) throws IOException {
-    Map<String, QueueCall> calls = new LinkedHashMap<>();
-    try (CsvLines lines = CsvLines.open(file, CsvLines.BAR_SEPARATED)) {
-      for (CsvLines.Line line = lines.next(); line != null; line = lines.next()) {
-        List<String> fields = line.fields();
-        if (!line.isReadable() || fields.size() <= EVENT) {
-          problems.accept(new CdrRowProblem(line.number(), null,
-              "queue_log: " + fields.size() + " fields; an event line has at least 5"));
-          continue;
+    static Map<String, QueueCall> read(Path file, Consumer<CdrRowProblem> problems) throws IOException {
+        Map<String, QueueCall> calls = new LinkedHashMap<>();
+        try (CsvLines lines = CsvLines.open(file, CsvLines.BAR_SEPARATED)) {
+            for (CsvLines.Line line = lines.next(); line != null; line = lines.next()) {
+                List<String> fields = line.fields();
+                if (!line.isReadable() || fields.size() <= EVENT) {
+                    problems.accept(new CdrRowProblem(
+                            line.number(),
+                            null,
+                            "queue_log: " + fields.size() + " fields; an event line has at least 5"));
+                    continue;
+                }
+                String callId = fields.get(1).strip();
+                if (NO_CALL_IDS.contains(callId.toUpperCase(Locale.ROOT))) {
+                    continue;
+                }
+                QueueCall.Effect effect = QueueCall.effectOf(fields.get(EVENT));
+                if (effect == null || effect == QueueCall.Effect.NOT_A_CALL_EVENT) {
+                    continue;
+                }
+                String epoch = fields.get(0).strip();
+                if (!epoch.matches("[0-9]{1,12}")) {
+                    problems.accept(
+                            new CdrRowProblem(line.number(), callId, "queue_log: unparsable time '" + epoch + "'"));
+                    continue;
+                }
+                Instant at = Instant.ofEpochSecond(Long.parseLong(epoch));
+                long number = line.number();
+                calls.computeIfAbsent(callId, id -> new QueueCall(id, number, at))
+                        .add(at, fields.get(3).strip(), effect, fields.subList(EVENT + 1, fields.size()));
+            }
         }
-        String callId = fields.get(1).strip();
-        if (NO_CALL_IDS.contains(callId.toUpperCase(Locale.ROOT))) {
-          continue;
-        }
-        QueueCall.Effect effect = QueueCall.effectOf(fields.get(EVENT));
-        if (effect == null || effect == QueueCall.Effect.NOT_A_CALL_EVENT) {
-          continue;
-        }
-        String epoch = fields.get(0).strip();
-        if (!epoch.matches("[0-9]{1,12}")) {
-          problems.accept(new CdrRowProblem(line.number(), callId, "queue_log: unparsable time '" + epoch + "'"));
-          continue;
-        }
-        Instant at = Instant.ofEpochSecond(Long.parseLong(epoch));
-        long number = line.number();
-        calls.computeIfAbsent(callId, id -> new QueueCall(id, number, at))
-            .add(at, fields.get(3).strip(), effect, fields.subList(EVENT + 1, fields.size()));
-      }
+        return calls;
     }
-    return calls;
-  }
 }

@@ -81,231 +81,233 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CsvCallSource implements CallSource {
 
-  /** Opens the file's bytes, once per report. */
-  @FunctionalInterface
-  public interface Opener {
-    InputStream open() throws IOException;
-  }
-
-  private final String what;
-  private final Opener opener;
-  private final AtomicLong rowsRead = new AtomicLong();
-  // Where each delivered id was read; an id seen twice keeps its other lines apart, since
-  // duplicates are rare and a million single lines should cost one boxed number each.
-  private final Map<String, Long> firstLine = new HashMap<>();
-  private final Map<String, List<Long>> laterLines = new HashMap<>();
-  private final Set<Long> linesRejected = new HashSet<>();
-  private @Nullable String deliveringId;
-  private long deliveringLine;
-
-  private CsvCallSource(String what, Opener opener) {
-    this.what = what;
-    this.opener = opener;
-  }
-
-  /** A source that reads a file afresh for every report. */
-  public static CsvCallSource of(Path file) {
-    Objects.requireNonNull(file, "file");
-    return new CsvCallSource("the call log " + file, () -> Files.newInputStream(file));
-  }
-
-  /**
-   * A source over bytes that an opener provides; for standard input or a counting stream.
-   *
-   * @param name the file as messages name it ({@code standard input})
-   */
-  public static CsvCallSource of(String name, Opener opener) {
-    Objects.requireNonNull(name, "name");
-    return new CsvCallSource("the call log " + name, Objects.requireNonNull(opener, "opener"));
-  }
-
-  /**
-   * Every row of the file; see the class comment.
-   *
-   * @throws UncheckedIOException if the file cannot be opened
-   */
-  @Override
-  public Stream<CallRecord> calls(String project, Instant startedFrom, Instant startedUntil,
-      Consumer<Rejection> rejections) {
-    Objects.requireNonNull(rejections, "rejections");
-    firstLine.clear();
-    laterLines.clear();
-    linesRejected.clear();
-    rowsRead.set(0);
-    InputStream input;
-    try {
-      input = opener.open();
-    } catch (IOException e) {
-      throw new UncheckedIOException(what + " cannot be read: " + CsvRows.describe(e), e);
+    /** Opens the file's bytes, once per report. */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException;
     }
-    CsvRows rows;
-    try {
-      rows = CsvRows.open(new InputStreamReader(input, StandardCharsets.UTF_8), what, CallLogColumns.CALL_LOG_REQUIRED);
-    } catch (RuntimeException e) {
-      try {
-        input.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
+
+    private final String what;
+    private final Opener opener;
+    private final AtomicLong rowsRead = new AtomicLong();
+    // Where each delivered id was read; an id seen twice keeps its other lines apart, since
+    // duplicates are rare and a million single lines should cost one boxed number each.
+    private final Map<String, Long> firstLine = new HashMap<>();
+    private final Map<String, List<Long>> laterLines = new HashMap<>();
+    private final Set<Long> linesRejected = new HashSet<>();
+    private @Nullable String deliveringId;
+    private long deliveringLine;
+
+    private CsvCallSource(String what, Opener opener) {
+        this.what = what;
+        this.opener = opener;
     }
-    Iterator<CallRecord> records = new Iterator<>() {
-      private @Nullable CallRecord next;
 
-      @Override
-      public boolean hasNext() {
-        while (next == null) {
-          if (!rows.hasNext()) {
-            deliveringId = null;
-            return false;
-          }
-          CsvRows.Row row = rows.next();
-          rowsRead.incrementAndGet();
-          next = toRecord(row, rejections);
-        }
-        return true;
-      }
+    /** A source that reads a file afresh for every report. */
+    public static CsvCallSource of(Path file) {
+        Objects.requireNonNull(file, "file");
+        return new CsvCallSource("the call log " + file, () -> Files.newInputStream(file));
+    }
 
-      @Override
-      public CallRecord next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
+    /**
+     * A source over bytes that an opener provides; for standard input or a counting stream.
+     *
+     * @param name the file as messages name it ({@code standard input})
+     */
+    public static CsvCallSource of(String name, Opener opener) {
+        Objects.requireNonNull(name, "name");
+        return new CsvCallSource("the call log " + name, Objects.requireNonNull(opener, "opener"));
+    }
+
+    /**
+     * Every row of the file; see the class comment.
+     *
+     * @throws UncheckedIOException if the file cannot be opened
+     */
+    @Override
+    public Stream<CallRecord> calls(
+            String project, Instant startedFrom, Instant startedUntil, Consumer<Rejection> rejections) {
+        Objects.requireNonNull(rejections, "rejections");
+        firstLine.clear();
+        laterLines.clear();
+        linesRejected.clear();
+        rowsRead.set(0);
+        InputStream input;
+        try {
+            input = opener.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " cannot be read: " + CsvRows.describe(e), e);
         }
-        CallRecord record = Objects.requireNonNull(next);
-        next = null;
+        CsvRows rows;
+        try {
+            rows = CsvRows.open(
+                    new InputStreamReader(input, StandardCharsets.UTF_8), what, CallLogColumns.CALL_LOG_REQUIRED);
+        } catch (RuntimeException e) {
+            try {
+                input.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        Iterator<CallRecord> records = new Iterator<>() {
+            private @Nullable CallRecord next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null) {
+                    if (!rows.hasNext()) {
+                        deliveringId = null;
+                        return false;
+                    }
+                    CsvRows.Row row = rows.next();
+                    rowsRead.incrementAndGet();
+                    next = toRecord(row, rejections);
+                }
+                return true;
+            }
+
+            @Override
+            public CallRecord next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                CallRecord record = Objects.requireNonNull(next);
+                next = null;
+                return record;
+            }
+        };
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> {
+                    try {
+                        rows.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /** Rows read so far by the current report, rejected ones included; for a progress bar. */
+    public long rowsRead() {
+        return rowsRead.get();
+    }
+
+    /**
+     * Gives a rejection the report made (it knows the id, not the line) the line of each row it
+     * concerns:
+     *
+     * <ol>
+     *   <li>while the file is being read, the report rejects the record just delivered (a client
+     *       number that cannot be normalized): its line;
+     *   <li>after the file was read, it rejects ids (a conflicting duplicate id, R2): one rejection
+     *       for each line of that id not rejected yet, so that every copy is reported once;
+     *       repeats for the same id then give nothing.
+     * </ol>
+     *
+     * <p>Call it from a {@link io.github.missedcalls.ReportListener} as rejections arrive: then the
+     * lines are exact. Called on a finished {@link io.github.missedcalls.Report}, an id that is on
+     * one line still gets it, but a rejected copy of a duplicated id cannot be told from the others.
+     * A rejection that already has a line, or names no id of this file, is returned as it is.
+     *
+     * @return the rejection at each of its lines; empty when they were all reported already
+     */
+    public List<Rejection> withLines(Rejection rejection) {
+        String id = rejection.id();
+        if (rejection.line() != null || rejection.kind() != Rejection.Kind.CALL || id == null) {
+            return List.of(rejection);
+        }
+        if (id.equals(deliveringId) && linesRejected.add(deliveringLine)) {
+            return List.of(rejection.atLine(deliveringLine));
+        }
+        List<Long> lines = linesOf(id);
+        if (lines.isEmpty()) {
+            return List.of(rejection);
+        }
+        List<Rejection> placed = new ArrayList<>(lines.size());
+        for (long line : lines) {
+            if (linesRejected.add(line)) {
+                placed.add(rejection.atLine(line));
+            }
+        }
+        return placed;
+    }
+
+    /** The lines of the delivered records with this id, in file order; empty if none. */
+    public List<Long> linesOf(String id) {
+        Long first = firstLine.get(id);
+        if (first == null) {
+            return List.of();
+        }
+        List<Long> more = laterLines.get(id);
+        if (more == null) {
+            return List.of(first);
+        }
+        List<Long> all = new ArrayList<>(more.size() + 1);
+        all.add(first);
+        all.addAll(more);
+        return all;
+    }
+
+    private @Nullable CallRecord toRecord(CsvRows.Row row, Consumer<Rejection> rejections) {
+        String id = row.get(ID);
+        CallRecord record;
+        try {
+            for (String column : CallLogColumns.CALL_LOG) {
+                row.getOneLine(column);
+            }
+            record = parse(row, id);
+        } catch (IllegalArgumentException e) {
+            rejections.accept(Rejection.ofCall(id, row.line(), Objects.requireNonNullElse(e.getMessage(), "bad row")));
+            return null;
+        }
+        Long first = firstLine.putIfAbsent(record.id(), row.line());
+        if (first != null) {
+            laterLines.computeIfAbsent(record.id(), k -> new ArrayList<>(1)).add(row.line());
+        }
+        deliveringId = record.id();
+        deliveringLine = row.line();
         return record;
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL),
-        false).onClose(() -> {
-          try {
-            rows.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-  }
+    }
 
-  /** Rows read so far by the current report, rejected ones included; for a progress bar. */
-  public long rowsRead() {
-    return rowsRead.get();
-  }
+    private static CallRecord parse(CsvRows.Row row, @Nullable String id) {
+        if (id == null) {
+            throw new IllegalArgumentException("no id");
+        }
+        Direction direction = word(row, DIRECTION, Direction::fromToken);
+        if (direction == null) {
+            throw new IllegalArgumentException("no direction");
+        }
+        Instant started = dateTime(row, STARTED_AT);
+        if (started == null) {
+            throw new IllegalArgumentException("no start");
+        }
+        Instant ended = dateTime(row, ENDED_AT);
+        if (ended == null) {
+            throw new IllegalArgumentException("no end");
+        }
+        return CallRecord.builder(id, direction, started, ended)
+                .client(row.get(CLIENT))
+                .line(row.get(LINE))
+                .employee(row.get(EMPLOYEE))
+                .answeredAt(dateTime(row, ANSWERED_AT))
+                .stage(word(row, STAGE, Stage::fromToken))
+                .managers(word(row, MANAGERS, Managers::fromToken))
+                .statedReason(word(row, REASON, MissedReason::fromName))
+                .build();
+    }
 
-  /**
-   * Gives a rejection the report made (it knows the id, not the line) the line of each row it
-   * concerns:
-   *
-   * <ol>
-   *   <li>while the file is being read, the report rejects the record just delivered (a client
-   *       number that cannot be normalized): its line;
-   *   <li>after the file was read, it rejects ids (a conflicting duplicate id, R2): one rejection
-   *       for each line of that id not rejected yet, so that every copy is reported once;
-   *       repeats for the same id then give nothing.
-   * </ol>
-   *
-   * <p>Call it from a {@link io.github.missedcalls.ReportListener} as rejections arrive: then the
-   * lines are exact. Called on a finished {@link io.github.missedcalls.Report}, an id that is on
-   * one line still gets it, but a rejected copy of a duplicated id cannot be told from the others.
-   * A rejection that already has a line, or names no id of this file, is returned as it is.
-   *
-   * @return the rejection at each of its lines; empty when they were all reported already
-   */
-  public List<Rejection> withLines(Rejection rejection) {
-    String id = rejection.id();
-    if (rejection.line() != null || rejection.kind() != Rejection.Kind.CALL || id == null) {
-      return List.of(rejection);
+    private static <T> @Nullable T word(CsvRows.Row row, String column, Function<String, Optional<T>> parser) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        return parser.apply(value)
+                .orElseThrow(() -> new IllegalArgumentException("unknown " + column + " '" + value + "'"));
     }
-    if (id.equals(deliveringId) && linesRejected.add(deliveringLine)) {
-      return List.of(rejection.atLine(deliveringLine));
-    }
-    List<Long> lines = linesOf(id);
-    if (lines.isEmpty()) {
-      return List.of(rejection);
-    }
-    List<Rejection> placed = new ArrayList<>(lines.size());
-    for (long line : lines) {
-      if (linesRejected.add(line)) {
-        placed.add(rejection.atLine(line));
-      }
-    }
-    return placed;
-  }
 
-  /** The lines of the delivered records with this id, in file order; empty if none. */
-  public List<Long> linesOf(String id) {
-    Long first = firstLine.get(id);
-    if (first == null) {
-      return List.of();
+    private static @Nullable Instant dateTime(CsvRows.Row row, String column) {
+        String value = row.get(column);
+        return value == null ? null : CallLogColumns.parseDateTime(column, value);
     }
-    List<Long> more = laterLines.get(id);
-    if (more == null) {
-      return List.of(first);
-    }
-    List<Long> all = new ArrayList<>(more.size() + 1);
-    all.add(first);
-    all.addAll(more);
-    return all;
-  }
-
-  private @Nullable CallRecord toRecord(CsvRows.Row row, Consumer<Rejection> rejections) {
-    String id = row.get(ID);
-    CallRecord record;
-    try {
-      for (String column : CallLogColumns.CALL_LOG) {
-        row.getOneLine(column);
-      }
-      record = parse(row, id);
-    } catch (IllegalArgumentException e) {
-      rejections.accept(Rejection.ofCall(id, row.line(), Objects.requireNonNullElse(e.getMessage(), "bad row")));
-      return null;
-    }
-    Long first = firstLine.putIfAbsent(record.id(), row.line());
-    if (first != null) {
-      laterLines.computeIfAbsent(record.id(), k -> new ArrayList<>(1)).add(row.line());
-    }
-    deliveringId = record.id();
-    deliveringLine = row.line();
-    return record;
-  }
-
-  private static CallRecord parse(CsvRows.Row row, @Nullable String id) {
-    if (id == null) {
-      throw new IllegalArgumentException("no id");
-    }
-    Direction direction = word(row, DIRECTION, Direction::fromToken);
-    if (direction == null) {
-      throw new IllegalArgumentException("no direction");
-    }
-    Instant started = dateTime(row, STARTED_AT);
-    if (started == null) {
-      throw new IllegalArgumentException("no start");
-    }
-    Instant ended = dateTime(row, ENDED_AT);
-    if (ended == null) {
-      throw new IllegalArgumentException("no end");
-    }
-    return CallRecord.builder(id, direction, started, ended)
-        .client(row.get(CLIENT))
-        .line(row.get(LINE))
-        .employee(row.get(EMPLOYEE))
-        .answeredAt(dateTime(row, ANSWERED_AT))
-        .stage(word(row, STAGE, Stage::fromToken))
-        .managers(word(row, MANAGERS, Managers::fromToken))
-        .statedReason(word(row, REASON, MissedReason::fromName))
-        .build();
-  }
-
-  private static <T> @Nullable T word(CsvRows.Row row, String column, Function<String, Optional<T>> parser) {
-    String value = row.get(column);
-    if (value == null) {
-      return null;
-    }
-    return parser.apply(value)
-        .orElseThrow(() -> new IllegalArgumentException("unknown " + column + " '" + value + "'"));
-  }
-
-  private static @Nullable Instant dateTime(CsvRows.Row row, String column) {
-    String value = row.get(column);
-    return value == null ? null : CallLogColumns.parseDateTime(column, value);
-  }
 }

@@ -49,107 +49,108 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HandlesCsv {
 
-  /**
-   * What a handles file held.
-   *
-   * @param handles the valid handles, client numbers normalized, in file order, each key once
-   * @param rejections the rejected rows, by line
-   */
-  public record Result(List<Handle> handles, List<Rejection> rejections) {
-    public Result {
-      handles = List.copyOf(handles);
-      rejections = List.copyOf(rejections);
-    }
-  }
-
-  private record Key(String client, Instant handledAt, String actor) {
-    static Key of(Handle handle) {
-      return new Key(handle.client(), handle.handledAt(), handle.actor());
-    }
-  }
-
-  private record Read(long line, Handle handle) {}
-
-  private HandlesCsv() {}
-
-  /**
-   * Reads a handles file.
-   *
-   * @throws UnusableCsvException if the file has no header or lacks a required column
-   * @throws UncheckedIOException if the file cannot be read
-   */
-  public static Result read(Path file, NumberNormalizer normalizer) {
-    Objects.requireNonNull(file, "file");
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(reader, file.toString(), normalizer);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the handles file " + file + " cannot be read: " + CsvRows.describe(e), e);
-    }
-  }
-
-  /**
-   * Reads handles from a reader, which the caller closes.
-   *
-   * @param name the file as messages name it
-   * @throws UnusableCsvException if the file has no header or lacks a required column
-   * @throws UncheckedIOException if reading fails
-   */
-  public static Result read(Reader reader, String name, NumberNormalizer normalizer) {
-    Objects.requireNonNull(reader, "reader");
-    Objects.requireNonNull(normalizer, "normalizer");
-    String what = "the handles file " + name;
-    List<Rejection> rejections = new ArrayList<>();
-    Map<Key, List<Read>> byKey = new LinkedHashMap<>();
-    CsvRows rows = CsvRows.open(reader, what, CallLogColumns.HANDLES_REQUIRED);
-    while (rows.hasNext()) {
-      CsvRows.Row row = rows.next();
-      try {
-        Handle handle = parse(row, normalizer);
-        byKey.computeIfAbsent(Key.of(handle), k -> new ArrayList<>(1)).add(new Read(row.line(), handle));
-      } catch (IllegalArgumentException e) {
-        rejections.add(Rejection.ofHandle(row.line(), Objects.requireNonNullElse(e.getMessage(), "bad row")));
-      }
-    }
-    List<Handle> handles = new ArrayList<>(byKey.size());
-    for (List<Read> copies : byKey.values()) {
-      Handle first = copies.get(0).handle();
-      if (copies.stream().allMatch(copy -> copy.handle().equals(first))) {
-        handles.add(first);
-      } else {
-        for (Read copy : copies) {
-          rejections.add(Rejection.ofHandle(copy.line(),
-              "conflicting duplicate handle (same client, handled_at and actor, other values)"));
+    /**
+     * What a handles file held.
+     *
+     * @param handles the valid handles, client numbers normalized, in file order, each key once
+     * @param rejections the rejected rows, by line
+     */
+    public record Result(List<Handle> handles, List<Rejection> rejections) {
+        public Result {
+            handles = List.copyOf(handles);
+            rejections = List.copyOf(rejections);
         }
-      }
     }
-    rejections.sort(Comparator.comparing(rejection -> Objects.requireNonNull(rejection.line())));
-    return new Result(handles, rejections);
-  }
 
-  private static Handle parse(CsvRows.Row row, NumberNormalizer normalizer) {
-    for (String column : CallLogColumns.HANDLES_REQUIRED) {
-      row.getOneLine(column);
+    private record Key(String client, Instant handledAt, String actor) {
+        static Key of(Handle handle) {
+            return new Key(handle.client(), handle.handledAt(), handle.actor());
+        }
     }
-    String raw = required(row, CLIENT);
-    String client = normalizer.normalize(raw);
-    if (client == null) {
-      throw new IllegalArgumentException("withheld client number: '" + raw + "'");
-    }
-    Instant coversUntil = CallLogColumns.parseDateTime(COVERS_UNTIL, required(row, COVERS_UNTIL));
-    String reasonToken = required(row, REASON);
-    HandleReason reason = HandleReason.fromToken(reasonToken)
-        .orElseThrow(() -> new IllegalArgumentException("unknown reason '" + reasonToken + "'"));
-    String actor = required(row, ACTOR);
-    Instant handledAt = CallLogColumns.parseDateTime(HANDLED_AT, required(row, HANDLED_AT));
-    @Nullable String note = row.get(NOTE);
-    return new Handle(client, handledAt, coversUntil, reason, note, actor);
-  }
 
-  private static String required(CsvRows.Row row, String column) {
-    String value = row.get(column);
-    if (value == null) {
-      throw new IllegalArgumentException("no " + column);
+    private record Read(long line, Handle handle) {}
+
+    private HandlesCsv() {}
+
+    /**
+     * Reads a handles file.
+     *
+     * @throws UnusableCsvException if the file has no header or lacks a required column
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static Result read(Path file, NumberNormalizer normalizer) {
+        Objects.requireNonNull(file, "file");
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, file.toString(), normalizer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the handles file " + file + " cannot be read: " + CsvRows.describe(e), e);
+        }
     }
-    return value;
-  }
+
+    /**
+     * Reads handles from a reader, which the caller closes.
+     *
+     * @param name the file as messages name it
+     * @throws UnusableCsvException if the file has no header or lacks a required column
+     * @throws UncheckedIOException if reading fails
+     */
+    public static Result read(Reader reader, String name, NumberNormalizer normalizer) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(normalizer, "normalizer");
+        String what = "the handles file " + name;
+        List<Rejection> rejections = new ArrayList<>();
+        Map<Key, List<Read>> byKey = new LinkedHashMap<>();
+        CsvRows rows = CsvRows.open(reader, what, CallLogColumns.HANDLES_REQUIRED);
+        while (rows.hasNext()) {
+            CsvRows.Row row = rows.next();
+            try {
+                Handle handle = parse(row, normalizer);
+                byKey.computeIfAbsent(Key.of(handle), k -> new ArrayList<>(1)).add(new Read(row.line(), handle));
+            } catch (IllegalArgumentException e) {
+                rejections.add(Rejection.ofHandle(row.line(), Objects.requireNonNullElse(e.getMessage(), "bad row")));
+            }
+        }
+        List<Handle> handles = new ArrayList<>(byKey.size());
+        for (List<Read> copies : byKey.values()) {
+            Handle first = copies.get(0).handle();
+            if (copies.stream().allMatch(copy -> copy.handle().equals(first))) {
+                handles.add(first);
+            } else {
+                for (Read copy : copies) {
+                    rejections.add(Rejection.ofHandle(
+                            copy.line(),
+                            "conflicting duplicate handle (same client, handled_at and actor, other values)"));
+                }
+            }
+        }
+        rejections.sort(Comparator.comparing(rejection -> Objects.requireNonNull(rejection.line())));
+        return new Result(handles, rejections);
+    }
+
+    private static Handle parse(CsvRows.Row row, NumberNormalizer normalizer) {
+        for (String column : CallLogColumns.HANDLES_REQUIRED) {
+            row.getOneLine(column);
+        }
+        String raw = required(row, CLIENT);
+        String client = normalizer.normalize(raw);
+        if (client == null) {
+            throw new IllegalArgumentException("withheld client number: '" + raw + "'");
+        }
+        Instant coversUntil = CallLogColumns.parseDateTime(COVERS_UNTIL, required(row, COVERS_UNTIL));
+        String reasonToken = required(row, REASON);
+        HandleReason reason = HandleReason.fromToken(reasonToken)
+                .orElseThrow(() -> new IllegalArgumentException("unknown reason '" + reasonToken + "'"));
+        String actor = required(row, ACTOR);
+        Instant handledAt = CallLogColumns.parseDateTime(HANDLED_AT, required(row, HANDLED_AT));
+        @Nullable String note = row.get(NOTE);
+        return new Handle(client, handledAt, coversUntil, reason, note, actor);
+    }
+
+    private static String required(CsvRows.Row row, String column) {
+        String value = row.get(column);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + column);
+        }
+        return value;
+    }
 }

@@ -9,15 +9,15 @@ import io.github.missedcalls.MissedCallsException;
  * usage error.
  */
 public final class UnusableCsvException extends MissedCallsException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** @param message one line a person reads, naming the file and what is wrong */
-  public UnusableCsvException(String message) {
-    super(message);
-  }
+    /** @param message one line a person reads, naming the file and what is wrong */
+    public UnusableCsvException(String message) {
+        super(message);
+    }
 
-  /** @param message one line a person reads, naming the file and what is wrong */
-  public UnusableCsvException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    /** @param message one line a person reads, naming the file and what is wrong */
+    public UnusableCsvException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

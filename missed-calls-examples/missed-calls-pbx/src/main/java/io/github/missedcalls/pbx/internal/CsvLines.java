@@ -32,81 +32,83 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CsvLines implements Closeable {
 
-  /** Asterisk's and FreeSWITCH's CSV: commas, double quotes, doubled quotes inside. */
-  public static final CSVFormat COMMA_SEPARATED = CSVFormat.DEFAULT.builder().get();
-  /** queue_log: bars, no quoting at all. */
-  public static final CSVFormat BAR_SEPARATED =
-      CSVFormat.DEFAULT.builder().setDelimiter('|').setQuote(null).get();
+    /** Asterisk's and FreeSWITCH's CSV: commas, double quotes, doubled quotes inside. */
+    public static final CSVFormat COMMA_SEPARATED = CSVFormat.DEFAULT.builder().get();
+    /** queue_log: bars, no quoting at all. */
+    public static final CSVFormat BAR_SEPARATED =
+            CSVFormat.DEFAULT.builder().setDelimiter('|').setQuote(null).get();
 
-  private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-  private final BufferedReader reader;
-  private final CSVFormat format;
-  private long lineNumber;
+    private final BufferedReader reader;
+    private final CSVFormat format;
+    private long lineNumber;
 
-  /** One line of the file: its fields, or why they could not be read. */
-  public record Line(long number, List<String> fields, @Nullable String problem) {
-    public Line {
-      fields = List.copyOf(fields);
+    /** One line of the file: its fields, or why they could not be read. */
+    public record Line(
+            long number, List<String> fields, @Nullable String problem) {
+        public Line {
+            fields = List.copyOf(fields);
+        }
+
+        public boolean isReadable() {
+            return problem == null;
+        }
     }
 
-    public boolean isReadable() {
-      return problem == null;
+    private CsvLines(BufferedReader reader, CSVFormat format) {
+        this.reader = reader;
+        this.format = format;
     }
-  }
 
-  private CsvLines(BufferedReader reader, CSVFormat format) {
-    this.reader = reader;
-    this.format = format;
-  }
-
-  /**
-   * Opens a file.
-   *
-   * @throws IOException if it cannot be opened
-   */
-  public static CsvLines open(Path file, CSVFormat format) throws IOException {
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(format, "format");
-    // InputStreamReader with a Charset (not a CharsetDecoder) replaces malformed input with U+FFFD.
-    return new CsvLines(new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)),
-        format);
-  }
-
-  /**
-   * The next line that is not blank, or {@code null} at the end of the file.
-   *
-   * @throws IOException if the file cannot be read
-   */
-  public @Nullable Line next() throws IOException {
-    String text;
-    do {
-      text = reader.readLine();
-      if (text == null) {
-        return null;
-      }
-      lineNumber++;
-      if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
-        text = text.substring(1);
-      }
-    } while (text.isBlank());
-    return parse(lineNumber, text);
-  }
-
-  private Line parse(long number, String text) {
-    try (CSVParser parser = CSVParser.parse(text, format)) {
-      List<CSVRecord> records = parser.getRecords();
-      if (records.size() != 1) {
-        return new Line(number, List.of(), "broken quoting: the line holds no single record");
-      }
-      return new Line(number, records.get(0).toList(), null);
-    } catch (UncheckedIOException | IOException e) {
-      return new Line(number, List.of(), "broken quoting: a quote is not closed, or text follows a closing quote");
+    /**
+     * Opens a file.
+     *
+     * @throws IOException if it cannot be opened
+     */
+    public static CsvLines open(Path file, CSVFormat format) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(format, "format");
+        // InputStreamReader with a Charset (not a CharsetDecoder) replaces malformed input with U+FFFD.
+        return new CsvLines(
+                new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)), format);
     }
-  }
 
-  @Override
-  public void close() throws IOException {
-    reader.close();
-  }
+    /**
+     * The next line that is not blank, or {@code null} at the end of the file.
+     *
+     * @throws IOException if the file cannot be read
+     */
+    public @Nullable Line next() throws IOException {
+        String text;
+        do {
+            text = reader.readLine();
+            if (text == null) {
+                return null;
+            }
+            lineNumber++;
+            if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
+                text = text.substring(1);
+            }
+        } while (text.isBlank());
+        return parse(lineNumber, text);
+    }
+
+    private Line parse(long number, String text) {
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.size() != 1) {
+                return new Line(number, List.of(), "broken quoting: the line holds no single record");
+            }
+            return new Line(number, records.get(0).toList(), null);
+        } catch (UncheckedIOException | IOException e) {
+            return new Line(
+                    number, List.of(), "broken quoting: a quote is not closed, or text follows a closing quote");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
 }

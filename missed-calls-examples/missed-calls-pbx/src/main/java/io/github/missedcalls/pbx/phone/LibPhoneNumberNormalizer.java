@@ -33,74 +33,75 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LibPhoneNumberNormalizer implements NumberNormalizer {
 
+    private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
+    private final String region;
+    private final boolean possibleIsEnough;
 
-  private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
-  private final String region;
-  private final boolean possibleIsEnough;
-
-  private LibPhoneNumberNormalizer(String region, boolean possibleIsEnough) {
-    this.region = region;
-    this.possibleIsEnough = possibleIsEnough;
-  }
-
-  /**
-   * Accepts valid numbers only: numbers in ranges the region has assigned.
-   *
-   * @param region the project's region, an ISO 3166 two-letter code ({@code UA}, {@code GB})
-   * @throws IllegalArgumentException if libphonenumber does not know the region
-   */
-  public static LibPhoneNumberNormalizer forRegion(String region) {
-    return new LibPhoneNumberNormalizer(checkRegion(region), false);
-  }
-
-  /**
-   * Accepts every possible number (of a length the region uses), valid or not: for test numbers
-   * and ranges libphonenumber does not know yet, at the cost of letting typos through.
-   *
-   * @param region the project's region, an ISO 3166 two-letter code
-   * @throws IllegalArgumentException if libphonenumber does not know the region
-   */
-  public static LibPhoneNumberNormalizer acceptingPossibleNumbers(String region) {
-    return new LibPhoneNumberNormalizer(checkRegion(region), true);
-  }
-
-  private static String checkRegion(String region) {
-    Objects.requireNonNull(region, "region");
-    String code = region.strip().toUpperCase(Locale.ROOT);
-    if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(code)) {
-      throw new IllegalArgumentException("unknown region: " + region);
+    private LibPhoneNumberNormalizer(String region, boolean possibleIsEnough) {
+        this.region = region;
+        this.possibleIsEnough = possibleIsEnough;
     }
-    return code;
-  }
 
-  /**
-   * @throws IllegalArgumentException when the number cannot be normalized
-   */
-  @Override
-  public @Nullable String normalize(@Nullable String raw) {
-    if (raw == null) {
-      return null;
+    /**
+     * Accepts valid numbers only: numbers in ranges the region has assigned.
+     *
+     * @param region the project's region, an ISO 3166 two-letter code ({@code UA}, {@code GB})
+     * @throws IllegalArgumentException if libphonenumber does not know the region
+     */
+    public static LibPhoneNumberNormalizer forRegion(String region) {
+        return new LibPhoneNumberNormalizer(checkRegion(region), false);
     }
-    String value = raw.strip();
-    if (DefaultNumberNormalizer.isWithheld(value)) {
-      return null;
-    }
-    PhoneNumber number;
-    try {
-      number = phoneNumbers.parse(value, region);
-    } catch (NumberParseException e) {
-      throw new IllegalArgumentException("client number cannot be normalized: " + raw, e);
-    }
-    boolean accepted = possibleIsEnough ? phoneNumbers.isPossibleNumber(number) : phoneNumbers.isValidNumber(number);
-    if (!accepted) {
-      throw new IllegalArgumentException("client number is not a " + (possibleIsEnough ? "possible" : "valid")
-          + " phone number: " + raw);
-    }
-    return phoneNumbers.format(number, PhoneNumberFormat.E164);
-  }
 
-  @Override
-  public String toString() {
-    return "LibPhoneNumberNormalizer[" + region + (possibleIsEnough ? ", possible numbers" : ", valid numbers") + "]";
-  }
+    /**
+     * Accepts every possible number (of a length the region uses), valid or not: for test numbers
+     * and ranges libphonenumber does not know yet, at the cost of letting typos through.
+     *
+     * @param region the project's region, an ISO 3166 two-letter code
+     * @throws IllegalArgumentException if libphonenumber does not know the region
+     */
+    public static LibPhoneNumberNormalizer acceptingPossibleNumbers(String region) {
+        return new LibPhoneNumberNormalizer(checkRegion(region), true);
+    }
+
+    private static String checkRegion(String region) {
+        Objects.requireNonNull(region, "region");
+        String code = region.strip().toUpperCase(Locale.ROOT);
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(code)) {
+            throw new IllegalArgumentException("unknown region: " + region);
+        }
+        return code;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the number cannot be normalized
+     */
+    @Override
+    public @Nullable String normalize(@Nullable String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String value = raw.strip();
+        if (DefaultNumberNormalizer.isWithheld(value)) {
+            return null;
+        }
+        PhoneNumber number;
+        try {
+            number = phoneNumbers.parse(value, region);
+        } catch (NumberParseException e) {
+            throw new IllegalArgumentException("client number cannot be normalized: " + raw, e);
+        }
+        boolean accepted =
+                possibleIsEnough ? phoneNumbers.isPossibleNumber(number) : phoneNumbers.isValidNumber(number);
+        if (!accepted) {
+            throw new IllegalArgumentException(
+                    "client number is not a " + (possibleIsEnough ? "possible" : "valid") + " phone number: " + raw);
+        }
+        return phoneNumbers.format(number, PhoneNumberFormat.E164);
+    }
+
+    @Override
+    public String toString() {
+        return "LibPhoneNumberNormalizer[" + region + (possibleIsEnough ? ", possible numbers" : ", valid numbers")
+                + "]";
+    }
 }
