@@ -70,7 +70,7 @@ import picocli.CommandLine.Option;
             "",
             "Examples of --jdbc-url:",
             "  jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
-            "  jdbc:mariadb://127.0.0.1:3306/test?user=root&password="
+            "  jdbc:mariadb://127.0.0.1:3306/test?user=root&password=&sslMode=disable"
         })
 final class DemoCommand implements Callable<Integer> {
 

@@ -75,7 +75,10 @@ public final class DemoDatabase implements AutoCloseable {
             return new DemoDatabase(pool, product + " at " + withoutPassword(url), null);
         } catch (SQLException e) {
             pool.close();
-            throw new StorageException("cannot use the database at " + withoutPassword(url) + ": " + e.getMessage(), e);
+            throw new StorageException(
+                    "cannot use the database at " + withoutPassword(url) + ": " + e.getMessage()
+                            + advice(String.valueOf(e.getMessage())),
+                    e);
         }
     }
 
@@ -96,8 +99,23 @@ public final class DemoDatabase implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StorageException("cannot use the database at " + withoutPassword(url) + ": " + rootMessage(e), e);
+            throw new StorageException(
+                    "cannot use the database at " + withoutPassword(url) + ": " + rootMessage(e)
+                            + advice(rootMessage(e)),
+                    e);
         }
+    }
+
+    /**
+     * What to change for a failure a user meets on a default server: MariaDB's driver tries SSL
+     * first and a server without it refuses, which reads like a broken server, not a URL to fix.
+     */
+    static String advice(String message) {
+        if (message.contains("ssl not enabled in the server")) {
+            return " (the server offers no SSL: add sslMode=disable to the URL, for example"
+                    + " jdbc:mariadb://127.0.0.1:3306/test?user=root&password=&sslMode=disable)";
+        }
+        return "";
     }
 
     public DataSource dataSource() {
