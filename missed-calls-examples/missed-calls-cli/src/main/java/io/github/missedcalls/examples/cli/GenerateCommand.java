@@ -4,7 +4,10 @@ import io.github.missedcalls.generator.MonthGenerator;
 import io.github.missedcalls.pbx.csv.CallLogCsvWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -126,8 +129,9 @@ final class GenerateCommand implements Callable<Integer> {
         io.err()
                 .printf(
                         Locale.ROOT,
-                        "report it with: missed-calls report --calls %s%s --zone %s --country-code %s"
+                        "report it with: %s report --calls %s%s --zone %s --country-code %s"
                                 + " --hours '%s' --as-of %sT00:00%n",
+                        runnableJar(),
                         out,
                         handles == null ? "" : " --handles " + handles,
                         month.zone().getId(),
@@ -135,5 +139,25 @@ final class GenerateCommand implements Callable<Integer> {
                         MonthGenerator.DEFAULT_HOURS,
                         lastDay);
         return MissedCallsCli.OK;
+    }
+
+    /**
+     * How to start this very jar from anywhere, so the hint runs as written: {@code missed-calls}
+     * is no command on a user's path. Outside a jar (an IDE, a test) the path the README builds.
+     */
+    static String runnableJar() {
+        CodeSource source = GenerateCommand.class.getProtectionDomain().getCodeSource();
+        if (source != null) {
+            try {
+                Path jar = Path.of(source.getLocation().toURI());
+                if (Files.isRegularFile(jar)) {
+                    String path = jar.toAbsolutePath().toString();
+                    return "java -jar " + (path.matches("[\\w./+-]+") ? path : "'" + path + "'");
+                }
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                // A location that is no file path: fall back to the README's.
+            }
+        }
+        return "java -jar missed-calls-examples/target/missed-calls.jar";
     }
 }

@@ -123,4 +123,31 @@ class MissedCallsJarIT {
             assertThat(Files.size(dir.resolve("processed.csv"))).isGreaterThan(50_000);
         }
     }
+
+    @Test
+    @DisplayName("generate's hint is a command that runs as written, from the folder it was given in")
+    void generateHintRunsAsWritten(@TempDir Path dir) throws Exception {
+        Run generate = run(dir, java(), "generate", "--out", "calls.csv", "--calls", "2000");
+        assertThat(generate.exit()).as(generate.err()).isZero();
+        String hint = generate.err()
+                .lines()
+                .filter(line -> line.startsWith("report it with: "))
+                .findFirst()
+                .orElseThrow()
+                .substring("report it with: ".length());
+        assertThat(hint).startsWith("java -jar ");
+
+        Path out = dir.resolve("hint-out.txt");
+        Process process = new ProcessBuilder("sh", "-c", hint.replaceFirst("^java ", java() + " "))
+                .directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished in time").isTrue();
+        assertThat(process.exitValue())
+                .as(Files.readString(out, StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).isNotBlank();
+    }
 }
