@@ -106,34 +106,62 @@ public final class MissedCalls {
     }
 
     /**
-     * Handles a client's current unprocessed group by hand, now (R11): the handle covers the
-     * missed calls up to the last one the default report shows, so a call that comes in while
-     * the manager decides opens a new group.
+     * Handles a client's unprocessed group of the default report (the last month up to now) by
+     * hand, now (R11). The same as {@link #handle(ReportQuery, String, HandleReason, String,
+     * String)} with {@code ReportQuery.of(project)}.
      *
-     * @param note required, not blank, for {@link HandleReason#OTHER}
-     * @return the stored handle; empty when the client has no unprocessed group, and then
-     *     nothing is stored
      * @throws IllegalArgumentException if the client number is withheld or cannot be
      *     normalized, the actor is blank, or the note is blank for {@link HandleReason#OTHER}
      * @throws HandleConflictException if the same actor stored another handle for the client at
      *     the same instant
      * @throws StorageException if the source or store fails
      */
-    public Optional<Handle> handle(
+    public HandleResult handle(
             String project, String client, HandleReason reason, @Nullable String note, String actor) {
+        return handle(ReportQuery.of(project), client, reason, note, actor);
+    }
+
+    /**
+     * Handles by hand, now (R11), the client's unprocessed group that the report of {@code shown}
+     * shows: pass the window the manager is looking at, so that a group whose first missed call
+     * lies before the default month is still found. The report is made as of now, whatever
+     * as-of {@code shown} names. The handle covers the missed calls up to the group's last one,
+     * so a call that comes in while the manager decides opens a new group.
+     *
+     * @param shown the project and window of the report the manager acted on
+     * @param note required, not blank, for {@link HandleReason#OTHER}
+     * @return {@link HandleResult.Handled} with the stored handle, or {@link
+     *     HandleResult.NothingOpen} when the client has no unprocessed group in that window (never
+     *     called, or already resolved: then with the latest resolution), and nothing is stored
+     * @throws IllegalArgumentException if the client number is withheld or cannot be
+     *     normalized, the actor is blank, or the note is blank for {@link HandleReason#OTHER}
+     * @throws HandleConflictException if the same actor stored another handle for the client at
+     *     the same instant
+     * @throws StorageException if the source or store fails
+     */
+    public HandleResult handle(
+            ReportQuery shown, String client, HandleReason reason, @Nullable String note, String actor) {
+        Objects.requireNonNull(shown, "shown");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(actor, "actor");
+        String project = shown.project();
         String number = normalizeForHandle(project, client);
         Instant now = clock.instant();
-        Optional<UnprocessedRow> open = report(ReportQuery.of(project).asOf(now)).unprocessed().stream()
+        Report report = report(shown.asOf(now));
+        Optional<UnprocessedRow> open = report.unprocessed().stream()
                 .filter(row -> row.client().equals(number))
                 .findFirst();
         if (open.isEmpty()) {
-            return Optional.empty();
+            // The processed tab is latest resolution first, so the first match is the latest.
+            ProcessedRow lastResolved = report.processed().stream()
+                    .filter(row -> row.client().equals(number))
+                    .findFirst()
+                    .orElse(null);
+            return new HandleResult.NothingOpen(number, report.from(), report.to(), lastResolved);
         }
         Handle handle = new Handle(number, now, open.get().lastMissedAt(), reason, note, actor);
         handleStore.save(project, handle);
-        return Optional.of(handle);
+        return new HandleResult.Handled(handle);
     }
 
     /**

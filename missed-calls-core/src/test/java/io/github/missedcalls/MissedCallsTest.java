@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -49,11 +48,10 @@ class MissedCallsTest {
         void storesAHandleCoveringTheShownCalls() {
             source.add(PROJECT, missed("1", CLIENT, at("09:00")), missed("2", CLIENT, at("10:00")));
 
-            Optional<Handle> handle =
-                    missedCalls.handle(PROJECT, "050 111 00 01", HandleReason.NOT_SALES, null, "anna");
+            HandleResult result = missedCalls.handle(PROJECT, "050 111 00 01", HandleReason.NOT_SALES, null, "anna");
 
             Handle expected = new Handle(CLIENT, at("12:00"), at("10:00"), HandleReason.NOT_SALES, null, "anna");
-            assertThat(handle).contains(expected);
+            assertThat(result).isEqualTo(new HandleResult.Handled(expected));
             assertThat(stored()).containsExactly(expected);
             assertThat(missedCalls.report(PROJECT).processed())
                     .singleElement()
@@ -80,15 +78,45 @@ class MissedCallsTest {
         }
 
         @Test
-        @DisplayName("R11: is empty and stores nothing when the client has no unprocessed group")
-        void emptyWhenNothingIsOpen() {
+        @DisplayName("R11: says nothing was open, with the latest resolution, and stores nothing")
+        void nothingOpenSaysWhy() {
             source.add(PROJECT, missed("1", CLIENT, at("09:00")), callback("2", CLIENT, at("09:30")));
 
-            assertThat(missedCalls.handle(PROJECT, CLIENT, HandleReason.SPAM, null, "anna"))
-                    .isEmpty();
-            assertThat(missedCalls.handle(PROJECT, Fixtures.OTHER_CLIENT, HandleReason.SPAM, null, "anna"))
-                    .isEmpty();
+            HandleResult resolved = missedCalls.handle(PROJECT, CLIENT, HandleReason.SPAM, null, "anna");
+            HandleResult neverCalled =
+                    missedCalls.handle(PROJECT, Fixtures.OTHER_CLIENT, HandleReason.SPAM, null, "anna");
+
+            assertThat(resolved).isInstanceOfSatisfying(HandleResult.NothingOpen.class, nothing -> {
+                assertThat(nothing.client()).isEqualTo(CLIENT);
+                assertThat(nothing.to()).isEqualTo(at("12:00"));
+                assertThat(nothing.lastResolved())
+                        .extracting(row -> row.resolution().kind())
+                        .isEqualTo(ResolutionKind.CALLED_BACK);
+            });
+            assertThat(resolved.stored()).isEmpty();
+            assertThat(neverCalled)
+                    .isEqualTo(new HandleResult.NothingOpen(
+                            Fixtures.OTHER_CLIENT, at("12:00").minus(Duration.ofDays(31)), at("12:00"), null));
             assertThat(stored()).isEmpty();
+        }
+
+        @Test
+        @DisplayName(
+                "R11: finds the group the report of the manager's window shows, though it began before the default month")
+        void findsTheGroupOfTheShownWindow() {
+            Instant longAgo = at("08:00").minus(Duration.ofDays(33));
+            source.add(PROJECT, missed("1", CLIENT, longAgo), missed("2", CLIENT, at("09:00")));
+            ReportQuery shown = ReportQuery.of(PROJECT).window(longAgo.minus(Duration.ofDays(1)), null);
+
+            HandleResult result = missedCalls.handle(shown, CLIENT, HandleReason.SPAM, null, "anna");
+
+            Handle expected = new Handle(CLIENT, at("12:00"), at("09:00"), HandleReason.SPAM, null, "anna");
+            assertThat(result.stored()).contains(expected);
+            assertThat(missedCalls.report(shown).unprocessed()).isEmpty();
+            assertThat(missedCalls.report(shown).processed())
+                    .singleElement()
+                    .satisfies(row ->
+                            assertThat(row.calls()).extracting(MissedCall::id).containsExactly("1", "2"));
         }
 
         @Test

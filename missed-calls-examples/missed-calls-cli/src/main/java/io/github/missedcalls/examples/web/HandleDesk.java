@@ -2,6 +2,7 @@ package io.github.missedcalls.examples.web;
 
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleReason;
+import io.github.missedcalls.HandleResult;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.Report;
@@ -51,6 +52,7 @@ final class HandleDesk {
      * @param note required for {@code other}
      * @param actor who handles it
      * @param seenLastMissedAt the last missed call of the row the page showed, as the API wrote it; optional
+     * @param window the range the page showed, where the row's group is looked for
      */
     record Request(
             WebProject project,
@@ -58,7 +60,8 @@ final class HandleDesk {
             @Nullable String reason,
             @Nullable String note,
             @Nullable String actor,
-            @Nullable String seenLastMissedAt) {}
+            @Nullable String seenLastMissedAt,
+            ReportWindow window) {}
 
     private final MissedCalls missedCalls;
     private final Clock clock;
@@ -95,15 +98,18 @@ final class HandleDesk {
         String projectId = request.project().id();
         String client = normalized(request.project(), request.client());
         synchronized (oneAtATime) {
-            // The same report MissedCalls.handle makes: the last month up to now.
-            Report report = missedCalls.report(ReportQuery.of(projectId).asOf(clock.instant()));
+            // The page's range, not the default month: the oldest rows of the default view begin at
+            // 00:00 a month ago, before "a month up to now" starts.
+            ReportQuery shown = request.window().query(projectId, clock.instant());
+            Report report = missedCalls.report(shown);
             UnprocessedRow open = report.unprocessed().stream()
                     .filter(row -> row.client().equals(client))
                     .findFirst()
                     .orElseThrow(() -> notOpen(report, client));
             checkSeen(request, open, report.zone());
-            Optional<Handle> stored = missedCalls.handle(projectId, client, reason, note, actor);
-            return stored.orElseThrow(() -> ApiException.conflict(client + " was resolved a moment ago; reload"));
+            HandleResult result = missedCalls.handle(shown, client, reason, note, actor);
+            return result.stored()
+                    .orElseThrow(() -> ApiException.conflict(client + " was resolved a moment ago; reload"));
         }
     }
 
@@ -136,7 +142,7 @@ final class HandleDesk {
                 .filter(row -> row.client().equals(client))
                 .findFirst();
         if (resolved.isEmpty()) {
-            return ApiException.notFound("no missed calls from " + client + " in the last month");
+            return ApiException.notFound("no missed calls from " + client + " in the range shown");
         }
         var resolution = resolved.get().resolution();
         String by = resolution.resolvedBy() == null ? "" : " by " + resolution.resolvedBy();

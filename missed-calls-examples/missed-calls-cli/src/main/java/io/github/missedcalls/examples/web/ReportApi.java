@@ -227,7 +227,8 @@ final class ReportApi {
                 text(body, "reason"),
                 text(body, "note"),
                 text(body, "actor"),
-                text(body, "seenLastMissedAt")));
+                text(body, "seenLastMissedAt"),
+                ReportWindow.parse(text(body, "from"), text(body, "to"), today(project))));
         recentReports.forget(project.id());
         ObjectNode answer = mapper.createObjectNode();
         answer.set("handled", ReportJson.handle(handle, project.settings().zone()));

@@ -350,7 +350,7 @@ class ReportApiTest {
             assertHandleRefused(
                     body("+380509999999", "spam", null, "Olena"),
                     404,
-                    "no missed calls from +380509999999 in the last month");
+                    "no missed calls from +380509999999 in the range shown");
             assertHandleRefused(body("anonymous", "spam", null, "Olena"), 400, "a withheld number cannot be handled");
             assertHandleRefused(body("<script>", "spam", null, "Olena"), 400, "not a client number: <script>");
             assertHandleRefused(
@@ -375,6 +375,24 @@ class ReportApiTest {
         }
 
         @Test
+        @DisplayName(
+                "finds the group in the range the page showed: by default from 00:00 a month ago, not a month up to now")
+        void handlesInTheRangeShown() {
+            String early = "{\"project\":\"south\",\"client\":\"" + WebFixture.EARLY
+                    + "\",\"reason\":\"spam\",\"actor\":\"Olena\"";
+
+            assertHandleRefused(
+                    early + ",\"from\":\"2026-10-21\",\"to\":\"2026-11-20\"}",
+                    404,
+                    "no missed calls from " + WebFixture.EARLY + " in the range shown");
+            ApiClient.Response response = web.postHandle(early + "}");
+
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(web.json(response).get("handled").get("coversUntil").asText())
+                    .isEqualTo("2026-10-20T02:00:00-04:00");
+        }
+
+        @Test
         @DisplayName("keeps projects apart: a handle in one leaves the same number open in another")
         void projectsApart() {
             assertThat(web.postHandle(body(WebFixture.OPEN, "spam", null, "Olena"))
@@ -382,9 +400,9 @@ class ReportApiTest {
                     .isEqualTo(201);
 
             JsonNode south = web.getJson("/api/report?project=south");
-            assertThat(clients(south)).containsExactly(WebFixture.OPEN);
+            assertThat(clients(south)).containsExactly(WebFixture.EARLY, WebFixture.OPEN);
             assertThat(south.get("counts").get("processed").asInt()).isZero();
-            assertThat(south.get("rows").get(0).get("firstMissedAt").asText()).isEqualTo("2026-11-18T10:00:00-05:00");
+            assertThat(south.get("rows").get(1).get("firstMissedAt").asText()).isEqualTo("2026-11-18T10:00:00-05:00");
             assertThat(web.handles.handles("south", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
                     .isEmpty();
         }

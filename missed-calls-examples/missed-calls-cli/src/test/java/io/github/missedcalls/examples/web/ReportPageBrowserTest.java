@@ -316,9 +316,24 @@ class ReportPageBrowserTest {
 
         selectProject("South sales");
 
-        assertThat(clientsShown()).containsExactly(WebFixture.OPEN);
+        assertThat(clientsShown()).containsExactly(WebFixture.EARLY, WebFixture.OPEN);
         assertThat(cell(rowOf(WebFixture.OPEN), "First missed")).isEqualTo("18 Nov 10:00");
         assertThat(chromium.byId("zone").getText()).isEqualTo("America/Toronto");
         assertThat(chromium.byId("count-processed").getText()).isEqualTo("0");
+    }
+
+    @Test
+    @DisplayName("handles the first row of the default view, a group that began before \"a month up to now\"")
+    void handlesTheOldestRowOfTheDefaultView() {
+        selectProject("South sales");
+        assertThat(clientsShown().get(0)).isEqualTo(WebFixture.EARLY);
+
+        handleAndWait(WebFixture.EARLY, "Spam", "Olena");
+
+        assertThat(clientsShown()).containsExactly(WebFixture.OPEN);
+        assertThat(chromium.byId("toast").getText()).isEqualTo("Handled " + WebFixture.EARLY + ": Spam");
+        assertThat(web.handles.handles("south", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                .singleElement()
+                .satisfies(handle -> assertThat(handle.coversUntil()).isEqualTo(Instant.parse("2026-10-20T06:00:00Z")));
     }
 }

@@ -37,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Project {@code south} (America/Toronto): {@link #OPEN} missed once on 18 Nov: the same
- * number as in {@code north}, a different project; and a call whose "number" is markup, which
+ * number as in {@code north}, a different project; {@link #EARLY}, missed at 02:00 Toronto on 20
+ * Oct: inside the page's default range (from 00:00 a month ago) but before "a month up to now"
+ * begins, so the top row of the default view; and a call whose "number" is markup, which
  * normalization rejects (R2, R3).
  */
 final class WebFixture implements AutoCloseable {
@@ -45,6 +47,7 @@ final class WebFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
     static final String OPEN = "+380501110001";
     static final String SECOND_OPEN = "+380501110006";
+    static final String EARLY = "+380501110007";
     static final String MARKUP_EMPLOYEE = "<img src=x onerror=\"window.__pwned=1\">";
     static final String MARKUP_NUMBER = "<img src=y onerror=\"window.__pwned=2\">";
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
@@ -61,7 +64,8 @@ final class WebFixture implements AutoCloseable {
                         "south",
                         List.of(
                                 missed("s1", "+380501110001", "2026-11-18T15:00:00Z", "+14165550000", null),
-                                missed("s2", MARKUP_NUMBER, "2026-11-18T16:00:00Z", "+14165550000", null)));
+                                missed("s2", MARKUP_NUMBER, "2026-11-18T16:00:00Z", "+14165550000", null),
+                                missed("s3", EARLY, "2026-10-20T06:00:00Z", "+14165550000", null)));
         WebProject north = new WebProject(
                 "north",
                 "North sales",

@@ -478,6 +478,9 @@ async function submitHandle(event) {
         note: note || null,
         actor,
         seenLastMissedAt: row.lastMissedAt,
+        // The range the row was shown in: the group is looked for there, not in a default month.
+        from: state.from,
+        to: state.to,
       }),
     });
     $('handle-dialog').close();
