@@ -86,6 +86,19 @@ public final class ReportServer implements AutoCloseable {
         return new Builder(missedCalls, projects);
     }
 
+    /**
+     * Starts answering on the port {@link Builder#bind()} bound; connections made since then are
+     * answered now.
+     *
+     * @return this server
+     * @throws IllegalStateException if it was started already
+     */
+    public ReportServer serve() {
+        server.start();
+        log.debug("serving the missed-calls report at {}", uri());
+        return this;
+    }
+
     /** Where the page is: {@code http://127.0.0.1:8080/}. */
     public URI uri() {
         InetSocketAddress address = server.getAddress();
@@ -281,10 +294,19 @@ public final class ReportServer implements AutoCloseable {
          * @throws IllegalArgumentException if two projects share an id
          */
         public ReportServer start() throws IOException {
-            ReportServer server = new ReportServer(this);
-            server.server.start();
-            log.debug("serving the missed-calls report at {}", server.uri());
-            return server;
+            return bind().serve();
+        }
+
+        /**
+         * Binds the port without serving yet: a port in use fails here, before a caller spends
+         * time preparing what it will serve. Connections wait until {@link ReportServer#serve()}.
+         *
+         * @throws IOException if the port cannot be bound
+         * @throws java.net.UnknownHostException if the host is unknown
+         * @throws IllegalArgumentException if two projects share an id
+         */
+        public ReportServer bind() throws IOException {
+            return new ReportServer(this);
         }
     }
 }

@@ -66,7 +66,7 @@ public final class ReportWebApp implements AutoCloseable {
     }
 
     /**
-     * Opens the database, fills the demo projects where absent, and starts serving.
+     * Opens the database, binds the port, fills the demo projects where absent, and starts serving.
      *
      * @param clock what "now" is: the demo months end there, and reports are made as of it
      * @param progress receives a line for each step a person waits for
@@ -87,11 +87,6 @@ public final class ReportWebApp implements AutoCloseable {
             JdbcSchema.create(dataSource);
             JdbcHandleStore handles = new JdbcHandleStore(dataSource);
             List<DemoProject> demo = DemoProjects.of(clock, options.demoCalls());
-            long started = System.nanoTime();
-            progress.printf(
-                    Locale.ROOT, "filling the demo projects (about %,d calls in the first) ...%n", options.demoCalls());
-            long written = DemoProjects.fill(dataSource, handles, demo);
-            progress.printf(Locale.ROOT, "%,d calls written in %.1f s%n", written, (System.nanoTime() - started) / 1e9);
             List<WebProject> projects = DemoProjects.projects(demo);
             Map<String, ProjectSettings> settings = new HashMap<>();
             projects.forEach(project -> settings.put(project.id(), project.settings()));
@@ -102,12 +97,29 @@ public final class ReportWebApp implements AutoCloseable {
                     .settings(project ->
                             Objects.requireNonNull(settings.get(project), () -> "unknown project " + project))
                     .build();
+            // Bound before the fill, so that a port in use is said at once, not after a minute of
+            // writing calls; served after it, so that the first page shows a full month.
             ReportServer server = ReportServer.builder(missedCalls, projects)
                     .host(options.host())
                     .port(options.port())
                     .clock(clock)
-                    .start();
-            return new ReportWebApp(database, server);
+                    .bind();
+            try {
+                long started = System.nanoTime();
+                progress.printf(
+                        Locale.ROOT,
+                        "filling the demo projects (about %,d calls in the first) ...%n",
+                        options.demoCalls());
+                progress.flush();
+                long written = DemoProjects.fill(dataSource, handles, demo);
+                progress.printf(
+                        Locale.ROOT, "%,d calls written in %.1f s%n", written, (System.nanoTime() - started) / 1e9);
+                progress.flush();
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            return new ReportWebApp(database, server.serve());
         } catch (BindException e) {
             database.close();
             throw new ServeException(
