@@ -1,6 +1,5 @@
 package io.github.missedcalls.examples.cli;
 
-import io.github.missedcalls.BusinessHours;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.MissedCalls;
@@ -9,7 +8,6 @@ import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
 import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportCsv;
-import io.github.missedcalls.ReportQuery;
 import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.Tab;
 import io.github.missedcalls.UnprocessedRow;
@@ -19,6 +17,8 @@ import io.github.missedcalls.examples.demo.TextTable;
 import io.github.missedcalls.examples.demo.TextTable.Align;
 import io.github.missedcalls.examples.export.JsonExport;
 import io.github.missedcalls.examples.export.XlsxExport;
+import io.github.missedcalls.examples.web.DemoProjects;
+import io.github.missedcalls.examples.web.ReportWindow;
 import io.github.missedcalls.generator.MonthGenerator;
 import io.github.missedcalls.jdbc.JdbcCallSource;
 import io.github.missedcalls.jdbc.JdbcCallWriter;
@@ -126,17 +126,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path exports = exportFolder();
         Instant now = io.clock().instant();
-        MonthGenerator month = MonthGenerator.builder()
-                .seed(seed)
-                .zone(ZONE)
-                .firstDay(LocalDate.ofInstant(now, ZONE).minusDays(30))
-                .days(31)
-                .approximateCalls(calls)
-                .until(now)
-                .build();
+        MonthGenerator month = DemoProjects.month(ZONE, seed, calls, now);
+        // The page's default range, so that the demo's figures are the page's for the same month.
+        ReportWindow window = ReportWindow.lastMonth(LocalDate.ofInstant(now, ZONE));
         ProjectSettings settings = ProjectSettings.builder()
                 .zone(ZONE)
-                .businessHours(BusinessHours.parse(MonthGenerator.DEFAULT_HOURS))
+                .businessHours(month.businessHours())
                 .countryCode(month.countryCode())
                 .minConversation(MIN_CONVERSATION)
                 .build();
@@ -149,6 +144,11 @@ final class DemoCommand implements Callable<Integer> {
                                     .format(now.atZone(ZONE));
             text.printf(Locale.ROOT, "missed-calls demo: a generated month of the project '%s' in %s%n", project, ZONE);
             text.printf(Locale.ROOT, "  business hours  %s%n", MonthGenerator.DEFAULT_HOURS);
+            text.printf(
+                    Locale.ROOT,
+                    "  range           %s to %s, both days included (the page's default range)%n",
+                    window.from(),
+                    window.to());
             text.printf(Locale.ROOT, "  database        %s%n", database.description());
             text.flush();
             try {
@@ -164,7 +164,7 @@ final class DemoCommand implements Callable<Integer> {
                         .settings(settings)
                         .clock(io.clock())
                         .build()
-                        .report(ReportQuery.of(project));
+                        .report(window.query(project, now));
                 Duration reporting = Duration.ofNanos(System.nanoTime() - started);
                 text.printf(
                         Locale.ROOT,

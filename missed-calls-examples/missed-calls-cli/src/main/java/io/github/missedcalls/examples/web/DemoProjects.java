@@ -66,8 +66,26 @@ public final class DemoProjects {
     }
 
     private static DemoProject project(String id, String name, ZoneId zone, long seed, long calls, Instant now) {
+        MonthGenerator generator = month(zone, seed, calls, now);
+        ProjectSettings settings = ProjectSettings.builder()
+                .zone(zone)
+                .businessHours(generator.businessHours())
+                .countryCode(generator.countryCode())
+                .minConversation(MIN_CONVERSATION)
+                .build();
+        return new DemoProject(new WebProject(id, name, settings), generator);
+    }
+
+    /**
+     * The month of a demo project: 31 days up to now. The {@code demo} command makes its month
+     * here too, so that with the same seed and size it reports what the page shows.
+     *
+     * @param seed the same seed gives the same month
+     * @param calls about how many calls the month has
+     */
+    public static MonthGenerator month(ZoneId zone, long seed, long calls, Instant now) {
         int days = 31;
-        MonthGenerator generator = MonthGenerator.builder()
+        return MonthGenerator.builder()
                 .seed(seed)
                 .zone(zone)
                 .firstDay(LocalDate.ofInstant(now, zone).minusDays(days - 1))
@@ -76,13 +94,6 @@ public final class DemoProjects {
                 .approximateCalls(calls)
                 .clients((int) Math.max(200, Math.min(20_000, calls / 3)))
                 .build();
-        ProjectSettings settings = ProjectSettings.builder()
-                .zone(zone)
-                .businessHours(generator.businessHours())
-                .countryCode(generator.countryCode())
-                .minConversation(MIN_CONVERSATION)
-                .build();
-        return new DemoProject(new WebProject(id, name, settings), generator);
     }
 
     /** The projects of a list of demo projects. */

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param from the first day
  * @param to the last day, included
  */
-record ReportWindow(LocalDate from, LocalDate to) {
+public record ReportWindow(LocalDate from, LocalDate to) {
 
     /** A longer range is refused: a report reads every call of its range. */
     static final long MAX_DAYS = 366;
@@ -28,7 +28,7 @@ record ReportWindow(LocalDate from, LocalDate to) {
      */
     static ReportWindow parse(@Nullable String from, @Nullable String to, LocalDate today) {
         LocalDate last = blank(to) ? today : day("to", to);
-        LocalDate first = blank(from) ? last.minusMonths(1) : day("from", from);
+        LocalDate first = blank(from) ? lastMonth(last).from() : day("from", from);
         if (first.isAfter(last)) {
             throw ApiException.badRequest("the range starts (" + first + ") after it ends (" + last + ")");
         }
@@ -38,8 +38,16 @@ record ReportWindow(LocalDate from, LocalDate to) {
         return new ReportWindow(first, last);
     }
 
+    /**
+     * The page's default range, which the {@code demo} command reports too: from the same day a
+     * month before {@code today} to {@code today}, both included.
+     */
+    public static ReportWindow lastMonth(LocalDate today) {
+        return new ReportWindow(today.minusMonths(1), today);
+    }
+
     /** The report of this range for a project as of an instant. */
-    ReportQuery query(String project, Instant asOf) {
+    public ReportQuery query(String project, Instant asOf) {
         return ReportQuery.of(project).windowDates(from, to.plusDays(1)).asOf(asOf);
     }
 

@@ -3,17 +3,28 @@ package io.github.missedcalls.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.missedcalls.examples.demo.DemoDatabase;
+import io.github.missedcalls.examples.web.ReportWebApp;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.DisplayName;
@@ -25,6 +36,37 @@ class DemoCommandTest {
 
     private static final List<String> EXPORTS =
             List.of("unprocessed.csv", "processed.csv", "report.xlsx", "unprocessed.json", "processed.json");
+
+    @Test
+    @DisplayName("reports what the page shows for the same month: the same range, the same counts of both tabs")
+    void agreesWithThePage(@TempDir Path out) throws Exception {
+        CliRunner.Result demo = CliRunner.run("demo", "--calls", "3000", "--out", out.toString());
+        assertThat(demo.exit()).isZero();
+
+        Clock clock = Clock.fixed(CliRunner.NOW, ZoneOffset.UTC);
+        StringWriter progress = new StringWriter();
+        try (ReportWebApp page = ReportWebApp.start(
+                new ReportWebApp.Options("127.0.0.1", 0, null, 3000), clock, new PrintWriter(progress))) {
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(page.uri().resolve("/api/report?project=kyiv"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            JsonNode report = new ObjectMapper().readTree(answer.body());
+
+            assertThat(demo.out())
+                    .contains("range           " + report.get("from").asText() + " to "
+                            + report.get("to").asText() + ", both days included")
+                    .contains(String.format(
+                            Locale.ROOT,
+                            "Unprocessed: %,d clients",
+                            report.get("counts").get("unprocessed").asLong()))
+                    .contains(String.format(
+                            Locale.ROOT,
+                            "Processed: %,d groups",
+                            report.get("counts").get("processed").asLong()));
+        }
+    }
 
     @Test
     @DisplayName("needs no file and no server: an embedded database, both tabs, a summary and the exports it names")
