@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -31,18 +33,37 @@ public final class ReportCsv {
     private ReportCsv() {}
 
     /**
-     * Writes one tab of a report, in the order shown.
+     * Writes one tab of a report, in the order shown, with the columns of {@link
+     * ReportColumn#of(Tab)}.
      *
      * @throws UncheckedIOException if the output fails
      */
     public static void write(Report report, Tab tab, Appendable out) {
+        write(report, tab, out, null);
+    }
+
+    /**
+     * Writes one tab of a report as {@link #write(Report, Tab, Appendable)} does, and with labels
+     * after those columns, for each coded one, the same value in words: {@code reason_label},
+     * {@code reasons_label} (separated by {@code ", "}), and on the processed tab {@code
+     * resolution_label} and {@code handle_reason_label}. A parser that reads columns by name
+     * keeps working; a person gets the words.
+     *
+     * @param labels the words to add; {@code null} for the codes alone
+     * @throws UncheckedIOException if the output fails
+     */
+    public static void write(Report report, Tab tab, Appendable out, @Nullable Labels labels) {
         List<ReportColumn> columns = ReportColumn.of(tab);
+        List<ReportColumn> labelled = labels == null ? List.of() : labelled(tab);
         try {
             for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) {
                     out.append(',');
                 }
                 out.append(columns.get(i).header());
+            }
+            for (ReportColumn column : labelled) {
+                out.append(',').append(labelHeader(column));
             }
             out.append(LINE_END);
             for (ReportRow row : report.rows(tab)) {
@@ -52,11 +73,30 @@ public final class ReportCsv {
                     }
                     out.append(cell(columns.get(i).value(row), report.zone()));
                 }
+                for (ReportColumn column : labelled) {
+                    out.append(',').append(cell(Objects.requireNonNull(labels).valueOf(column, row), report.zone()));
+                }
                 out.append(LINE_END);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the " + tab.token() + " tab failed", e);
         }
+    }
+
+    /** The coded columns of a tab, which {@link Labels#valueOf} puts in words, in order. */
+    public static List<ReportColumn> labelled(Tab tab) {
+        List<ReportColumn> coded = new ArrayList<>();
+        for (ReportColumn column : ReportColumn.of(tab)) {
+            if (Labels.isCoded(column)) {
+                coded.add(column);
+            }
+        }
+        return List.copyOf(coded);
+    }
+
+    /** The header of a coded column's words: {@code reason_label}. */
+    public static String labelHeader(ReportColumn column) {
+        return column.header() + "_label";
     }
 
     /** One value as its cell's text: formatted, neutralized and quoted as needed. */

@@ -110,6 +110,35 @@ class ReportCsvRulesTest {
         }
 
         @Test
+        @DisplayName("with labels, the codes' words follow the contract's columns, which stay as they are")
+        void labelColumnsAfterTheCodes() {
+            StringBuilder unprocessed = new StringBuilder();
+            StringBuilder processed = new StringBuilder();
+
+            ReportCsv.write(
+                    report(KYIV, List.of(WAITING), List.of()), Tab.UNPROCESSED, unprocessed, Labels.ofLanguage("uk"));
+            ReportCsv.write(
+                    report(ZoneOffset.UTC, List.of(), List.of(HANDLED, CALLED_BACK)),
+                    Tab.PROCESSED,
+                    processed,
+                    Labels.english());
+
+            assertThat(unprocessed.toString())
+                    .isEqualTo(
+                            "client,first_missed_at,last_missed_at,lost_for_s,missed,attempts,reason,reasons,waiting_s,"
+                                    + "reason_label,reasons_label\r\n"
+                                    + "+380501110001,2026-11-02T09:00:00+02:00,2026-11-02T09:01:30+02:00,89,2,1,NOT_ANSWERED_BY_MANAGERS,"
+                                    + "ABANDONED_EARLY|NOT_ANSWERED_BY_MANAGERS,3600,"
+                                    + "Менеджери не відповіли,\"Поклав слухавку одразу, Менеджери не відповіли\"\r\n");
+            assertThat(processed.toString())
+                    .startsWith(csv(report(ZoneOffset.UTC, List.of(), List.of()), Tab.PROCESSED)
+                                    .strip()
+                            + ",reason_label,reasons_label,resolution_label,handle_reason_label\r\n")
+                    .contains(",61,Outside hours,Outside hours,Handled,Another variant\r\n")
+                    .endsWith(",30,Unknown,Unknown,Called back,\r\n");
+        }
+
+        @Test
         @DisplayName("R13: a failing output is an UncheckedIOException naming the tab")
         void failingOutput() {
             Writer broken = new Writer() {

@@ -2,11 +2,13 @@ package io.github.missedcalls.examples.cli;
 
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Handle;
+import io.github.missedcalls.Labels;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.MissedCallsException;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
 import io.github.missedcalls.Report;
+import io.github.missedcalls.ReportColumn;
 import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.Tab;
@@ -110,6 +112,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Leave the demo's project in the --jdbc-url database.")
     private boolean keep;
 
+    @Option(
+            names = "--lang",
+            paramLabel = "en|uk|ru",
+            converter = LanguageConverter.class,
+            description = "The language of the tables' headings, reasons and resolutions, and of the exports' "
+                    + "words. Default: en.")
+    private Labels lang = Labels.english();
+
     private final Io io;
 
     DemoCommand(Io io) {
@@ -175,7 +185,7 @@ final class DemoCommand implements Callable<Integer> {
                         seconds(reporting));
                 printTabs(text, report);
                 printSummary(text, report);
-                writeExports(report, exports);
+                writeExports(report, exports, lang);
                 text.printf(Locale.ROOT, "%nExports in %s%n", exports);
                 for (String file : List.of(
                         "unprocessed.csv", "processed.csv", "report.xlsx", "unprocessed.json", "processed.json")) {
@@ -243,13 +253,13 @@ final class DemoCommand implements Callable<Integer> {
                 report.unprocessed().size(),
                 ZONE);
         TextTable unprocessed = new TextTable()
-                .column("client", Align.LEFT, 16)
-                .column("first missed", Align.LEFT, 16)
-                .column("last missed", Align.LEFT, 16)
-                .column("missed", Align.RIGHT, 6)
-                .column("attempts", Align.RIGHT, 8)
-                .column("reason", Align.LEFT, 26)
-                .column("waiting", Align.RIGHT, 10);
+                .column(lang.column(ReportColumn.CLIENT), Align.LEFT, 16)
+                .column(lang.column(ReportColumn.FIRST_MISSED_AT), Align.LEFT, 20)
+                .column(lang.column(ReportColumn.LAST_MISSED_AT), Align.LEFT, 22)
+                .column(lang.column(ReportColumn.MISSED), Align.RIGHT, 18)
+                .column(lang.column(ReportColumn.ATTEMPTS), Align.RIGHT, 20)
+                .column(lang.column(ReportColumn.REASON), Align.LEFT, 32)
+                .column(lang.column(ReportColumn.WAITING_S), Align.RIGHT, 10);
         for (UnprocessedRow row : report.unprocessed()
                 .subList(0, Math.min(rows, report.unprocessed().size()))) {
             unprocessed.row(
@@ -258,7 +268,7 @@ final class DemoCommand implements Callable<Integer> {
                     local(row.lastMissedAt()),
                     String.valueOf(row.missed()),
                     String.valueOf(row.attempts()),
-                    row.reason().name(),
+                    lang.reason(row.reason()),
                     duration(row.waiting()));
         }
         unprocessed.print(text, "  ");
@@ -269,14 +279,14 @@ final class DemoCommand implements Callable<Integer> {
                 "%nProcessed: %,d groups resolved, latest first%n",
                 report.processed().size());
         TextTable processed = new TextTable()
-                .column("client", Align.LEFT, 16)
-                .column("first missed", Align.LEFT, 16)
-                .column("missed", Align.RIGHT, 6)
-                .column("attempts", Align.RIGHT, 8)
-                .column("resolution", Align.LEFT, 18)
-                .column("resolved at", Align.LEFT, 16)
-                .column("by", Align.LEFT, 10)
-                .column("after", Align.RIGHT, 10);
+                .column(lang.column(ReportColumn.CLIENT), Align.LEFT, 16)
+                .column(lang.column(ReportColumn.FIRST_MISSED_AT), Align.LEFT, 20)
+                .column(lang.column(ReportColumn.MISSED), Align.RIGHT, 18)
+                .column(lang.column(ReportColumn.ATTEMPTS), Align.RIGHT, 20)
+                .column(lang.column(ReportColumn.RESOLUTION), Align.LEFT, 20)
+                .column(lang.column(ReportColumn.RESOLVED_AT), Align.LEFT, 16)
+                .column(lang.column(ReportColumn.RESOLVED_BY), Align.LEFT, 12)
+                .column(lang.column(ReportColumn.TIME_TO_RESOLUTION_S), Align.RIGHT, 18);
         for (ProcessedRow row :
                 report.processed().subList(0, Math.min(rows, report.processed().size()))) {
             String by = row.resolution().resolvedBy();
@@ -285,7 +295,7 @@ final class DemoCommand implements Callable<Integer> {
                     local(row.firstMissedAt()),
                     String.valueOf(row.missed()),
                     String.valueOf(row.attempts()),
-                    row.resolution().kind().token(),
+                    lang.resolution(row.resolution().kind()),
                     local(row.resolution().resolvedAt()),
                     by == null ? "" : by,
                     duration(row.timeToResolution()));
@@ -300,7 +310,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter text, Report report) {
+    private void printSummary(PrintWriter text, Report report) {
         DemoSummary summary = DemoSummary.of(report);
         text.printf(Locale.ROOT, "%nSummary from %s to %s (%s)%n", local(report.from()), local(report.to()), ZONE);
         text.printf(Locale.ROOT, "  unprocessed clients   %,d%n", summary.unprocessedClients());
@@ -310,10 +320,13 @@ final class DemoCommand implements Callable<Integer> {
                 summary.missedCalls(),
                 summary.groups(),
                 summary.anonymousMissed());
+        long calledBack = summary.resolutions().getOrDefault(ResolutionKind.CALLED_BACK, 0L);
         text.printf(
                 Locale.ROOT,
-                "  callback rate         %.1f%% of groups resolved by a callback%n",
-                100 * summary.callbackRate());
+                "  callback rate         %.1f%% of all %,d groups, open ones included, were called back (%,d)%n",
+                100 * summary.callbackRate(),
+                summary.groups(),
+                calledBack);
         Duration median = summary.medianTimeToCallback();
         Duration p90 = summary.p90TimeToCallback();
         text.printf(
@@ -325,26 +338,33 @@ final class DemoCommand implements Callable<Integer> {
         for (ResolutionKind kind : ResolutionKind.values()) {
             kinds.append(kinds.length() == 0 ? "" : ", ")
                     .append(String.format(
-                            Locale.ROOT, "%s %.1f%%", kind.token().replace('_', ' '), 100 * summary.share(kind)));
+                            Locale.ROOT,
+                            "%s %.1f%%",
+                            lang.resolution(kind).toLowerCase(lang.locale()),
+                            100 * summary.share(kind)));
         }
-        text.printf(Locale.ROOT, "  resolutions           %s%n", kinds);
+        text.printf(
+                Locale.ROOT,
+                "  resolutions           of the %,d processed groups: %s%n",
+                summary.processedGroups(),
+                kinds);
     }
 
-    /** Writes both tabs as CSV and JSON, and a workbook with both. */
-    static void writeExports(Report report, Path folder) {
+    /** Writes both tabs as CSV and JSON with the codes' words, and a workbook with both. */
+    static void writeExports(Report report, Path folder, Labels lang) {
         try {
             for (Tab tab : Tab.values()) {
                 try (Writer csv =
                         Files.newBufferedWriter(folder.resolve(tab.token() + ".csv"), StandardCharsets.UTF_8)) {
-                    ReportCsv.write(report, tab, csv);
+                    ReportCsv.write(report, tab, csv, lang);
                 }
                 try (OutputStream json =
                         new BufferedOutputStream(Files.newOutputStream(folder.resolve(tab.token() + ".json")))) {
-                    JsonExport.write(report, tab, json);
+                    JsonExport.write(report, tab, json, lang);
                 }
             }
             try (OutputStream xlsx = new BufferedOutputStream(Files.newOutputStream(folder.resolve("report.xlsx")))) {
-                XlsxExport.write(report, List.of(Tab.UNPROCESSED, Tab.PROCESSED), xlsx);
+                XlsxExport.write(report, List.of(Tab.UNPROCESSED, Tab.PROCESSED), xlsx, lang);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new UsageException(

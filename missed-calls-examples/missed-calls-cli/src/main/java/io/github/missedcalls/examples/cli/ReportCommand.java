@@ -2,6 +2,7 @@ package io.github.missedcalls.examples.cli;
 
 import io.github.missedcalls.BusinessHours;
 import io.github.missedcalls.Handle;
+import io.github.missedcalls.Labels;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.MissedCallsException;
 import io.github.missedcalls.OpeningInterval;
@@ -187,6 +188,15 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "The first rejected record or handle stops the run (exit 3).")
     private boolean strict;
+
+    @Option(
+            names = "--lang",
+            paramLabel = "en|uk|ru",
+            converter = LanguageConverter.class,
+            description = "Adds the codes' words in this language: CSV columns reason_label, ... after the "
+                    + "others, JSON keys reasonLabel, ...; the language of an xlsx workbook, which is in "
+                    + "words either way. Default: codes only (xlsx: English).")
+    private @Nullable Labels lang;
 
     private final Io io;
 
@@ -416,11 +426,12 @@ final class ReportCommand implements Callable<Integer> {
                 switch (format) {
                     case CSV -> {
                         Writer text = new OutputStreamWriter(buffered, StandardCharsets.UTF_8);
-                        ReportCsv.write(report, tab, text);
+                        ReportCsv.write(report, tab, text, lang);
                         text.flush();
                     }
-                    case JSON -> JsonExport.write(report, tab, buffered);
-                    case XLSX -> XlsxExport.write(report, List.of(tab), buffered);
+                    case JSON -> JsonExport.write(report, tab, buffered, lang);
+                    case XLSX ->
+                        XlsxExport.write(report, List.of(tab), buffered, lang == null ? Labels.english() : lang);
                 }
             }
         } catch (IOException | UncheckedIOException e) {

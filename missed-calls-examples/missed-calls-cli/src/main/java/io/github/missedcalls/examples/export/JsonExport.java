@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import io.github.missedcalls.Labels;
 import io.github.missedcalls.Rejection;
 import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportColumn;
@@ -52,6 +53,18 @@ public final class JsonExport {
      * @throws UncheckedIOException if writing fails
      */
     public static void write(Report report, Tab tab, OutputStream out) {
+        write(report, tab, out, null);
+    }
+
+    /**
+     * Writes a tab as {@link #write(Report, Tab, OutputStream)} does, each row with the words of
+     * its coded values after the contract's keys: {@code reasonLabel}, {@code reasonsLabel},
+     * {@code resolutionLabel}, {@code handleReasonLabel} ({@link ReportCsv#labelled}).
+     *
+     * @param labels the words to add; {@code null} for the codes alone
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void write(Report report, Tab tab, OutputStream out, @Nullable Labels labels) {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(tab, "tab");
         Objects.requireNonNull(out, "out");
@@ -67,6 +80,12 @@ public final class JsonExport {
                 for (ReportColumn column : columns) {
                     json.writeFieldName(column.jsonKey());
                     writeValue(json, column.value(row), report);
+                }
+                if (labels != null) {
+                    for (ReportColumn column : ReportCsv.labelled(tab)) {
+                        json.writeFieldName(column.jsonKey() + "Label");
+                        writeValue(json, labels.valueOf(column, row), report);
+                    }
                 }
                 json.writeEndObject();
             }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleReason;
+import io.github.missedcalls.Labels;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportCsv;
@@ -190,16 +191,18 @@ final class ReportApi {
                 .orElseThrow(() -> ApiException.badRequest(
                         "unknown format " + ApiException.shown(token) + "; one of " + ExportFormat.tokens()));
         Tab tab = asked.tab();
+        // Without lang the CSV and JSON carry the codes alone, as the command line writes them.
+        Labels labels = language(query.get("lang"));
         Report report = recent(asked.project(), asked.window(), clock.instant()).report();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         switch (format) {
             case CSV -> {
                 Writer csv = new OutputStreamWriter(body, StandardCharsets.UTF_8);
-                ReportCsv.write(report, tab, csv);
+                ReportCsv.write(report, tab, csv, labels);
                 csv.flush();
             }
-            case XLSX -> XlsxExport.write(report, List.of(tab), body);
-            case JSON -> JsonExport.write(report, tab, body);
+            case XLSX -> XlsxExport.write(report, List.of(tab), body, labels == null ? Labels.english() : labels);
+            case JSON -> JsonExport.write(report, tab, body, labels);
         }
         // The project id is letters, digits, - and _ (WebProject), so the name needs no quoting rules.
         String file = "missed-calls_" + asked.project().id() + "_" + tab.token() + "_"
@@ -233,6 +236,18 @@ final class ReportApi {
         ObjectNode answer = mapper.createObjectNode();
         answer.set("handled", ReportJson.handle(handle, project.settings().zone()));
         sendJson(exchange, 201, answer);
+    }
+
+    /** {@code lang} of a request: {@code null} when absent. */
+    static @Nullable Labels language(@Nullable String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        try {
+            return Labels.ofLanguage(tag);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("unknown language " + ApiException.shown(tag) + "; one of en, uk, ru");
+        }
     }
 
     void sendJson(HttpExchange exchange, int status, JsonNode node) throws IOException {

@@ -80,15 +80,16 @@ class DemoCommandTest {
         assertThat(result.out())
                 .contains("database        H2, embedded")
                 .contains("Unprocessed: ")
-                .contains("client         first missed")
+                .containsPattern("Client +First missed +Last missed +Missed calls +Callback attempts +Reason +Waiting")
                 .contains("Processed: ")
-                .contains("resolution")
+                .contains("Resolution")
                 .contains("unprocessed clients")
                 .contains("missed calls")
                 .contains("callback rate")
                 .contains("time to callback      median ")
                 .contains("90th percentile")
-                .contains("resolutions           called back ")
+                .containsPattern("callback rate         [0-9.]+% of all [0-9,]+ groups, open ones included")
+                .containsPattern("resolutions           of the [0-9,]+ processed groups: called back ")
                 .contains("client got through ")
                 .contains("handled ")
                 .contains("Exports in " + out);
@@ -97,12 +98,35 @@ class DemoCommandTest {
             assertThat(out.resolve(file)).isNotEmptyFile();
         }
         assertThat(Files.readString(out.resolve("unprocessed.csv")))
-                .startsWith(
-                        "client,first_missed_at,last_missed_at,lost_for_s,missed,attempts,reason,reasons,waiting_s\r\n");
+                .startsWith("client,first_missed_at,last_missed_at,lost_for_s,missed,attempts,reason,reasons,waiting_s,"
+                        + "reason_label,reasons_label\r\n");
         try (InputStream in = Files.newInputStream(out.resolve("report.xlsx"));
                 ReadableWorkbook workbook = new ReadableWorkbook(in)) {
             assertThat(workbook.getSheets().map(Sheet::getName)).containsExactly("unprocessed", "processed", "about");
         }
+    }
+
+    @Test
+    @DisplayName(
+            "--lang uk: headings, reasons and resolutions in Ukrainian; the CSV keeps the codes and adds the words")
+    void ukrainian(@TempDir Path out) throws IOException {
+        CliRunner.Result result = CliRunner.run("demo", "--calls", "3000", "--out", out.toString(), "--lang", "uk");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out())
+                .contains("Клієнт")
+                .contains("Перший пропущений")
+                .containsAnyOf("Передзвонили", "Клієнт додзвонився", "Оброблено вручну")
+                .doesNotContain("NOT_ANSWERED_BY_MANAGERS");
+        assertThat(Files.readString(out.resolve("processed.csv")))
+                .startsWith(
+                        "client,first_missed_at,last_missed_at,lost_for_s,missed,attempts,reason,reasons,resolution,")
+                .contains(",reason_label,reasons_label,resolution_label,handle_reason_label\r\n")
+                .contains(",called_back,");
+        assertThat(CliRunner.run("demo", "--lang", "de").errLines())
+                .last()
+                .asString()
+                .contains("'de' is not a language: en, uk or ru");
     }
 
     @Test
