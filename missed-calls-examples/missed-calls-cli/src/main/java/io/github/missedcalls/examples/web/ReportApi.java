@@ -10,9 +10,12 @@ import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleReason;
 import io.github.missedcalls.Labels;
 import io.github.missedcalls.MissedCalls;
+import io.github.missedcalls.MissedReason;
 import io.github.missedcalls.Report;
+import io.github.missedcalls.ReportColumn;
 import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ReportRow;
+import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.Tab;
 import io.github.missedcalls.examples.export.JsonExport;
 import io.github.missedcalls.examples.export.XlsxExport;
@@ -114,6 +117,50 @@ final class ReportApi {
         for (ExportFormat format : ExportFormat.values()) {
             formats.add(format.token());
         }
+        sendJson(exchange, 200, answer);
+    }
+
+    /**
+     * {@code GET /api/labels?lang=uk}: every word the page shows in a language (English when
+     * {@code lang} is absent), the report's codes from core's {@link Labels} and the page's own
+     * words, so that the page, the exports and the terminal say the same.
+     */
+    void labels(HttpExchange exchange) throws IOException {
+        Labels labels = language(Exchanges.query(exchange).get("lang"));
+        if (labels == null) {
+            labels = Labels.english();
+        }
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("lang", labels.locale().getLanguage());
+        ArrayNode languages = answer.putArray("languages");
+        for (Locale language : Labels.LANGUAGES) {
+            // Each language named in itself, as a language menu does: English, Українська, Русский.
+            String name = language.getDisplayLanguage(language);
+            languages
+                    .addObject()
+                    .put("tag", language.getLanguage())
+                    .put("name", name.substring(0, 1).toUpperCase(language) + name.substring(1));
+        }
+        ObjectNode reasons = answer.putObject("reasons");
+        ObjectNode descriptions = answer.putObject("descriptions");
+        for (MissedReason reason : MissedReason.values()) {
+            reasons.put(reason.name(), labels.reason(reason));
+            descriptions.put(reason.name(), labels.description(reason));
+        }
+        ObjectNode resolutions = answer.putObject("resolutions");
+        for (ResolutionKind kind : ResolutionKind.values()) {
+            resolutions.put(kind.token(), labels.resolution(kind));
+        }
+        ObjectNode handleReasons = answer.putObject("handleReasons");
+        for (HandleReason reason : HandleReason.values()) {
+            handleReasons.put(reason.token(), labels.handleReason(reason));
+        }
+        ObjectNode columns = answer.putObject("columns");
+        for (ReportColumn column : ReportColumn.values()) {
+            columns.put(column.jsonKey(), labels.column(column));
+        }
+        ObjectNode page = answer.putObject("page");
+        PageWords.of(labels).forEach(page::put);
         sendJson(exchange, 200, answer);
     }
 

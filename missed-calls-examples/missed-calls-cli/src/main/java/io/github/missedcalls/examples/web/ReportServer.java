@@ -171,6 +171,7 @@ public final class ReportServer implements AutoCloseable {
         requireMethod(method, "GET");
         switch (path) {
             case "/api/projects" -> api.projects(exchange);
+            case "/api/labels" -> api.labels(exchange);
             case "/api/report" -> api.report(exchange);
             case "/api/export" -> api.export(exchange);
             default -> staticFile(exchange, path);

@@ -3,6 +3,8 @@ package io.github.missedcalls.examples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.missedcalls.HandleReason;
+import io.github.missedcalls.Labels;
 import io.github.missedcalls.MissedReason;
 import io.github.missedcalls.ReportColumn;
 import io.github.missedcalls.Tab;
@@ -47,6 +49,53 @@ class ReportApiTest {
                     .isEqualTo(
                             "[\"spam\",\"wrong_number\",\"resolved_elsewhere\",\"not_sales\",\"duplicate\",\"other\"]");
             assertThat(answer.get("exportFormats").toString()).contains("\"csv\"", "\"json\"");
+        }
+    }
+
+    @Nested
+    @DisplayName("/api/labels")
+    class LabelsOfThePage {
+
+        @Test
+        @DisplayName("gives English words by default: the codes as core's Labels puts them, and the page's own words")
+        void english() {
+            JsonNode words = web.getJson("/api/labels");
+
+            assertThat(words.get("lang").asText()).isEqualTo("en");
+            assertThat(words.get("reasons")
+                            .get(MissedReason.OUTSIDE_BUSINESS_HOURS.name())
+                            .asText())
+                    .isEqualTo(Labels.english().reason(MissedReason.OUTSIDE_BUSINESS_HOURS));
+            assertThat(words.get("columns").get(ReportColumn.CLIENT.jsonKey()).asText())
+                    .isEqualTo("Client");
+            assertThat(words.get("resolutions").get("called_back").asText()).isEqualTo("Called back");
+            assertThat(words.get("handleReasons").get("spam").asText())
+                    .isEqualTo(Labels.english().handleReason(HandleReason.SPAM));
+            assertThat(words.get("page").get("tab.unprocessed").asText()).isEqualTo("Unprocessed");
+        }
+
+        @Test
+        @DisplayName("names each language in itself, and speaks the one asked for")
+        void ukrainian() {
+            JsonNode words = web.getJson("/api/labels?lang=uk");
+
+            assertThat(words.get("lang").asText()).isEqualTo("uk");
+            List<String> names = new ArrayList<>();
+            words.get("languages")
+                    .forEach(language -> names.add(language.get("name").asText()));
+            assertThat(names).containsExactly("English", "Українська", "Русский");
+            assertThat(words.get("columns").get(ReportColumn.CLIENT.jsonKey()).asText())
+                    .isEqualTo("Клієнт");
+            assertThat(words.get("page").get("tab.unprocessed").asText()).isEqualTo("Необроблені");
+        }
+
+        @Test
+        @DisplayName("refuses a language it has no words in, naming the ones it has")
+        void unknownLanguage() {
+            ApiClient.Response response = web.get("/api/labels?lang=de");
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).contains("de", "en, uk, ru");
         }
     }
 

@@ -143,15 +143,46 @@ class ReportPageBrowserTest {
         assertThat(clientsShown()).containsExactly(WebFixture.OPEN, WebFixture.SECOND_OPEN);
         WebElement open = rowOf(WebFixture.OPEN);
         assertThat(cell(open, "First missed")).isEqualTo("18 Nov 10:00");
-        assertThat(cell(open, "Lost for")).isEqualTo("1 h 00 min");
+        assertThat(cell(open, "First to last missed")).isEqualTo("1 h 00 min");
         assertThat(cell(open, "Reason")).isEqualTo("Not answered");
-        assertThat(cell(open, "Reasons of the calls")).isEqualTo("Not answered ×2");
+        assertThat(cell(open, "Reasons of each call")).isEqualTo("Not answered ×2");
         assertThat(chromium.byId("stat-unprocessed").getText()).isEqualTo("2");
         assertThat(chromium.byId("stat-missed").getText()).isEqualTo("6");
         assertThat(chromium.byId("stat-missed-label").getText()).isEqualTo("Missed calls, + 1 from withheld numbers");
         assertThat(chromium.byId("stat-rate").getText()).isEqualTo("40 %");
         assertThat(chromium.byId("stat-median").getText()).isEqualTo("30 min");
         assertThat(chromium.driver.findElements(By.cssSelector("#chart rect"))).hasSize(5);
+    }
+
+    @Test
+    @DisplayName(
+            "speaks Ukrainian with ?lang=uk, in the words of core's Labels, and goes back to English from the menu")
+    void speaksTheLanguageChosen() {
+        chromium.open(web.uri() + "?lang=uk");
+        try {
+            assertThat(chromium.script("return document.documentElement.lang;")).isEqualTo("uk");
+            assertThat(chromium.byId("tab-unprocessed").getText()).startsWith("Необроблені");
+            WebElement open = rowOf(WebFixture.OPEN);
+            assertThat(cell(open, "Клієнт")).isEqualTo(WebFixture.OPEN);
+            assertThat(cell(open, "Причина")).isEqualTo("Менеджери не відповіли");
+            assertThat(open.findElement(By.cssSelector("button.handle")).getText())
+                    .isEqualTo("Обробити");
+            assertThat(new Select(chromium.byId("lang"))
+                            .getFirstSelectedOption()
+                            .getText())
+                    .isEqualTo("Українська");
+            assertThat(chromium.byId("export").getAttribute("href")).contains("lang=uk");
+
+            int loads = chromium.loads();
+            new Select(chromium.byId("lang")).selectByValue("en");
+            chromium.waitForLoadAfter(loads);
+
+            assertThat(chromium.byId("tab-unprocessed").getText()).startsWith("Unprocessed");
+            assertThat(cell(rowOf(WebFixture.OPEN), "Reason")).isEqualTo("Not answered");
+        } finally {
+            // The choice is remembered in the browser; the other tests expect the browser's English.
+            chromium.script("localStorage.clear();");
+        }
     }
 
     @Test
@@ -163,7 +194,7 @@ class ReportPageBrowserTest {
         WebElement calledBack = rowOf("+380501110002");
         assertThat(cell(calledBack, "Resolution")).isEqualTo("Called back");
         assertThat(cell(calledBack, "Resolved at")).isEqualTo("17 Nov 09:30");
-        assertThat(cell(calledBack, "By")).isEqualTo("anna");
+        assertThat(cell(calledBack, "Resolved by")).isEqualTo("anna");
         assertThat(cell(calledBack, "Time to resolution")).isEqualTo("30 min");
         assertThat(chromium.driver.getCurrentUrl()).contains("tab=processed");
         assertThat(chromium.driver.findElements(By.cssSelector("button.handle")))
@@ -206,7 +237,9 @@ class ReportPageBrowserTest {
                             Files.readString(file, StandardCharsets.UTF_8).split("\r\n"));
                     assertThat(lines.get(0))
                             .startsWith("client,first_missed_at,last_missed_at,")
-                            .endsWith(",time_to_resolution_s");
+                            // The contract's columns first, then the same codes in words.
+                            .endsWith(",time_to_resolution_s,reason_label,reasons_label,resolution_label"
+                                    + ",handle_reason_label");
                     assertThat(lines).hasSize(4);
                     assertThat(lines.get(1)).startsWith("+380501110004,2026-11-19T12:00:00+02:00,");
                 }
@@ -222,7 +255,7 @@ class ReportPageBrowserTest {
                         List<Row> rows =
                                 workbook.findSheet("processed").orElseThrow().read();
                         assertThat(rows).hasSize(4);
-                        assertThat(rows.get(0).getCellText(0)).isEqualTo("client");
+                        assertThat(rows.get(0).getCellText(0)).isEqualTo("Client");
                         assertThat(rows.get(1).getCellText(0)).isEqualTo("+380501110004");
                     }
                 }
@@ -245,7 +278,7 @@ class ReportPageBrowserTest {
         assertThat(clientsShown().get(0)).isEqualTo(WebFixture.OPEN);
         assertThat(cell(handled, "Resolution")).isEqualTo("Handled");
         assertThat(cell(handled, "Handle reason")).isEqualTo("Spam");
-        assertThat(cell(handled, "By")).isEqualTo("Olena");
+        assertThat(cell(handled, "Resolved by")).isEqualTo("Olena");
         assertThat(cell(handled, "Resolved at")).startsWith("20 Nov 14:");
         assertThat(chromium.script("return localStorage.getItem('missedCalls.actor');"))
                 .isEqualTo("Olena");

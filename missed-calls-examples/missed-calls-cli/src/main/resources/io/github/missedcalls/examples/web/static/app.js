@@ -4,31 +4,21 @@
 'use strict';
 
 // Short labels for the table and the legend; the long ones on hover.
-const MISSED_REASONS = {
-  SHORT_CONVERSATION: 'Talk too short',
-  OUTSIDE_BUSINESS_HOURS: 'Outside hours',
-  FORBIDDEN_DESTINATION: 'Number refused',
-  FORWARDING_NOT_CONFIGURED: 'No forwarding',
-  ABANDONED_EARLY: 'Hung up at once',
-  ABANDONED_DURING_GREETING: 'Hung up in greeting',
-  ABANDONED_IN_IVR: 'Hung up in menu',
-  ALL_MANAGERS_UNAVAILABLE: 'No manager free',
-  NOT_ANSWERED_BY_MANAGERS: 'Not answered',
-  UNKNOWN: 'Unknown',
-};
+// Every word the page shows comes from /api/labels in the chosen language: the report's codes
+// in the words the exports use (core's Labels), and the page's own words.
+let words = null;
 
-const MISSED_REASON_DESCRIPTIONS = {
-  SHORT_CONVERSATION: 'Answered, but the conversation was too short to count',
-  OUTSIDE_BUSINESS_HOURS: 'Called outside business hours',
-  FORBIDDEN_DESTINATION: 'The destination was refused (an invalid or blocked number)',
-  FORWARDING_NOT_CONFIGURED: 'No forwarding scheme was set up',
-  ABANDONED_EARLY: 'Hung up within seconds, before anyone could answer',
-  ABANDONED_DURING_GREETING: 'Hung up during the welcome message',
-  ABANDONED_IN_IVR: 'Hung up in the voice menu',
-  ALL_MANAGERS_UNAVAILABLE: 'All managers were busy, offline or in do-not-disturb',
-  NOT_ANSWERED_BY_MANAGERS: 'Managers were rung and none answered',
-  UNKNOWN: 'No rule applied',
-};
+const LANG_KEY = 'missedCalls.lang';
+
+// A page word with its {0}, {1}, ... filled in.
+function t(key, ...values) {
+  const word = (words && words.page[key]) || key;
+  return word.replace(/\{(\d+)\}/g, (match, index) => String(values[Number(index)]));
+}
+
+function number(value) {
+  return value.toLocaleString(state.lang);
+}
 
 const REASON_COLORS = {
   SHORT_CONVERSATION: '#8c564b',
@@ -43,54 +33,48 @@ const REASON_COLORS = {
   UNKNOWN: '#c7c7c7',
 };
 
-const HANDLE_REASONS = {
-  spam: 'Spam',
-  wrong_number: 'Wrong number',
-  resolved_elsewhere: 'Resolved elsewhere',
-  not_sales: 'Not a sales matter',
-  duplicate: 'Duplicate',
-  other: 'Another variant',
-};
-
-const RESOLUTIONS = {
-  called_back: 'Called back',
-  client_got_through: 'Client got through',
-  handled: 'Handled',
-};
-
 const FORMATS = { csv: 'CSV', xlsx: 'XLSX', json: 'JSON' };
 
 const ACTOR_KEY = 'missedCalls.actor';
 const PAGE_SIZE = 200;
 
 // The columns of each tab: the spec's row (R7) in the export's order, then lines and employees.
+// A column's title is a key of the exports' columns (camelCase, as the JSON has them), or of the page's words.
 const COMMON_COLUMNS = [
-  { title: 'Client', cell: (row) => text(row.client, 'client') },
-  { title: 'First missed', cell: (row) => time(row.firstMissedAt) },
-  { title: 'Last missed', cell: (row) => time(row.lastMissedAt) },
-  { title: 'Lost for', cell: (row) => duration(row.lostForS), numeric: true },
-  { title: 'Missed', cell: (row) => text(String(row.missed)), numeric: true },
-  { title: 'Attempts', cell: (row) => text(String(row.attempts)), numeric: true },
-  { title: 'Reason', cell: (row) => reasonChip(row.reason) },
-  { title: 'Reasons of the calls', cell: (row) => reasonSequence(row.reasons) },
-  { title: 'Lines', cell: (row) => list(row.lines) },
-  { title: 'Employees', cell: (row) => list(row.employees) },
+  { key: 'client', cell: (row) => text(row.client, 'client') },
+  { key: 'firstMissedAt', cell: (row) => time(row.firstMissedAt) },
+  { key: 'lastMissedAt', cell: (row) => time(row.lastMissedAt) },
+  { key: 'lostForS', cell: (row) => duration(row.lostForS), numeric: true },
+  { key: 'missed', cell: (row) => text(number(row.missed)), numeric: true },
+  { key: 'attempts', cell: (row) => text(number(row.attempts)), numeric: true },
+  { key: 'reason', cell: (row) => reasonChip(row.reason) },
+  { key: 'reasons', cell: (row) => reasonSequence(row.reasons) },
+  { page: 'column.lines', cell: (row) => list(row.lines) },
+  { page: 'column.employees', cell: (row) => list(row.employees) },
 ];
 const COLUMNS = {
-  unprocessed: [{ title: '', cell: (row) => handleButton(row) }].concat(COMMON_COLUMNS, [
-    { title: 'Waiting', cell: (row) => duration(row.waitingS), numeric: true },
+  unprocessed: [{ cell: (row) => handleButton(row) }].concat(COMMON_COLUMNS, [
+    { key: 'waitingS', cell: (row) => duration(row.waitingS), numeric: true },
   ]),
   processed: COMMON_COLUMNS.concat([
-    { title: 'Resolution', cell: (row) => text(RESOLUTIONS[row.resolution] || row.resolution) },
-    { title: 'Resolved at', cell: (row) => time(row.resolvedAt) },
-    { title: 'By', cell: (row) => text(row.resolvedBy || '') },
-    { title: 'Handle reason', cell: (row) => text(row.handleReason ? (HANDLE_REASONS[row.handleReason] || row.handleReason) : '') },
-    { title: 'Note', cell: (row) => text(row.note || '', 'note') },
-    { title: 'Time to resolution', cell: (row) => duration(row.timeToResolutionS), numeric: true },
+    { key: 'resolution', cell: (row) => text(words.resolutions[row.resolution] || row.resolution) },
+    { key: 'resolvedAt', cell: (row) => time(row.resolvedAt) },
+    { key: 'resolvedBy', cell: (row) => text(row.resolvedBy || '') },
+    { key: 'handleReason', cell: (row) => text(row.handleReason ? (words.handleReasons[row.handleReason] || row.handleReason) : '') },
+    { key: 'note', cell: (row) => text(row.note || '', 'note') },
+    { key: 'timeToResolutionS', cell: (row) => duration(row.timeToResolutionS), numeric: true },
   ]),
 };
 
+function columnTitle(column) {
+  if (column.key) {
+    return words.columns[column.key] || column.key;
+  }
+  return column.page ? t(column.page) : '';
+}
+
 const state = {
+  lang: 'en',
   projects: [],
   project: null,
   tab: 'unprocessed',
@@ -128,13 +112,18 @@ function text(value, className) {
   return el('span', className ? { class: className, text: value } : { text: value });
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// The short month names of the page's language; the day and month come from the API's text, so
+// no zone conversion can move them.
+function monthName(month) {
+  return new Intl.DateTimeFormat(state.lang, { month: 'short', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(2000, month - 1, 15)));
+}
 
 // The API writes times in the project's zone with their offset (2026-11-10T12:00:00+02:00);
 // the page shows the day and the minute, the whole value on hover.
 function shortTime(value) {
   // No-break spaces keep "28 Oct" and a number with its unit together when a narrow column wraps.
-  return Number(value.slice(8, 10)) + '\u00a0' + MONTHS[Number(value.slice(5, 7)) - 1] + ' ' + value.slice(11, 16);
+  return Number(value.slice(8, 10)) + '\u00a0' + monthName(Number(value.slice(5, 7))) + ' ' + value.slice(11, 16);
 }
 
 function time(value) {
@@ -150,17 +139,17 @@ function durationText(seconds) {
   }
   const nb = '\u00a0';
   if (seconds < 60) {
-    return seconds + nb + 's';
+    return seconds + nb + t('unit.s');
   }
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) {
-    return minutes + nb + 'min';
+    return minutes + nb + t('unit.min');
   }
   const hours = Math.floor(minutes / 60);
   if (hours < 24) {
-    return hours + nb + 'h ' + String(minutes % 60).padStart(2, '0') + nb + 'min';
+    return hours + nb + t('unit.h') + ' ' + String(minutes % 60).padStart(2, '0') + nb + t('unit.min');
   }
-  return Math.floor(hours / 24) + nb + 'd ' + (hours % 24) + nb + 'h';
+  return Math.floor(hours / 24) + nb + t('unit.d') + ' ' + (hours % 24) + nb + t('unit.h');
 }
 
 function duration(seconds) {
@@ -168,11 +157,11 @@ function duration(seconds) {
 }
 
 function reasonLabel(name) {
-  return MISSED_REASONS[name] || name;
+  return words.reasons[name] || name;
 }
 
 function reasonDescription(name) {
-  return MISSED_REASON_DESCRIPTIONS[name] || name;
+  return words.descriptions[name] || name;
 }
 
 function reasonChip(name) {
@@ -204,7 +193,7 @@ function list(values) {
 }
 
 function handleButton(row) {
-  const button = el('button', { type: 'button', class: 'button small handle', text: 'Handle' });
+  const button = el('button', { type: 'button', class: 'button small handle', text: t('handle') });
   button.dataset.client = row.client;
   button.addEventListener('click', () => openHandle(row));
   return button;
@@ -295,20 +284,20 @@ function percent(rate) {
 
 function drawSummary(report) {
   const summary = report.summary;
-  $('stat-unprocessed').textContent = summary.unprocessedClients.toLocaleString('en');
-  $('stat-missed').textContent = summary.missedCalls.toLocaleString('en');
+  const groups = summary.unprocessedClients + summary.processedGroups;
+  $('stat-unprocessed').textContent = number(summary.unprocessedClients);
+  $('stat-missed').textContent = number(summary.missedCalls);
   $('stat-missed-label').textContent = summary.anonymousMissed > 0
-    ? 'Missed calls, + ' + summary.anonymousMissed.toLocaleString('en') + ' from withheld numbers'
-    : 'Missed calls';
+    ? t('stat.missedWithheld', number(summary.anonymousMissed))
+    : t('stat.missed');
   $('stat-rate').textContent = percent(summary.callbackRate);
-  $('stat-rate').title = summary.calledBack + ' of ' + (summary.unprocessedClients + summary.processedGroups)
-    + ' groups called back by a manager';
+  $('stat-rate-base').textContent = t('stat.rateBase', number(groups));
+  $('stat-rate').title = t('stat.rateTitle', number(summary.calledBack), number(groups));
   $('stat-median').textContent = summary.medianTimeToCallbackS === null ? '–' : durationText(summary.medianTimeToCallbackS);
 
   const rejections = $('rejections');
   rejections.hidden = report.rejectedCount === 0;
-  $('rejections-summary').textContent = report.rejectedCount.toLocaleString('en')
-    + (report.rejectedCount === 1 ? ' record' : ' records') + ' rejected (not in the report)';
+  $('rejections-summary').textContent = t(report.rejectedCount === 1 ? 'rejected.one' : 'rejected.many', number(report.rejectedCount));
   const items = report.rejected.map((rejection) => el('li', {
     text: (rejection.id ? 'id ' + rejection.id + ': ' : '') + rejection.reason,
   }));
@@ -316,15 +305,15 @@ function drawSummary(report) {
 }
 
 function drawTabs(report) {
-  $('count-unprocessed').textContent = report.counts.unprocessed.toLocaleString('en');
-  $('count-processed').textContent = report.counts.processed.toLocaleString('en');
+  $('count-unprocessed').textContent = number(report.counts.unprocessed);
+  $('count-processed').textContent = number(report.counts.processed);
   for (const tab of ['unprocessed', 'processed']) {
     const button = $('tab-' + tab);
     button.setAttribute('aria-selected', String(tab === state.tab));
     button.classList.toggle('active', tab === state.tab);
   }
-  $('window').textContent = 'Times in ' + report.zone + ' · window ' + report.windowStart.slice(0, 16).replace('T', ' ')
-    + ' to ' + report.windowEnd.slice(0, 16).replace('T', ' ') + ' · as of ' + report.asOf.slice(11, 16);
+  $('window').textContent = t('window', report.zone, report.windowStart.slice(0, 16).replace('T', ' '),
+    report.windowEnd.slice(0, 16).replace('T', ' '), report.asOf.slice(11, 16));
 }
 
 function drawRows() {
@@ -332,7 +321,7 @@ function drawRows() {
   const header = el('tr', {}, columns.map((column) => el('th', {
     class: column.numeric ? 'numeric' : '',
     scope: 'col',
-    text: column.title,
+    text: columnTitle(column),
   })));
   $('rows').tHead.replaceChildren(header);
   const body = document.createDocumentFragment();
@@ -345,7 +334,7 @@ function drawRows() {
   $('empty').hidden = state.rows.length > 0;
   const more = $('more');
   more.hidden = state.rows.length >= state.total;
-  more.textContent = 'Show more (' + (state.total - state.rows.length).toLocaleString('en') + ' left)';
+  more.textContent = t('more', number(state.total - state.rows.length));
 }
 
 // ---- the chart: missed calls by hour of day, stacked by reason, drawn as SVG elements ----
@@ -383,7 +372,7 @@ function drawChart(chart) {
   const slot = (width - left) / 24;
   const nodes = [];
   nodes.push(svg('line', { x1: left, y1: height - bottom, x2: width, y2: height - bottom, class: 'axis' }));
-  nodes.push(svgText(left - 4, top + 8, max.toLocaleString('en'), 'end'));
+  nodes.push(svgText(left - 4, top + 8, number(max), 'end'));
   nodes.push(svgText(left - 4, height - bottom, '0', 'end'));
   const used = new Set();
   chart.hours.forEach((counts, hour) => {
@@ -427,8 +416,8 @@ function drawChart(chart) {
 function openHandle(row) {
   state.handling = row;
   $('handle-client').textContent = row.client;
-  $('handle-calls').textContent = row.missed + (row.missed === 1 ? ' missed call, ' : ' missed calls, ')
-    + 'first ' + shortTime(row.firstMissedAt) + ', last ' + shortTime(row.lastMissedAt) + ' (' + state.project.zone + ')';
+  $('handle-calls').textContent = t('handle.calls', number(row.missed), shortTime(row.firstMissedAt),
+    shortTime(row.lastMissedAt), state.project.zone);
   for (const input of document.querySelectorAll('input[name="reason"]')) {
     input.checked = false;
   }
@@ -452,16 +441,16 @@ async function submitHandle(event) {
   const note = $('handle-note').value.trim();
   const actor = $('handle-actor').value.trim();
   if (!chosen) {
-    showHandleError('Choose a reason.');
+    showHandleError(t('handle.chooseReason'));
     return;
   }
   if (chosen.value === 'other' && !note) {
-    showHandleError('Write a note: another variant needs one.');
+    showHandleError(t('handle.needNote'));
     $('handle-note').focus();
     return;
   }
   if (!actor) {
-    showHandleError('Write your name: it is recorded with the handle.');
+    showHandleError(t('handle.needActor'));
     $('handle-actor').focus();
     return;
   }
@@ -484,7 +473,7 @@ async function submitHandle(event) {
       }),
     });
     $('handle-dialog').close();
-    toast('Handled ' + answer.handled.client + ': ' + (HANDLE_REASONS[answer.handled.reason] || answer.handled.reason));
+    toast(t('handled', answer.handled.client, words.handleReasons[answer.handled.reason] || answer.handled.reason));
     await load();
   } catch (error) {
     showHandleError(error.message);
@@ -506,10 +495,12 @@ function toast(message) {
 
 function updateLinks() {
   const format = $('format').value;
-  $('export').href = '/api/export?' + reportQuery({ format });
-  $('export').title = 'Download the ' + state.tab + ' tab, ' + state.from + ' to ' + state.to + ', as ' + FORMATS[format];
+  $('export').href = '/api/export?' + reportQuery({ format, lang: state.lang });
+  $('export').title = t('exportTitle', t('tab.' + state.tab), state.from, state.to, FORMATS[format]);
   const url = new URL(window.location.href);
-  url.search = new URLSearchParams({ project: state.project.id, tab: state.tab, from: state.from, to: state.to }).toString();
+  url.search = new URLSearchParams({
+    project: state.project.id, tab: state.tab, from: state.from, to: state.to, lang: state.lang,
+  }).toString();
   history.replaceState(null, '', url);
 }
 
@@ -532,7 +523,7 @@ function onRangeChange() {
     return; // a half-typed date
   }
   if (from > to) {
-    showError('The range starts after it ends.');
+    showError(t('rangeBackwards'));
     return;
   }
   state.from = from;
@@ -540,10 +531,47 @@ function onRangeChange() {
   load();
 }
 
+// The language: the address's lang, else the one chosen here before, else the browser's first
+// language that has words, else English.
+function chosenLanguage(wanted, offered) {
+  const candidates = [wanted.get('lang'), localStorage.getItem(LANG_KEY)]
+    .concat(navigator.languages || [navigator.language]);
+  for (const candidate of candidates) {
+    const tag = (candidate || '').toLowerCase().split('-')[0];
+    if (offered.includes(tag)) {
+      return tag;
+    }
+  }
+  return 'en';
+}
+
+// Writes the page's fixed words, the reasons of the Handle dialog and the language menu.
+function applyWords(meta) {
+  document.documentElement.lang = state.lang;
+  document.title = t('title');
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    node.textContent = t(node.dataset.i18n);
+  }
+  $('chart').setAttribute('aria-label', t('chart.aria'));
+  $('handle-reasons').replaceChildren(el('legend', { text: t('handle.reason') }), ...meta.handleReasons.map((reason) => el('label', { class: 'reason' }, [
+    el('input', { type: 'radio', name: 'reason', value: reason }),
+    ' ' + (words.handleReasons[reason] || reason),
+  ])));
+  $('lang').replaceChildren(...words.languages.map((language) => el('option', { value: language.tag, text: language.name })));
+  $('lang').value = state.lang;
+}
+
+async function loadWords(lang) {
+  words = await api('/api/labels?lang=' + encodeURIComponent(lang));
+  state.lang = words.lang;
+}
+
 async function start() {
   let meta;
+  const wanted = new URLSearchParams(window.location.search);
   try {
     meta = await api('/api/projects');
+    await loadWords(chosenLanguage(wanted, ['en', 'uk', 'ru']));
   } catch (error) {
     showError(error.message);
     document.body.dataset.state = 'error';
@@ -552,12 +580,19 @@ async function start() {
   state.projects = meta.projects;
   $('project').replaceChildren(...meta.projects.map((project) => el('option', { value: project.id, text: project.name })));
   $('format').replaceChildren(...meta.exportFormats.map((format) => el('option', { value: format, text: FORMATS[format] || format })));
-  $('handle-reasons').replaceChildren(el('legend', { text: 'Reason' }), ...meta.handleReasons.map((reason) => el('label', { class: 'reason' }, [
-    el('input', { type: 'radio', name: 'reason', value: reason }),
-    ' ' + (HANDLE_REASONS[reason] || reason),
-  ])));
+  applyWords(meta);
+  $('lang').addEventListener('change', async () => {
+    try {
+      await loadWords($('lang').value);
+    } catch (error) {
+      showError(error.message);
+      return;
+    }
+    localStorage.setItem(LANG_KEY, state.lang);
+    applyWords(meta);
+    load();
+  });
 
-  const wanted = new URLSearchParams(window.location.search);
   const fromUrl = wanted.get('from') && wanted.get('to');
   state.from = wanted.get('from') || '';
   state.to = wanted.get('to') || '';
