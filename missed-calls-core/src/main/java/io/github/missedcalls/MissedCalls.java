@@ -6,6 +6,7 @@ import io.github.missedcalls.spi.HandleStore;
 import io.github.missedcalls.spi.SaveOutcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -128,7 +129,8 @@ public final class MissedCalls {
      * as-of {@code shown} names. The handle covers the missed calls up to the group's last one,
      * so a call that comes in while the manager decides opens a new group.
      *
-     * @param shown the project and window of the report the manager acted on
+     * @param shown the project and window of the report the manager acted on; a report as of an
+     *     earlier instant keeps its window, and the group is judged as of now
      * @param note required, not blank, for {@link HandleReason#OTHER}
      * @return {@link HandleResult.Handled} with the stored handle, or {@link
      *     HandleResult.NothingOpen} when the client has no unprocessed group in that window (never
@@ -147,7 +149,12 @@ public final class MissedCalls {
         String project = shown.project();
         String number = normalizeForHandle(project, client);
         Instant now = clock.instant();
-        Report report = report(shown.asOf(now));
+        // The window is the one the manager saw, even when that report was as of an earlier
+        // instant; whether the group is still open is decided now, callbacks since included.
+        ZoneId zone = settings(project).zone();
+        Instant shownAsOf = shown.resolveAsOf(now);
+        Report report = report(shown.window(shown.resolveFrom(shownAsOf, zone), shown.resolveTo(shownAsOf, zone))
+                .asOf(now));
         Optional<UnprocessedRow> open = report.unprocessed().stream()
                 .filter(row -> row.client().equals(number))
                 .findFirst();

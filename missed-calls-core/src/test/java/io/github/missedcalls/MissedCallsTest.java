@@ -120,6 +120,31 @@ class MissedCallsTest {
         }
 
         @Test
+        @DisplayName("R11: keeps the window of a report shown as of an earlier instant, and judges the group now")
+        void keepsTheWindowOfAReportAsOfEarlier() {
+            Instant fortyDaysAgo = at("09:00").minus(Duration.ofDays(40));
+            source.add(
+                    PROJECT,
+                    missed("1", CLIENT, fortyDaysAgo),
+                    missed("2", Fixtures.OTHER_CLIENT, fortyDaysAgo),
+                    callback("3", Fixtures.OTHER_CLIENT, at("09:30")));
+            ReportQuery shown = ReportQuery.of(PROJECT).asOf(fortyDaysAgo.plus(Duration.ofHours(2)));
+
+            HandleResult open = missedCalls.handle(shown, CLIENT, HandleReason.SPAM, null, "anna");
+            HandleResult calledBackSince =
+                    missedCalls.handle(shown, Fixtures.OTHER_CLIENT, HandleReason.SPAM, null, "anna");
+
+            assertThat(open.stored())
+                    .contains(new Handle(CLIENT, at("12:00"), fortyDaysAgo, HandleReason.SPAM, null, "anna"));
+            assertThat(calledBackSince).isInstanceOfSatisfying(HandleResult.NothingOpen.class, nothing -> {
+                assertThat(nothing.to()).isEqualTo(fortyDaysAgo.plus(Duration.ofHours(2)));
+                assertThat(nothing.lastResolved())
+                        .extracting(row -> row.resolution().kind())
+                        .isEqualTo(ResolutionKind.CALLED_BACK);
+            });
+        }
+
+        @Test
         @DisplayName(
                 "R11: refuses a withheld number, an unreadable one, a blank actor and a blank note for other, storing nothing")
         void refusesBadInput() {
