@@ -61,10 +61,10 @@ class DemoPageBrowserTest {
         assertThat(chromium.rows()).isNotEmpty();
         assertThat(chromium.driver.findElements(By.cssSelector("#chart rect")).size())
                 .isGreaterThan(24);
+        chromium.screenshot(SCREENSHOTS.resolve("report-unprocessed.png"));
         assertThat(horizontalOverflow())
                 .as("the unprocessed tab fits 1366 pixels")
                 .isZero();
-        chromium.screenshot(SCREENSHOTS.resolve("report-unprocessed.png"));
 
         WebElement first = chromium.rows().get(0);
         String client = first.getAttribute("data-client");
@@ -85,10 +85,52 @@ class DemoPageBrowserTest {
         WebElement handled = chromium.rows().get(0);
         assertThat(handled.getAttribute("data-client")).isEqualTo(client);
         assertThat(handled.getText()).contains("Handled", "Resolved elsewhere", "Olena");
+        chromium.screenshot(SCREENSHOTS.resolve("report-processed.png"));
         assertThat(horizontalOverflow())
                 .as("the processed tab fits 1366 pixels")
                 .isZero();
-        chromium.screenshot(SCREENSHOTS.resolve("report-processed.png"));
+        assertThat(medianRowLines())
+                .as("a processed row is read in at most two lines")
+                .isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("fits 1366 pixels in Ukrainian, whose words are longer, and is photographed")
+    void ukrainian() {
+        chromium.open(app.uri() + "?lang=uk");
+        try {
+            assertThat(chromium.byId("tab-unprocessed").getText()).startsWith("Необроблені");
+            chromium.screenshot(SCREENSHOTS.resolve("report-unprocessed-uk.png"));
+            assertThat(horizontalOverflow())
+                    .as("the unprocessed tab fits 1366 pixels")
+                    .isZero();
+
+            int loads = chromium.loads();
+            chromium.byId("tab-processed").click();
+            chromium.waitForLoadAfter(loads);
+            chromium.screenshot(SCREENSHOTS.resolve("report-processed-uk.png"));
+            assertThat(horizontalOverflow())
+                    .as("the processed tab fits 1366 pixels")
+                    .isZero();
+            assertThat(medianRowLines())
+                    .as("a processed row is read in at most two lines")
+                    .isLessThanOrEqualTo(2);
+        } finally {
+            chromium.script("localStorage.clear();");
+        }
+    }
+
+    /**
+     * The median height of the rows shown, in lines of the client's cell (one line, never
+     * wrapped): a row of several reasons is taller by right, most rows must not be.
+     */
+    private long medianRowLines() {
+        Object lines = chromium.script("const rows = [...document.querySelectorAll('#rows tbody tr')];"
+                + "const line = rows[0].querySelector('.client').getBoundingClientRect().height;"
+                + "const heights = rows.map((row) => row.querySelector('td').getBoundingClientRect().height)"
+                + ".sort((a, b) => a - b);"
+                + "return Math.floor((heights[Math.floor(heights.length / 2)] - 9) / line);");
+        return lines instanceof Number number ? number.longValue() : -1;
     }
 
     private long horizontalOverflow() {

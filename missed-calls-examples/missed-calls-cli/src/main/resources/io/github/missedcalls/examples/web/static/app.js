@@ -40,30 +40,43 @@ const PAGE_SIZE = 200;
 
 // The columns of each tab: the spec's row (R7) in the export's order, then lines and employees.
 // A column's title is a key of the exports' columns (camelCase, as the JSON has them), or of the page's words.
-const COMMON_COLUMNS = [
-  { key: 'client', cell: (row) => text(row.client, 'client') },
-  { key: 'firstMissedAt', cell: (row) => time(row.firstMissedAt) },
-  { key: 'lastMissedAt', cell: (row) => time(row.lastMissedAt) },
-  { key: 'lostForS', cell: (row) => duration(row.lostForS), numeric: true },
+const CLIENT_COLUMN = { key: 'client', cell: (row) => text(row.client, 'client') };
+const COUNT_COLUMNS = [
   { key: 'missed', cell: (row) => text(number(row.missed)), numeric: true },
   { key: 'attempts', cell: (row) => text(number(row.attempts)), numeric: true },
-  { key: 'reason', cell: (row) => reasonChip(row.reason) },
-  { key: 'reasons', cell: (row) => reasonSequence(row.reasons) },
-  { page: 'column.lines', cell: (row) => list(row.lines) },
-  { page: 'column.employees', cell: (row) => list(row.employees) },
 ];
+const REASONS_COLUMN = { key: 'reasons', cell: (row) => reasonSequence(row.reasons) };
 const COLUMNS = {
-  unprocessed: [{ cell: (row) => handleButton(row) }].concat(COMMON_COLUMNS, [
+  unprocessed: [
+    { cell: (row) => handleButton(row) },
+    CLIENT_COLUMN,
+    { key: 'firstMissedAt', cell: (row) => time(row.firstMissedAt), nowrap: true },
+    { key: 'lastMissedAt', cell: (row) => time(row.lastMissedAt), nowrap: true },
+    { key: 'lostForS', cell: (row) => duration(row.lostForS), numeric: true },
+    ...COUNT_COLUMNS,
+    { key: 'reason', cell: (row) => reasonChip(row.reason) },
+    REASONS_COLUMN,
+    { page: 'column.lines', cell: (row) => list(row.lines) },
+    { page: 'column.employees', cell: (row) => list(row.employees) },
     { key: 'waitingS', cell: (row) => duration(row.waitingS), numeric: true },
-  ]),
-  processed: COMMON_COLUMNS.concat([
+  ],
+  // The processed tab needs the room for how each group was resolved, so it folds what it can
+  // without losing a value: the first and last missed call in one cell (the time between them is
+  // theirs to read, and on hover), the reasons of each call, which end with the last call's
+  // reason, and the lines above the employees.
+  processed: [
+    CLIENT_COLUMN,
+    { page: 'column.firstLastMissed', cell: (row) => firstAndLast(row), nowrap: true },
+    ...COUNT_COLUMNS,
+    REASONS_COLUMN,
+    { page: 'column.linesEmployees', cell: (row) => el('span', {}, [list(row.lines), list(row.employees, 'employees')]) },
     { key: 'resolution', cell: (row) => text(words.resolutions[row.resolution] || row.resolution) },
-    { key: 'resolvedAt', cell: (row) => time(row.resolvedAt) },
+    { key: 'resolvedAt', cell: (row) => time(row.resolvedAt), nowrap: true },
     { key: 'resolvedBy', cell: (row) => text(row.resolvedBy || '') },
     { key: 'handleReason', cell: (row) => text(row.handleReason ? (words.handleReasons[row.handleReason] || row.handleReason) : '') },
     { key: 'note', cell: (row) => text(row.note || '', 'note') },
     { key: 'timeToResolutionS', cell: (row) => duration(row.timeToResolutionS), numeric: true },
-  ]),
+  ],
 };
 
 function columnTitle(column) {
@@ -188,8 +201,19 @@ function reasonSequence(joined) {
   return cell;
 }
 
-function list(values) {
-  return el('span', { class: 'list', text: (values || []).join('\n') });
+function list(values, className) {
+  return el('span', { class: 'list' + (className ? ' ' + className : ''), text: (values || []).join('\n') });
+}
+
+// The first missed call, and below it the last when there was more than one, with the time
+// between them on hover.
+function firstAndLast(row) {
+  const cell = el('span', { class: 'first-last', title: words.columns.lostForS + ': ' + durationText(row.lostForS) },
+    [time(row.firstMissedAt)]);
+  if (row.lastMissedAt !== row.firstMissedAt) {
+    cell.append(time(row.lastMissedAt));
+  }
+  return cell;
 }
 
 function handleButton(row) {
@@ -316,6 +340,10 @@ function drawTabs(report) {
     report.windowEnd.slice(0, 16).replace('T', ' '), report.asOf.slice(11, 16));
 }
 
+function cellClass(column) {
+  return [column.numeric ? 'numeric' : '', column.nowrap ? 'nowrap' : ''].join(' ').trim();
+}
+
 function drawRows() {
   const columns = COLUMNS[state.tab];
   const header = el('tr', {}, columns.map((column) => el('th', {
@@ -326,7 +354,7 @@ function drawRows() {
   $('rows').tHead.replaceChildren(header);
   const body = document.createDocumentFragment();
   for (const row of state.rows) {
-    const tr = el('tr', {}, columns.map((column) => el('td', { class: column.numeric ? 'numeric' : '' }, [column.cell(row)])));
+    const tr = el('tr', {}, columns.map((column) => el('td', { class: cellClass(column) }, [column.cell(row)])));
     tr.dataset.client = row.client;
     body.append(tr);
   }
