@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -47,7 +48,8 @@ final class PageWords {
             words.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             Map<String, String> sorted = new TreeMap<>();
             words.stringPropertyNames().forEach(key -> sorted.put(key, words.getProperty(key)));
-            return Map.copyOf(sorted);
+            // Map.copyOf would drop the key order the API's answer keeps.
+            return Collections.unmodifiableMap(sorted);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file + " failed", e);
         }

@@ -127,9 +127,15 @@ function text(value, className) {
 
 // The short month names of the page's language; the day and month come from the API's text, so
 // no zone conversion can move them.
+// Made once per language, not once per cell.
+const monthNames = { lang: null, names: [] };
 function monthName(month) {
-  return new Intl.DateTimeFormat(state.lang, { month: 'short', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(2000, month - 1, 15)));
+  if (monthNames.lang !== state.lang) {
+    const format = new Intl.DateTimeFormat(state.lang, { month: 'short', timeZone: 'UTC' });
+    monthNames.names = Array.from({ length: 12 }, (unused, i) => format.format(new Date(Date.UTC(2000, i, 15))));
+    monthNames.lang = state.lang;
+  }
+  return monthNames.names[month - 1];
 }
 
 // The API writes times in the project's zone with their offset (2026-11-10T12:00:00+02:00);
