@@ -34,7 +34,7 @@ class ReadmeExampleTest {
     static String fiveMinutes() throws IOException {
         Matcher block = JAVA_BLOCK.matcher(Files.readString(README, StandardCharsets.UTF_8));
         while (block.find()) {
-            if (block.group(1).contains("class FiveMinutes")) {
+            if (block.group(1).contains("public class FiveMinutes {")) {
                 return block.group(1).stripIndent();
             }
         }

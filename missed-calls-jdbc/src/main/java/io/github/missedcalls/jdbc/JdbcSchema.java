@@ -85,7 +85,9 @@ public final class JdbcSchema {
     /** The shipped DDL of a dialect, as written (with the default names). */
     public static String ddl(Dialect dialect) {
         Objects.requireNonNull(dialect, "dialect");
-        try (InputStream in = JdbcSchema.class.getClassLoader().getResourceAsStream(dialect.ddlResource())) {
+        // Through the class, not its loader: on the module path a loader sees no resource of a
+        // package the module does not open.
+        try (InputStream in = JdbcSchema.class.getResourceAsStream("/" + dialect.ddlResource())) {
             if (in == null) {
                 throw new IllegalStateException(
                         "the DDL resource " + dialect.ddlResource() + " is missing from the jar");
