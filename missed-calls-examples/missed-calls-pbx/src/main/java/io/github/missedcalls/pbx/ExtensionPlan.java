@@ -1,7 +1,12 @@
 package io.github.missedcalls.pbx;
 
 import io.github.missedcalls.Direction;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
@@ -12,27 +17,37 @@ import org.jspecify.annotations.Nullable;
  * is the client.
  *
  * <ol>
- *   <li>A caller that is an extension, dialling an external number (after the outbound prefix,
- *       if the plan has one, is removed), makes an {@link Direction#OUT} call to that number.
- *   <li>A caller that is an extension dialling anything else (another extension, a feature code,
- *       a queue) makes an {@link Direction#INTERNAL} call.
+ *   <li>A caller that is the company's (an extension, or one of its own numbers: a DID, the main
+ *       number that click-to-call shows), dialling a client's number (an external number, after
+ *       the outbound prefix, if the plan has one, is removed, that is no company number), makes
+ *       an {@link Direction#OUT} call to that number.
+ *   <li>A caller that is the company's dialling anything else (an extension, another company
+ *       number, a feature code, a queue) makes an {@link Direction#INTERNAL} call.
  *   <li>Any other caller, withheld included, makes an {@link Direction#IN} call.
  * </ol>
  *
  * <p>An external number is 3 to 15 digits, optionally after a {@code +}, that is not an
- * extension. Immutable and thread-safe.
+ * extension. A company number matches a number with the same digits, leading {@code +} and
+ * zeros aside, or one that ends with them when the shorter has at least 7 digits: so
+ * {@code 380441234567}, {@code +380441234567} and {@code 0441234567} are one number. Immutable
+ * and thread-safe.
  */
 public final class ExtensionPlan {
 
     // E.164 allows at most 15 digits; fewer than 3 is a feature code or an emergency short number.
     private static final Pattern EXTERNAL = Pattern.compile("\\+?[0-9]{3,15}");
 
+    // Fewer digits than this could be another country's or area's number ending the same way.
+    private static final int MIN_SUFFIX_DIGITS = 7;
+
     private final Pattern extension;
     private final String outboundPrefix;
+    private final Set<String> companyNumbers;
 
-    private ExtensionPlan(Pattern extension, String outboundPrefix) {
+    private ExtensionPlan(Pattern extension, String outboundPrefix, Set<String> companyNumbers) {
         this.extension = extension;
         this.outboundPrefix = outboundPrefix;
+        this.companyNumbers = companyNumbers;
     }
 
     /**
@@ -44,7 +59,7 @@ public final class ExtensionPlan {
     public static ExtensionPlan matching(String regex) {
         Objects.requireNonNull(regex, "regex");
         try {
-            return new ExtensionPlan(Pattern.compile(regex), "");
+            return new ExtensionPlan(Pattern.compile(regex), "", Set.of());
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("not a regular expression: " + regex, e);
         }
@@ -60,7 +75,7 @@ public final class ExtensionPlan {
             throw new IllegalArgumentException(
                     "extension lengths must satisfy 1 <= min <= max <= 15: " + minDigits + ", " + maxDigits);
         }
-        return new ExtensionPlan(Pattern.compile("[0-9]{" + minDigits + "," + maxDigits + "}"), "");
+        return new ExtensionPlan(Pattern.compile("[0-9]{" + minDigits + "," + maxDigits + "}"), "", Set.of());
     }
 
     /**
@@ -74,7 +89,75 @@ public final class ExtensionPlan {
         if (!prefix.matches("[0-9]{1,4}")) {
             throw new IllegalArgumentException("outbound prefix must be 1 to 4 digits: " + prefix);
         }
-        return new ExtensionPlan(extension, prefix);
+        return new ExtensionPlan(extension, prefix, companyNumbers);
+    }
+
+    /**
+     * The same plan, with the company's own numbers beside its extensions: DIDs, the main number,
+     * the numbers click-to-call and call-through show as caller ID. A call from one of them is
+     * never a client's call. Added to any given before.
+     *
+     * @throws IllegalArgumentException if a number has fewer than 3 or more than 15 digits
+     */
+    public ExtensionPlan withCompanyNumbers(Collection<String> numbers) {
+        Set<String> all = new TreeSet<>(companyNumbers);
+        for (String number : numbers) {
+            String digits = significantDigits(Objects.requireNonNull(number, "number"));
+            if (!number.strip().matches("\\+?[0-9 ()./-]+") || digits.length() < 3 || digits.length() > 15) {
+                throw new IllegalArgumentException("a company number is 3 to 15 digits: '" + number + "'");
+            }
+            all.add(digits);
+        }
+        return new ExtensionPlan(extension, outboundPrefix, Set.copyOf(all));
+    }
+
+    /** As {@link #withCompanyNumbers(Collection)}. */
+    public ExtensionPlan withCompanyNumbers(String... numbers) {
+        return withCompanyNumbers(Arrays.asList(numbers));
+    }
+
+    /** The company numbers given, as their digits without leading {@code +} and zeros, sorted. */
+    public List<String> companyNumbers() {
+        return List.copyOf(new TreeSet<>(companyNumbers));
+    }
+
+    /** Whether a number is one of the company's own numbers (see the class comment for how they match). */
+    public boolean isCompanyNumber(@Nullable String number) {
+        if (number == null || companyNumbers.isEmpty()) {
+            return false;
+        }
+        String digits = significantDigits(number);
+        if (digits.isEmpty()) {
+            return false;
+        }
+        if (companyNumbers.contains(digits)) {
+            return true;
+        }
+        for (String company : companyNumbers) {
+            boolean companyIsShorter = company.length() < digits.length();
+            String shorter = companyIsShorter ? company : digits;
+            String longer = companyIsShorter ? digits : company;
+            if (shorter.length() >= MIN_SUFFIX_DIGITS && longer.endsWith(shorter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a caller is the company: one of its extensions or its own numbers. */
+    public boolean isCompany(@Nullable String number) {
+        return isExtension(number) || isCompanyNumber(number);
+    }
+
+    private static String significantDigits(String number) {
+        StringBuilder digits = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9' && (c != '0' || digits.length() > 0)) {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
     }
 
     /** Whether a number is one of the company's extensions; blank and {@code null} are not. */
@@ -86,8 +169,9 @@ public final class ExtensionPlan {
     }
 
     /**
-     * The external number an employee dialled, without the outbound prefix; {@code null} when
-     * {@code dialled} is no external number (an extension, a feature code, {@code s}).
+     * The client's number an employee dialled, without the outbound prefix; {@code null} when
+     * {@code dialled} is no external number (an extension, a feature code, {@code s}) or is one
+     * of the company's numbers.
      */
     public @Nullable String externalNumber(@Nullable String dialled) {
         if (dialled == null) {
@@ -96,11 +180,14 @@ public final class ExtensionPlan {
         String number = dialled.strip();
         if (!outboundPrefix.isEmpty() && number.startsWith(outboundPrefix)) {
             String rest = number.substring(outboundPrefix.length());
+            if (isCompanyNumber(rest)) {
+                return null;
+            }
             if (isExternal(rest)) {
                 return rest;
             }
         }
-        return isExternal(number) ? number : null;
+        return isExternal(number) && !isCompanyNumber(number) ? number : null;
     }
 
     /** Whether a number is external: 3 to 15 digits, optionally after {@code +}, and no extension. */
@@ -110,7 +197,7 @@ public final class ExtensionPlan {
 
     /** The direction of a call from {@code caller} to {@code dialled}, by the rules above. */
     public Direction direction(@Nullable String caller, @Nullable String dialled) {
-        if (!isExtension(caller)) {
+        if (!isCompany(caller)) {
             return Direction.IN;
         }
         return externalNumber(dialled) == null ? Direction.INTERNAL : Direction.OUT;
@@ -119,6 +206,7 @@ public final class ExtensionPlan {
     @Override
     public String toString() {
         return "ExtensionPlan[extensions " + extension.pattern()
-                + (outboundPrefix.isEmpty() ? "" : ", outbound prefix " + outboundPrefix) + "]";
+                + (outboundPrefix.isEmpty() ? "" : ", outbound prefix " + outboundPrefix)
+                + (companyNumbers.isEmpty() ? "" : ", company numbers " + companyNumbers()) + "]";
     }
 }

@@ -56,4 +56,34 @@ class ExtensionPlanTest {
         assertThatThrownBy(() -> ExtensionPlan.matching("(")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> plan.withOutboundPrefix("+9")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @DisplayName("R1: a company number as caller is the company's call, never a client's")
+    @CsvSource({
+        "+380441234567, 380501110001, OUT",
+        "0441234567,    9380501110001, OUT",
+        "380441234567,  +380 44 765 4321, INTERNAL",
+        "442000,        101,          INTERNAL",
+        "380501110001,  442000,       IN"
+    })
+    void companyNumbers(String caller, String dialled, Direction expected) {
+        ExtensionPlan withNumbers = plan.withCompanyNumbers("+380 44 123 4567", "+380447654321", "442000");
+        assertThat(withNumbers.direction(caller, dialled)).isEqualTo(expected);
+    }
+
+    @Test
+    @DisplayName("company numbers match on their digits, and on a suffix of 7 digits or more only")
+    void companyNumberMatching() {
+        ExtensionPlan withNumbers = plan.withCompanyNumbers("380441234567", "442000");
+        assertThat(withNumbers.isCompanyNumber("+380441234567")).isTrue();
+        assertThat(withNumbers.isCompanyNumber("00380441234567")).isTrue();
+        assertThat(withNumbers.isCompanyNumber("0441234567")).isTrue();
+        assertThat(withNumbers.isCompanyNumber("1234567")).isTrue();
+        assertThat(withNumbers.isCompanyNumber("234567")).isFalse();
+        assertThat(withNumbers.isCompanyNumber("1442000")).isFalse();
+        assertThat(withNumbers.externalNumber("9442000")).isNull();
+        assertThat(withNumbers.companyNumbers()).containsExactly("380441234567", "442000");
+        assertThatThrownBy(() -> plan.withCompanyNumbers("12")).hasMessageContaining("3 to 15 digits");
+        assertThatThrownBy(() -> plan.withCompanyNumbers("main")).hasMessageContaining("'main'");
+    }
 }

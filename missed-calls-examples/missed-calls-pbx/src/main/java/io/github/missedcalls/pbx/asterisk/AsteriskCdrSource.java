@@ -66,13 +66,21 @@ public final class AsteriskCdrSource implements CallSource {
      * case). {@code Dial} and {@code Queue} that rang nobody mean the managers were unavailable;
      * voicemail is no answer, and the managers were rung if a leg says so; {@code Hangup},
      * {@code Congestion} and {@code Busy} mean the dialplan ended the call without offering it to
-     * anyone. Other applications give no stage.
+     * anyone. Routing that the PBX's own logic does ({@code AGI} and its kin, an ARI application
+     * in {@code Stasis}, a dialplan subroutine in {@code Gosub} or {@code Macro}) is the IVR: the
+     * caller was still with the machine. Other applications give no stage.
      */
     public static final Map<String, Stage> DEFAULT_LAST_APP_STAGES = Map.ofEntries(
             Map.entry("playback", Stage.GREETING),
             Map.entry("background", Stage.IVR),
             Map.entry("waitexten", Stage.IVR),
             Map.entry("read", Stage.IVR),
+            Map.entry("agi", Stage.IVR),
+            Map.entry("eagi", Stage.IVR),
+            Map.entry("deadagi", Stage.IVR),
+            Map.entry("stasis", Stage.IVR),
+            Map.entry("gosub", Stage.IVR),
+            Map.entry("macro", Stage.IVR),
             Map.entry("dial", Stage.RINGING),
             Map.entry("queue", Stage.RINGING),
             Map.entry("followme", Stage.RINGING),
@@ -94,6 +102,9 @@ public final class AsteriskCdrSource implements CallSource {
             "read",
             "hangup",
             "answer",
+            "agi",
+            "eagi",
+            "stasis",
             "congestion",
             "busy",
             "echo",
@@ -236,7 +247,7 @@ public final class AsteriskCdrSource implements CallSource {
             return;
         }
         String caller = queue.callerId();
-        Direction direction = extensions.isExtension(caller) ? Direction.INTERNAL : Direction.IN;
+        Direction direction = extensions.isCompany(caller) ? Direction.INTERNAL : Direction.IN;
         try {
             CallRecord.Builder record = CallRecord.builder(
                             queue.callId(), direction, queue.channelCreated(), queue.lastEvent())

@@ -26,12 +26,13 @@ import org.jspecify.annotations.Nullable;
  *       IVR). A Party B that is a Local channel counts when its {@code ;2} half reached a person,
  *       or when the file lacks that half. Else a queue {@code CONNECT} answers it.
  *   <li>An unanswered client-initiated call gets its stage from the queue, if it was in one;
- *       otherwise from its last leg: a leg that rang somebody is {@link Stage#RINGING}, else the
- *       last application decides (see {@link AsteriskCdrSource#DEFAULT_LAST_APP_STAGES}).
- *       Managers were rung when some leg rang a person ({@code NO ANSWER}, {@code CANCEL}, an
- *       {@code ANSWERED} that was no answer); unavailable when every leg found them
- *       {@code BUSY}, {@code FAILED} or in {@code CONGESTION}, or a {@code Dial} or
- *       {@code Queue} rang nobody at all.
+ *       otherwise from all its legs: a call any leg of which offered it to a person is
+ *       {@link Stage#RINGING}, whatever leg ended last; only one where no leg tried anybody
+ *       gets its stage from the last application (see
+ *       {@link AsteriskCdrSource#DEFAULT_LAST_APP_STAGES}). Managers were rung when some leg
+ *       rang a person ({@code NO ANSWER}, {@code CANCEL}, an {@code ANSWERED} that was no
+ *       answer); unavailable when every leg found them {@code BUSY}, {@code FAILED} or in
+ *       {@code CONGESTION}, or a {@code Dial} or {@code Queue} rang nobody at all.
  * </ol>
  */
 final class CallAssembler {
@@ -74,9 +75,9 @@ final class CallAssembler {
         Direction direction = plan.direction(caller, first.dst());
         CallRecord.Builder record = CallRecord.builder(id, direction, start, end);
         switch (direction) {
-            case OUT -> record.client(plan.externalNumber(first.dst())).employee(first.src());
+            case OUT -> record.client(plan.externalNumber(first.dst())).employee(caller(first));
             case IN, CALLBACK -> record.client(caller).line(lineOf(first, queue));
-            case INTERNAL -> record.employee(first.src());
+            case INTERNAL -> record.employee(caller(first));
         }
 
         CdrLeg answeredLeg = legs.stream()
@@ -100,9 +101,26 @@ final class CallAssembler {
         return record.build();
     }
 
+    /**
+     * The employee who made a call: the caller when it is an extension; for a company number
+     * shown as caller ID (click-to-call rings the employee's own device first), the extension
+     * behind Party A's channel, if it is one.
+     */
+    private @Nullable String caller(CdrLeg first) {
+        if (plan.isExtension(first.src())) {
+            return first.src();
+        }
+        String device = employee(first.channel());
+        return plan.isExtension(device) ? device : null;
+    }
+
+    /**
+     * Where an unanswered call ended, judged on all its legs: a trailing leg ({@code Hangup},
+     * {@code Playback}, {@code VoiceMail} after a {@code Dial} that nobody answered) must not hide
+     * the legs that rang. The table in docs/adapters.md lists the patterns.
+     */
     private void whereItEnded(List<CdrLeg> legs, @Nullable QueueCall queue, CallRecord.Builder record) {
-        List<CdrLeg> attempts =
-                legs.stream().filter(leg -> !leg.dstChannel().isEmpty()).toList();
+        List<CdrLeg> attempts = managerAttempts(legs);
         boolean rang = attempts.stream().anyMatch(leg -> leg.disposition().rang());
         if (queue != null) {
             Managers managers = rang ? Managers.RANG : queue.managers();
@@ -118,10 +136,7 @@ final class CallAssembler {
         CdrLeg last =
                 legs.stream().filter(leg -> !leg.partyAIsLocal()).max(BY_END).orElse(legs.get(legs.size() - 1));
         String app = last.lastApp().toLowerCase(Locale.ROOT);
-        Stage stage = last.dstChannel().isEmpty() ? lastAppStages.get(app) : Stage.RINGING;
-        if (stage == null && !attempts.isEmpty()) {
-            stage = Stage.RINGING;
-        }
+        Stage stage = attempts.isEmpty() ? lastAppStages.get(app) : Stage.RINGING;
         record.stage(stage);
         if (stage == Stage.RINGING) {
             if (rang) {
@@ -130,6 +145,18 @@ final class CallAssembler {
                 record.managers(Managers.UNAVAILABLE);
             }
         }
+    }
+
+    /**
+     * The legs that offered the call to a person: those with a Party B that is a device. Where
+     * the file holds only the Local channels' {@code ;1} legs, those stand in for them.
+     */
+    private static List<CdrLeg> managerAttempts(List<CdrLeg> legs) {
+        List<CdrLeg> withPartyB =
+                legs.stream().filter(leg -> !leg.dstChannel().isEmpty()).toList();
+        List<CdrLeg> devices =
+                withPartyB.stream().filter(leg -> !leg.partyBIsLocal()).toList();
+        return devices.isEmpty() ? withPartyB : devices;
     }
 
     private boolean answeredByPerson(CdrLeg leg, List<CdrLeg> legs, int depth) {

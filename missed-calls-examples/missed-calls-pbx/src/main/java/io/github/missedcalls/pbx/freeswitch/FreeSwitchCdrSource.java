@@ -250,10 +250,12 @@ public final class FreeSwitchCdrSource implements CallSource {
         Direction direction = extensions.direction(leg.caller(), leg.dialled());
         CallRecord.Builder record = CallRecord.builder(leg.uuid(), direction, leg.start(), leg.end());
         switch (direction) {
-            case OUT -> record.client(extensions.externalNumber(leg.dialled())).employee(leg.caller());
+            case OUT ->
+                record.client(extensions.externalNumber(leg.dialled()))
+                        .employee(extensions.isExtension(leg.caller()) ? leg.caller() : null);
             case IN, CALLBACK ->
                 record.client(leg.caller()).line(extensions.isExternal(leg.dialled()) ? leg.dialled() : null);
-            case INTERNAL -> record.employee(leg.caller());
+            case INTERNAL -> record.employee(extensions.isExtension(leg.caller()) ? leg.caller() : null);
         }
         String app = leg.lastApp() == null ? null : leg.lastApp().toLowerCase(Locale.ROOT);
         boolean personAnswered = leg.answer() != null
