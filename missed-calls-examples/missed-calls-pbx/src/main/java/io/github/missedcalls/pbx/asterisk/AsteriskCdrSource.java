@@ -48,7 +48,9 @@ import org.jspecify.annotations.Nullable;
  *       the call of the same caller that was in progress when it started.
  *   <li>A call any of whose lines was rejected is rejected as a whole (one rejection per bad
  *       line, with the call's id): one unreadable leg must not turn an answered call into a
- *       missed one.
+ *       missed one. A line is first read leniently (unescaped quotes in a caller-ID name); one
+ *       that still cannot be read is given to its call by the ids, channel and time written in
+ *       it, or else to the calls of the lines around it ({@code UnreadLineOwners}).
  *   <li>Each call becomes one record as {@code CallAssembler} describes (whole-call
  *       evaluation); calls found only in {@code queue_log} (the CDR keeps no unanswered calls
  *       with {@code unanswered=no}) become records of their own.
@@ -197,14 +199,23 @@ public final class AsteriskCdrSource implements CallSource {
 
         Set<String> rejectedCalls = new HashSet<>();
         problems.sort(Comparator.comparingLong(CdrRowProblem::line));
+        UnreadLineOwners owners = new UnreadLineOwners(calls, callOfChannelId, serverZone);
         for (CdrRowProblem problem : problems) {
-            String key = problem.callKey() == null
-                    ? null
-                    : callOfChannelId.getOrDefault(problem.callKey(), problem.callKey());
-            if (key != null) {
-                rejectedCalls.add(key);
+            UnreadLineOwners.Owners owner = owners.of(problem);
+            rejectedCalls.addAll(owner.calls());
+            if (owner.ownId() != null) {
+                rejectedCalls.add(owner.ownId());
             }
-            rejections.accept(Rejection.ofCall(key, problem.line(), problem.reason()));
+            rejections.accept(Rejection.ofCall(owner.ownId(), problem.line(), problem.reason()));
+            for (String other : owner.calls()) {
+                if (!other.equals(owner.ownId())) {
+                    rejections.accept(Rejection.ofCall(
+                            other,
+                            firstLine(calls.getOrDefault(other, List.of())),
+                            "line " + problem.line() + " could not be read and lies among this call's legs;"
+                                    + " without it the call could look missed"));
+                }
+            }
         }
 
         Map<String, QueueCall> queueOnly = new LinkedHashMap<>(queueCalls);
@@ -225,8 +236,7 @@ public final class AsteriskCdrSource implements CallSource {
             try {
                 records.add(assembler.assemble(key, callLegs, queueOfCall.get(key)));
             } catch (IllegalArgumentException e) {
-                long firstLine = callLegs.stream().mapToLong(CdrLeg::line).min().orElse(0);
-                rejections.accept(Rejection.ofCall(key, firstLine, String.valueOf(e.getMessage())));
+                rejections.accept(Rejection.ofCall(key, firstLine(callLegs), String.valueOf(e.getMessage())));
             }
         });
         for (QueueCall queue : queueOnly.values()) {
@@ -266,6 +276,10 @@ public final class AsteriskCdrSource implements CallSource {
         } catch (IllegalArgumentException e) {
             rejections.accept(Rejection.ofCall(queue.callId(), queue.firstLine(), String.valueOf(e.getMessage())));
         }
+    }
+
+    private static long firstLine(List<CdrLeg> legs) {
+        return legs.stream().mapToLong(CdrLeg::line).min().orElse(0);
     }
 
     private static void putIfPresent(Map<String, String> map, @Nullable String key, String value) {

@@ -20,6 +20,10 @@ import java.util.Map;
  *   <li>Without {@code linkedid}, a call made only of Local-channel legs (a ring group's
  *       {@code ;2} halves) joins the call of the same caller that was in progress when it
  *       started, if there is one; else it stays a call of its own (an originated call).
+ *   <li>Legs without any id whose Party A channel is that of a call with ids, and which overlap
+ *       that call, are part of it: a line cut off at a column boundary reads as a narrower
+ *       layout without the ids, and must not become a call of its own that takes the answer
+ *       away from its call.
  * </ol>
  */
 final class CallGrouping {
@@ -37,9 +41,49 @@ final class CallGrouping {
                 byChannel.computeIfAbsent(leg.channel(), k -> new ArrayList<>()).add(leg);
             }
         }
+        Map<String, List<CdrLeg>> withIds = new LinkedHashMap<>(calls);
         byChannel.forEach((channel, channelLegs) -> splitByTime(channel, channelLegs, calls));
+        joinCallsWithIds(withIds, calls);
         joinLocalHalves(calls);
         return calls;
+    }
+
+    private static void joinCallsWithIds(Map<String, List<CdrLeg>> withIds, Map<String, List<CdrLeg>> calls) {
+        if (withIds.isEmpty() || withIds.size() == calls.size()) {
+            return;
+        }
+        Map<String, List<List<CdrLeg>>> idCallsByChannel = new LinkedHashMap<>();
+        withIds.values()
+                .forEach(legs -> legs.stream()
+                        .map(CdrLeg::channel)
+                        .distinct()
+                        .forEach(channel -> idCallsByChannel
+                                .computeIfAbsent(channel, c -> new ArrayList<>())
+                                .add(legs)));
+        List<String> joined = new ArrayList<>();
+        calls.forEach((key, legs) -> {
+            if (withIds.containsKey(key)) {
+                return;
+            }
+            Instant start = start(legs);
+            Instant end = end(legs);
+            for (List<CdrLeg> host : idCallsByChannel.getOrDefault(legs.get(0).channel(), List.of())) {
+                if (!start.isAfter(end(host)) && !end.isBefore(start(host))) {
+                    host.addAll(legs);
+                    joined.add(key);
+                    return;
+                }
+            }
+        });
+        joined.forEach(calls::remove);
+    }
+
+    private static Instant start(List<CdrLeg> legs) {
+        return legs.stream().map(CdrLeg::start).min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    private static Instant end(List<CdrLeg> legs) {
+        return legs.stream().map(CdrLeg::end).max(Comparator.naturalOrder()).orElseThrow();
     }
 
     private static void splitByTime(String channel, List<CdrLeg> legs, Map<String, List<CdrLeg>> calls) {

@@ -65,19 +65,21 @@ final class CdrReader {
                     continue;
                 }
                 if (!line.isReadable()) {
-                    problems.accept(new CdrRowProblem(line.number(), null, String.valueOf(line.problem())));
+                    problems.accept(
+                            new CdrRowProblem(line.number(), null, String.valueOf(line.problem()), line.text(), true));
                     continue;
                 }
                 Row row = columns == null ? masterRow(line) : new Row(line, columns, headerWidth);
                 if (row.problem != null) {
-                    problems.accept(new CdrRowProblem(line.number(), null, row.problem));
+                    problems.accept(new CdrRowProblem(line.number(), null, row.problem, line.text(), true));
                     continue;
                 }
                 String key = row.callKey();
                 try {
                     legs.accept(row.toLeg(zone));
                 } catch (IllegalArgumentException e) {
-                    problems.accept(new CdrRowProblem(line.number(), key, String.valueOf(e.getMessage())));
+                    problems.accept(
+                            new CdrRowProblem(line.number(), key, String.valueOf(e.getMessage()), line.text(), true));
                 }
             }
         }

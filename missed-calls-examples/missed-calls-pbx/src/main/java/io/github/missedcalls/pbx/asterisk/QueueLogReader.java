@@ -36,7 +36,9 @@ final class QueueLogReader {
                     problems.accept(new CdrRowProblem(
                             line.number(),
                             null,
-                            "queue_log: " + fields.size() + " fields; an event line has at least 5"));
+                            "queue_log: " + fields.size() + " fields; an event line has at least 5",
+                            line.text(),
+                            false));
                     continue;
                 }
                 String callId = fields.get(1).strip();
@@ -49,8 +51,8 @@ final class QueueLogReader {
                 }
                 String epoch = fields.get(0).strip();
                 if (!epoch.matches("[0-9]{1,12}")) {
-                    problems.accept(
-                            new CdrRowProblem(line.number(), callId, "queue_log: unparsable time '" + epoch + "'"));
+                    problems.accept(new CdrRowProblem(
+                            line.number(), callId, "queue_log: unparsable time '" + epoch + "'", line.text(), false));
                     continue;
                 }
                 Instant at = Instant.ofEpochSecond(Long.parseLong(epoch));

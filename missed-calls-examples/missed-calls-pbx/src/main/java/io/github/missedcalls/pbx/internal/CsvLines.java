@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
@@ -26,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>A byte-order mark at the start is ignored; blank lines are skipped but counted.
  *   <li>Each line is one record: PBXs write no line breaks inside fields, so a quote left open
  *       rejects that line alone instead of swallowing the lines after it.
+ *   <li>A line that strict CSV cannot read is read again leniently: a quoted field ends at the
+ *       first quote that is followed by the delimiter or the end of the line, and doubled quotes
+ *       inside it are one. Database exports (PBXware's among them) write caller-ID names with
+ *       their quotes unescaped, {@code ""Ramana Ulsa" <1115>"} for {@code """Ramana Ulsa""
+ *       <1115>"}; such a line keeps its call's ids, times and disposition. A line that even this
+ *       cannot read keeps its raw text, so that the call it belongs to can still be found.
  * </ol>
  *
  * <p>Not thread-safe; owns the open file until closed.
@@ -44,9 +51,9 @@ public final class CsvLines implements Closeable {
     private final CSVFormat format;
     private long lineNumber;
 
-    /** One line of the file: its fields, or why they could not be read. */
+    /** One line of the file: its fields, or why they could not be read; and its text as written. */
     public record Line(
-            long number, List<String> fields, @Nullable String problem) {
+            long number, List<String> fields, @Nullable String problem, String text) {
         public Line {
             fields = List.copyOf(fields);
         }
@@ -97,14 +104,64 @@ public final class CsvLines implements Closeable {
     private Line parse(long number, String text) {
         try (CSVParser parser = CSVParser.parse(text, format)) {
             List<CSVRecord> records = parser.getRecords();
-            if (records.size() != 1) {
-                return new Line(number, List.of(), "broken quoting: the line holds no single record");
+            if (records.size() == 1) {
+                return new Line(number, records.get(0).toList(), null, text);
             }
-            return new Line(number, records.get(0).toList(), null);
         } catch (UncheckedIOException | IOException e) {
-            return new Line(
-                    number, List.of(), "broken quoting: a quote is not closed, or text follows a closing quote");
+            // read again below
         }
+        List<String> lenient = lenientFields(text);
+        if (lenient != null) {
+            return new Line(number, lenient, null, text);
+        }
+        return new Line(
+                number, List.of(), "broken quoting: a quote is not closed, or text follows a closing quote", text);
+    }
+
+    /** The fields by the lenient rule of the class comment; {@code null} when a quoted field never ends. */
+    private @Nullable List<String> lenientFields(String text) {
+        Character quoteCharacter = format.getQuoteCharacter();
+        String delimiterText = format.getDelimiterString();
+        if (quoteCharacter == null || delimiterText.length() != 1) {
+            return null;
+        }
+        char quote = quoteCharacter;
+        char delimiter = delimiterText.charAt(0);
+        List<String> fields = new ArrayList<>();
+        int at = 0;
+        while (true) {
+            if (at < text.length() && text.charAt(at) == quote) {
+                int close = closingQuote(text, at + 1, quote, delimiter);
+                if (close < 0) {
+                    return null;
+                }
+                String quoted = String.valueOf(quote);
+                fields.add(text.substring(at + 1, close).replace(quoted + quoted, quoted));
+                at = close + 1;
+            } else {
+                int next = text.indexOf(delimiter, at);
+                int end = next < 0 ? text.length() : next;
+                fields.add(text.substring(at, end));
+                at = end;
+            }
+            if (at >= text.length()) {
+                return fields;
+            }
+            at++; // the delimiter
+            if (at == text.length()) {
+                fields.add("");
+                return fields;
+            }
+        }
+    }
+
+    private static int closingQuote(String text, int from, char quote, char delimiter) {
+        for (int i = text.indexOf(quote, from); i >= 0; i = text.indexOf(quote, i + 1)) {
+            if (i + 1 == text.length() || text.charAt(i + 1) == delimiter) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -354,14 +354,24 @@ class AsteriskCdrSourceTest {
         void rowByRow() {
             assertThat(delivered.rejections())
                     .containsExactly(
-                            Rejection.ofCall(
-                                    null, 2L, "broken quoting: a quote is not closed, or text follows a closing quote"),
-                            Rejection.ofCall(null, 4L, "15 columns; a Master.csv row has 16 to 21"),
+                            Rejection.ofCall("1793628000.60", 4L, "15 columns; a Master.csv row has 16 to 21"),
                             Rejection.ofCall("1793628180.66", 5L, "unparsable start '2026-13-45 99:00:00'"),
                             Rejection.ofCall("1793628240.68", 6L, "unknown disposition 'MAYBE'"),
                             Rejection.ofCall("1793628300.6a", 8L, "unparsable end 'yesterday'"));
             assertThat(delivered.byId().keySet())
-                    .containsExactly("1793628000.60", "1793628120.64", "1793628420.6d", "1793628480.70");
+                    .containsExactly("1793628060.62", "1793628120.64", "1793628420.6d", "1793628480.70");
+        }
+
+        @Test
+        @DisplayName("R2: a caller-ID name with its quotes unescaped is read leniently: the call keeps its leg")
+        void unescapedQuotesInName() {
+            assertThat(delivered.call("1793628060.62").client()).isEqualTo("380501110031");
+        }
+
+        @Test
+        @DisplayName("R2: a cut-off line whose id can still be read rejects the call of that id, readable legs and all")
+        void cutOffLineRejectsItsCall() {
+            assertThat(delivered.byId()).doesNotContainKey("1793628000.60");
         }
 
         @Test
@@ -386,13 +396,13 @@ class AsteriskCdrSourceTest {
                             .build(),
                     "2026-11-02T15:00:00");
 
-            assertThat(report.rejections()).hasSize(6).anySatisfy(rejection -> {
+            assertThat(report.rejections()).hasSize(5).anySatisfy(rejection -> {
                 assertThat(rejection.id()).isEqualTo("1793628420.6d");
                 assertThat(rejection.reason()).startsWith("client number cannot be normalized");
             });
             assertThat(report.unprocessed())
                     .extracting(UnprocessedRow::client)
-                    .containsExactly("+380501110030", "+380501110032", "+380501110037");
+                    .containsExactlyInAnyOrder("+380501110031", "+380501110032", "+380501110037");
         }
     }
 

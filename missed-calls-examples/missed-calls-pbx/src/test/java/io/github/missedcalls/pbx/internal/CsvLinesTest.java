@@ -57,4 +57,26 @@ class CsvLinesTest {
                 .singleElement()
                 .satisfies(line -> assertThat(line.fields()).containsExactly("\uFFFD\uFFFD", "1"));
     }
+
+    @Test
+    @DisplayName("a quoted field with its inner quotes unescaped is read leniently: it ends at a quote before a comma")
+    void unescapedQuotesAreReadLeniently() throws IOException {
+        List<CsvLines.Line> lines = lines(
+                "1,\"\"Ramana Ulsa\" <1115>\",1115,\"\",\"a,b\",\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.isReadable()).isTrue();
+            assertThat(line.fields()).containsExactly("1", "\"Ramana Ulsa\" <1115>", "1115", "", "a,b", "");
+        });
+    }
+
+    @Test
+    @DisplayName("a line that even the lenient reading cannot read keeps its text, for finding its call")
+    void unreadableLineKeepsItsText() throws IOException {
+        List<CsvLines.Line> lines =
+                lines("\"1793606400.1\",\"cut off\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(lines.get(0).isReadable()).isFalse();
+        assertThat(lines.get(0).text()).isEqualTo("\"1793606400.1\",\"cut off");
+    }
 }
