@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>A leading {@code 00} becomes {@code +}.
  *   <li>With a country calling code: a number starting with the trunk prefix becomes {@code +},
  *       the country code and the rest; a number of 11 or more digits starting with the country
- *       code becomes {@code +} and the digits.
+ *       code becomes {@code +} and the digits. With an area code as well ({@link #withAreaCode}),
+ *       a local number of 5 to 8 digits, written without trunk prefix and area code as landline
+ *       CDRs do, becomes {@code +}, the country code, the area code and the digits.
  *   <li>Anything else of 3 to 15 digits, with or without a leading {@code +}, is kept; any other
  *       value cannot be normalized.
  * </ol>
@@ -37,17 +39,44 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
     // Room before the digits for '+' and a country code of up to 3 digits, less the trunk prefix it replaces.
     private static final int PREFIX_ROOM = 4;
 
+    // A local number without area code: fewer digits is an extension or a short code, more a
+    // national number without trunk prefix.
+    private static final int MIN_LOCAL_DIGITS = 5;
+    private static final int MAX_LOCAL_DIGITS = 8;
+
     private final @Nullable String countryCode;
     private final String trunkPrefix;
+    private final String areaCode;
 
-    private DefaultNumberNormalizer(@Nullable String countryCode, String trunkPrefix) {
+    private DefaultNumberNormalizer(@Nullable String countryCode, String trunkPrefix, String areaCode) {
         this.countryCode = countryCode;
         this.trunkPrefix = trunkPrefix;
+        this.areaCode = areaCode;
     }
 
     /** Normalization without a country code: steps 1, 2, 3 and 5 of R3. */
     public static DefaultNumberNormalizer withoutCountryCode() {
-        return new DefaultNumberNormalizer(null, DEFAULT_TRUNK_PREFIX);
+        return new DefaultNumberNormalizer(null, DEFAULT_TRUNK_PREFIX, "");
+    }
+
+    /**
+     * The same normalization, where local numbers of 5 to 8 digits, written without trunk prefix
+     * and area code, are in the area of {@code areaCode} (the national destination code: {@code 44}
+     * for Kyiv, {@code 20} for London).
+     *
+     * @throws IllegalArgumentException if the area code is not 1 to 5 digits, or this normalizer
+     *     has no country code
+     */
+    public DefaultNumberNormalizer withAreaCode(String areaCode) {
+        Objects.requireNonNull(areaCode, "areaCode");
+        String code = areaCode.strip();
+        if (!code.matches("[0-9]{1,5}")) {
+            throw new IllegalArgumentException("area code must be 1 to 5 digits: " + areaCode);
+        }
+        if (countryCode == null) {
+            throw new IllegalArgumentException("an area code needs a country code");
+        }
+        return new DefaultNumberNormalizer(countryCode, trunkPrefix, code);
     }
 
     /**
@@ -71,7 +100,7 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
         if (!trunkPrefix.matches("[0-9]{1,4}")) {
             throw new IllegalArgumentException("trunk prefix must be 1 to 4 digits: " + trunkPrefix);
         }
-        return new DefaultNumberNormalizer(code, trunkPrefix);
+        return new DefaultNumberNormalizer(code, trunkPrefix, "");
     }
 
     @Override
@@ -95,8 +124,9 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
      */
     private @Nullable String normalizePlain(String raw) {
         int length = raw.length();
-        byte[] out = new byte[PREFIX_ROOM + length];
-        int start = PREFIX_ROOM;
+        int room = PREFIX_ROOM + areaCode.length();
+        byte[] out = new byte[room + length];
+        int start = room;
         int end = start;
         boolean plus = false;
         for (int i = 0; i < length; i++) {
@@ -122,6 +152,14 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
                 }
                 plus = true;
             } else if (end - start >= MIN_DIGITS_WITH_COUNTRY_CODE && startsWith(out, start, end, code)) {
+                plus = true;
+            } else if (isLocal(end - start)) {
+                for (int k = areaCode.length() - 1; k >= 0; k--) {
+                    out[--start] = (byte) areaCode.charAt(k);
+                }
+                for (int k = code.length() - 1; k >= 0; k--) {
+                    out[--start] = (byte) code.charAt(k);
+                }
                 plus = true;
             }
         }
@@ -162,6 +200,8 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
                 compact = "+" + countryCode + compact.substring(trunkPrefix.length());
             } else if (compact.length() >= MIN_DIGITS_WITH_COUNTRY_CODE && compact.startsWith(countryCode)) {
                 compact = "+" + compact;
+            } else if (isLocal(compact.length()) && allDigits(compact, 0)) {
+                compact = "+" + countryCode + areaCode + compact;
             }
         }
         int digitsFrom = compact.startsWith("+") ? 1 : 0;
@@ -170,6 +210,10 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
             throw new IllegalArgumentException("client number cannot be normalized: " + raw);
         }
         return compact;
+    }
+
+    private boolean isLocal(int digits) {
+        return !areaCode.isEmpty() && digits >= MIN_LOCAL_DIGITS && digits <= MAX_LOCAL_DIGITS;
     }
 
     /** {@code +} and 3 to 15 digits, the form every number is normalized to. */
@@ -234,23 +278,25 @@ public final class DefaultNumberNormalizer implements NumberNormalizer {
         return true;
     }
 
-    /** Two normalizers are equal when they normalize alike: same country code and trunk prefix. */
+    /** Two normalizers are equal when they normalize alike: same country code, trunk prefix and area code. */
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof DefaultNumberNormalizer that
                 && Objects.equals(countryCode, that.countryCode)
-                && trunkPrefix.equals(that.trunkPrefix);
+                && trunkPrefix.equals(that.trunkPrefix)
+                && areaCode.equals(that.areaCode);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(countryCode, trunkPrefix);
+        return Objects.hash(countryCode, trunkPrefix, areaCode);
     }
 
     @Override
     public String toString() {
         return countryCode == null
                 ? "DefaultNumberNormalizer[no country code]"
-                : "DefaultNumberNormalizer[+" + countryCode + ", trunk prefix " + trunkPrefix + "]";
+                : "DefaultNumberNormalizer[+" + countryCode + ", trunk prefix " + trunkPrefix
+                        + (areaCode.isEmpty() ? "" : ", area code " + areaCode) + "]";
     }
 }

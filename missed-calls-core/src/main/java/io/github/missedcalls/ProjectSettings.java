@@ -80,6 +80,7 @@ public record ProjectSettings(
         private @Nullable NumberNormalizer normalizer;
         private @Nullable String countryCode;
         private String trunkPrefix = DefaultNumberNormalizer.DEFAULT_TRUNK_PREFIX;
+        private @Nullable String areaCode;
         private Duration shortAbandon = DEFAULT_SHORT_ABANDON;
         private Duration minConversation = DEFAULT_MIN_CONVERSATION;
         private List<MissedReason> reasonOrder = DEFAULT_REASON_ORDER;
@@ -110,6 +111,15 @@ public record ProjectSettings(
             return this;
         }
 
+        /**
+         * The area code for {@link DefaultNumberNormalizer#withAreaCode}: local numbers of 5 to 8
+         * digits become numbers of that area; needs {@link #countryCode}; default none.
+         */
+        public Builder areaCode(@Nullable String value) {
+            this.areaCode = value;
+            return this;
+        }
+
         /** A normalizer of your own, instead of {@link DefaultNumberNormalizer}. */
         public Builder normalizer(NumberNormalizer value) {
             this.normalizer = Objects.requireNonNull(value, "normalizer");
@@ -136,15 +146,21 @@ public record ProjectSettings(
 
         /**
          * @throws IllegalArgumentException if a threshold is negative, the reason order lists
-         *     {@link MissedReason#UNKNOWN} or a reason twice, or the country code or trunk prefix
-         *     is not digits
+         *     {@link MissedReason#UNKNOWN} or a reason twice, the country code, trunk prefix or area
+         *     code is not digits, or an area code is given without a country code
          */
         public ProjectSettings build() {
             NumberNormalizer chosen = normalizer;
             if (chosen == null) {
-                chosen = countryCode == null
-                        ? DefaultNumberNormalizer.withoutCountryCode()
-                        : DefaultNumberNormalizer.forCountry(countryCode, trunkPrefix);
+                if (countryCode == null) {
+                    if (areaCode != null) {
+                        throw new IllegalArgumentException("an area code needs a country code");
+                    }
+                    chosen = DefaultNumberNormalizer.withoutCountryCode();
+                } else {
+                    DefaultNumberNormalizer national = DefaultNumberNormalizer.forCountry(countryCode, trunkPrefix);
+                    chosen = areaCode == null ? national : national.withAreaCode(areaCode);
+                }
             }
             return new ProjectSettings(zone, businessHours, chosen, shortAbandon, minConversation, reasonOrder);
         }

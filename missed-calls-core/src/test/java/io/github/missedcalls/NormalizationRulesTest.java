@@ -347,4 +347,53 @@ class NormalizationRulesTest {
             });
         }
     }
+
+    @Nested
+    @DisplayName("local numbers with an area code")
+    class LocalNumbers {
+
+        final DefaultNumberNormalizer kyiv =
+                DefaultNumberNormalizer.forCountry("380", "0").withAreaCode("44");
+
+        @ParameterizedTest(name = "{0} -> +380441234567")
+        @ValueSource(strings = {"1234567", "123-45-67", "0441234567", "+380441234567", "380441234567"})
+        @DisplayName("R3: a local number of the area and its national and international forms are one number")
+        void localNumberJoinsItsArea(String raw) {
+            assertThat(kyiv.normalize(raw)).isEqualTo("+380441234567");
+        }
+
+        @Test
+        @DisplayName("R3: extensions and short codes (under 5 digits) and national numbers (over 8) are not local")
+        void onlyFiveToEightDigitsAreLocal() {
+            assertThat(kyiv.normalize("1234")).isEqualTo("1234");
+            assertThat(kyiv.normalize("501110001")).isEqualTo("501110001");
+            assertThat(kyiv.normalize("12345")).isEqualTo("+3804412345");
+        }
+
+        @Test
+        @DisplayName("without an area code a local number is kept as written, as before")
+        void withoutAreaCodeNothingChanges() {
+            assertThat(UKRAINE.normalize("1234567")).isEqualTo("1234567");
+        }
+
+        @Test
+        @DisplayName("an area code is digits and needs a country code; settings say so too")
+        void badAreaCodes() {
+            assertThatThrownBy(
+                            () -> DefaultNumberNormalizer.forCountry("380", "0").withAreaCode("4a"))
+                    .hasMessageContaining("area code must be 1 to 5 digits");
+            assertThatThrownBy(
+                            () -> DefaultNumberNormalizer.withoutCountryCode().withAreaCode("44"))
+                    .hasMessageContaining("needs a country code");
+            assertThatThrownBy(() -> ProjectSettings.builder().areaCode("44").build())
+                    .hasMessageContaining("needs a country code");
+            assertThat(ProjectSettings.builder()
+                            .countryCode("380")
+                            .areaCode("44")
+                            .build()
+                            .normalizer()
+                            .normalize("1234567"))
+                    .isEqualTo("+380441234567");
+        }
+    }
 }

@@ -8,6 +8,7 @@ import io.github.missedcalls.DefaultNumberNormalizer;
 import io.github.missedcalls.NumberNormalizer;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  *       {@code restricted}, {@code unavailable}, {@code withheld} (any case) are withheld (R3, R4).
  *   <li>Anything else is parsed with the project's region for numbers written without a
  *       country code.
+ *   <li>With an area code ({@link #withAreaCode}), a local number of 5 to 8 digits that is not
+ *       a number of the region as written is read as a number of that area: CDRs of landlines
+ *       write {@code 1234567} for {@code 044 123 4567}.
  *   <li>A number that does not parse, or that is not a valid number of its region (by default)
  *       or not even a possible one ({@link #acceptingPossibleNumbers}), cannot be normalized:
  *       {@link IllegalArgumentException}, whose message the report shows as the rejection's reason (R2).
@@ -33,13 +37,33 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LibPhoneNumberNormalizer implements NumberNormalizer {
 
+    private static final Pattern LOCAL_NUMBER = Pattern.compile("[1-9][0-9]{4,7}");
+
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
     private final String region;
     private final boolean possibleIsEnough;
+    private final String areaCode;
 
-    private LibPhoneNumberNormalizer(String region, boolean possibleIsEnough) {
+    private LibPhoneNumberNormalizer(String region, boolean possibleIsEnough, String areaCode) {
         this.region = region;
         this.possibleIsEnough = possibleIsEnough;
+        this.areaCode = areaCode;
+    }
+
+    /**
+     * The same normalizer, reading local numbers of 5 to 8 digits that are no number of the
+     * region as they are as numbers of the area {@code areaCode} (the national destination code,
+     * without trunk prefix: {@code 44} for Kyiv, {@code 20} for London).
+     *
+     * @throws IllegalArgumentException if the area code is not 1 to 5 digits
+     */
+    public LibPhoneNumberNormalizer withAreaCode(String areaCode) {
+        Objects.requireNonNull(areaCode, "areaCode");
+        String code = areaCode.strip();
+        if (!code.matches("[0-9]{1,5}")) {
+            throw new IllegalArgumentException("area code must be 1 to 5 digits: " + areaCode);
+        }
+        return new LibPhoneNumberNormalizer(region, possibleIsEnough, code);
     }
 
     /**
@@ -49,7 +73,7 @@ public final class LibPhoneNumberNormalizer implements NumberNormalizer {
      * @throws IllegalArgumentException if libphonenumber does not know the region
      */
     public static LibPhoneNumberNormalizer forRegion(String region) {
-        return new LibPhoneNumberNormalizer(checkRegion(region), false);
+        return new LibPhoneNumberNormalizer(checkRegion(region), false, "");
     }
 
     /**
@@ -60,7 +84,7 @@ public final class LibPhoneNumberNormalizer implements NumberNormalizer {
      * @throws IllegalArgumentException if libphonenumber does not know the region
      */
     public static LibPhoneNumberNormalizer acceptingPossibleNumbers(String region) {
-        return new LibPhoneNumberNormalizer(checkRegion(region), true);
+        return new LibPhoneNumberNormalizer(checkRegion(region), true, "");
     }
 
     private static String checkRegion(String region) {
@@ -90,8 +114,21 @@ public final class LibPhoneNumberNormalizer implements NumberNormalizer {
         } catch (NumberParseException e) {
             throw new IllegalArgumentException("client number cannot be normalized: " + raw, e);
         }
-        boolean accepted =
-                possibleIsEnough ? phoneNumbers.isPossibleNumber(number) : phoneNumbers.isValidNumber(number);
+        boolean accepted = accepted(number);
+        if (!accepted && !areaCode.isEmpty()) {
+            String digits = value.replaceAll("[\\s().-]", "");
+            if (LOCAL_NUMBER.matcher(digits).matches()) {
+                try {
+                    PhoneNumber local = phoneNumbers.parse(areaCode + digits, region);
+                    if (accepted(local)) {
+                        number = local;
+                        accepted = true;
+                    }
+                } catch (NumberParseException e) {
+                    // not a local number either: said below
+                }
+            }
+        }
         if (!accepted) {
             throw new IllegalArgumentException(
                     "client number is not a " + (possibleIsEnough ? "possible" : "valid") + " phone number: " + raw);
@@ -99,9 +136,13 @@ public final class LibPhoneNumberNormalizer implements NumberNormalizer {
         return phoneNumbers.format(number, PhoneNumberFormat.E164);
     }
 
+    private boolean accepted(PhoneNumber number) {
+        return possibleIsEnough ? phoneNumbers.isPossibleNumber(number) : phoneNumbers.isValidNumber(number);
+    }
+
     @Override
     public String toString() {
         return "LibPhoneNumberNormalizer[" + region + (possibleIsEnough ? ", possible numbers" : ", valid numbers")
-                + "]";
+                + (areaCode.isEmpty() ? "" : ", area code " + areaCode) + "]";
     }
 }

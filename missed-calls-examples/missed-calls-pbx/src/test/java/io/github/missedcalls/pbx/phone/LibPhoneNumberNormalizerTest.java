@@ -132,4 +132,17 @@ class LibPhoneNumberNormalizerTest {
             assertThat(rejection.reason()).endsWith(": 12");
         });
     }
+
+    @Test
+    @DisplayName("R3: with an area code, a 7-digit local landline number is a number of that area, not a rejection")
+    void localNumbersWithAreaCode() {
+        LibPhoneNumberNormalizer kyiv = LibPhoneNumberNormalizer.forRegion("UA").withAreaCode("44");
+        assertThatThrownBy(() -> LibPhoneNumberNormalizer.forRegion("UA").normalize("2345678"))
+                .hasMessageContaining("not a valid phone number");
+        assertThat(kyiv.normalize("2345678")).isEqualTo("+380442345678");
+        assertThat(kyiv.normalize("234-56-78")).isEqualTo("+380442345678");
+        assertThat(kyiv.normalize("044 234 5678")).isEqualTo("+380442345678");
+        assertThat(kyiv.normalize("0501110001")).isEqualTo("+380501110001");
+        assertThatThrownBy(() -> kyiv.withAreaCode("x")).hasMessageContaining("1 to 5 digits");
+    }
 }
