@@ -20,7 +20,7 @@ import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.examples.export.JsonExport;
 import io.github.missedcalls.examples.export.XlsxExport;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
-import io.github.missedcalls.pbx.csv.CsvCallSource;
+import io.github.missedcalls.pbx.ExtensionPlan;
 import io.github.missedcalls.pbx.csv.HandlesCsv;
 import io.github.missedcalls.pbx.csv.UnusableCsvException;
 import java.io.BufferedOutputStream;
@@ -81,6 +81,9 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "DATETIME: 2026-11-10T12:00:00+02:00 or ...Z, or local time in --zone",
             "(2026-11-10T12:00), or a date: the start of that day in --zone.",
+            "INPUT: calls (docs/call-log-csv.md), asterisk-csv (cdr_csv Master.csv),",
+            "asterisk-db (a CDR table exported with a header row), queue-log (Asterisk",
+            "queue_log alone; or --queue-log beside a CDR), freeswitch (mod_cdr_csv).",
             "Exit: 0 done, 2 bad usage or unusable input, 3 a rejection with --strict."
         })
 final class ReportCommand implements Callable<Integer> {
@@ -99,8 +102,48 @@ final class ReportCommand implements Callable<Integer> {
             names = "--calls",
             required = true,
             paramLabel = "FILE",
-            description = "Call log CSV; - for standard input.")
+            description = "Call log CSV, or the PBX file --input names; - for standard input (call log only).")
     private String calls = "";
+
+    @Option(
+            names = "--input",
+            paramLabel = "INPUT",
+            converter = PbxInputs.KindConverter.class,
+            description =
+                    "What --calls holds: calls, asterisk-csv, asterisk-db, queue-log, freeswitch. Default: calls.")
+    private PbxInputs.Kind input = PbxInputs.Kind.CALLS;
+
+    @Option(
+            names = "--queue-log",
+            paramLabel = "FILE",
+            description = "Asterisk queue_log read beside an asterisk-csv or asterisk-db CDR.")
+    private @Nullable String queueLog;
+
+    @Option(
+            names = "--pbx-zone",
+            paramLabel = "ZONE",
+            converter = ZoneConverter.class,
+            description = "The zone the PBX writes its local times in (UTC for usegmtime=yes). Default: --zone.")
+    private @Nullable ZoneId pbxZone;
+
+    @Option(
+            names = "--extensions",
+            paramLabel = "REGEX",
+            description = "Which numbers are the company's extensions, a regular expression. Default: [0-9]{3,4}.")
+    private String extensions = PbxInputs.DEFAULT_EXTENSIONS;
+
+    @Option(
+            names = "--outbound-prefix",
+            paramLabel = "P",
+            description = "The digits employees dial before an outside number (9, say). Default: none.")
+    private @Nullable String outboundPrefix;
+
+    @Option(
+            names = "--company-numbers",
+            paramLabel = "NUMBERS",
+            split = ",",
+            description = "The company's own numbers (DIDs, main number), comma-separated: never a client.")
+    private List<String> companyNumbers = new ArrayList<>();
 
     @Option(
             names = "--handles",
@@ -139,6 +182,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--trunk-prefix", paramLabel = "P", description = "National trunk prefix. Default: 0.")
     private String trunkPrefix = "0";
+
+    @Option(
+            names = "--area-code",
+            paramLabel = "N",
+            description = "Area code for local numbers of 5 to 8 digits (needs --country-code). Default: none.")
+    private @Nullable String areaCode;
 
     @Option(
             names = "--short-abandon",
@@ -222,11 +271,15 @@ final class ReportCommand implements Callable<Integer> {
 
         AtomicLong bytesRead = new AtomicLong();
         long size = sizeOf(calls);
-        CsvCallSource source = "-".equals(calls)
-                ? CsvCallSource.of("on standard input", () -> counting(new UnclosedInput(io.in()), bytesRead))
-                : CsvCallSource.of(calls, () -> counting(Files.newInputStream(Path.of(calls)), bytesRead));
+        PbxInputs.Input source = input == PbxInputs.Kind.CALLS
+                ? PbxInputs.callLog(
+                        calls,
+                        "-".equals(calls)
+                                ? () -> counting(new UnclosedInput(io.in()), bytesRead)
+                                : () -> counting(Files.newInputStream(Path.of(calls)), bytesRead))
+                : PbxInputs.pbx(input, PROJECT, calls, queueLog, pbxZone == null ? zone : pbxZone, plan());
         MissedCalls missedCalls = MissedCalls.builder()
-                .callSource(source)
+                .callSource(source.source())
                 .handleStore(store)
                 .settings(settings)
                 .clock(io.clock())
@@ -257,8 +310,50 @@ final class ReportCommand implements Callable<Integer> {
             io.err().println(rejectionLine(rejection));
         }
         printRejectionSummary(handleRows.rejections().size(), collected.rejections.size());
+        sayWhenEverythingIsBeforeTheWindow(source, window);
         write(report);
         return MissedCallsCli.OK;
+    }
+
+    /**
+     * A historical file reported as of now gives empty tabs and nothing else; one line says why and
+     * what to pass instead.
+     */
+    private void sayWhenEverythingIsBeforeTheWindow(PbxInputs.Input source, Window window) {
+        Instant latest = source.latestStart();
+        if (latest != null && latest.isBefore(window.from())) {
+            io.err()
+                    .println("every call of " + ("-".equals(calls) ? "standard input" : calls) + " ("
+                            + String.format(Locale.ROOT, "%,d", source.callsDelivered())
+                            + ") started before the window "
+                            + ReportCsv.formatTime(window.from(), zone) + " to "
+                            + ReportCsv.formatTime(window.to(), zone)
+                            + "; the latest at " + ReportCsv.formatTime(latest, zone)
+                            + ". For the report as it stood then, pass"
+                            + " --as-of " + ReportCsv.formatTime(latest.plusSeconds(1), zone));
+        }
+    }
+
+    /** The company's numbering, from the flags; a bad value is a usage error naming its flag. */
+    private ExtensionPlan plan() {
+        ExtensionPlan plan;
+        try {
+            plan = ExtensionPlan.matching(extensions);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--extensions: " + MissedCallsCli.oneLine(e.getMessage()));
+        }
+        try {
+            if (outboundPrefix != null) {
+                plan = plan.withOutboundPrefix(outboundPrefix.strip());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--outbound-prefix: " + MissedCallsCli.oneLine(e.getMessage()));
+        }
+        try {
+            return plan.withCompanyNumbers(companyNumbers);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--company-numbers: " + MissedCallsCli.oneLine(e.getMessage()));
+        }
     }
 
     private ProjectSettings settings() {
@@ -271,11 +366,17 @@ final class ReportCommand implements Callable<Integer> {
         if (countryCode != null) {
             builder.countryCode(countryCode.strip());
         }
+        if (areaCode != null) {
+            builder.areaCode(areaCode.strip());
+        }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
             String message = MissedCallsCli.oneLine(e.getMessage());
-            throw new UsageException((message.startsWith("trunk") ? "--trunk-prefix: " : "--country-code: ") + message);
+            String flag = message.startsWith("trunk")
+                    ? "--trunk-prefix: "
+                    : message.contains("area code") ? "--area-code: " : "--country-code: ";
+            throw new UsageException(flag + message);
         }
     }
 
@@ -459,12 +560,12 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Collects a streamed report, giving each rejection its line while the file is being read. */
     private static final class Collected implements ReportListener {
-        private final CsvCallSource source;
+        private final PbxInputs.Input source;
         private final List<Rejection> rejections = new ArrayList<>();
         private final List<ProcessedRow> processed = new ArrayList<>();
         private final List<UnprocessedRow> unprocessed = new ArrayList<>();
 
-        Collected(CsvCallSource source) {
+        Collected(PbxInputs.Input source) {
             this.source = source;
         }
 

@@ -221,8 +221,19 @@ class DocumentedCommandsIT {
                 .isIn(0, 143);
     }
 
-    /** Writes a small month as each call log and handles file the command names, if absent. */
+    /**
+     * Copies the shipped samples a command names; writes a small month as each other call log and
+     * handles file it names, if absent.
+     */
     private static void givenTheFilesItReads(Path checkout, String command) throws Exception {
+        Matcher samples = Pattern.compile("(docs/samples/\\S+)").matcher(command);
+        while (samples.find()) {
+            Path copy = checkout.resolve(samples.group(1));
+            Files.createDirectories(copy.getParent());
+            if (!Files.exists(copy)) {
+                Files.copy(ROOT.resolve(samples.group(1)), copy);
+            }
+        }
         Matcher calls = Pattern.compile("--calls (\\S+\\.csv)").matcher(command);
         if (!calls.find() || command.contains(" generate ") || Files.exists(checkout.resolve(calls.group(1)))) {
             return;

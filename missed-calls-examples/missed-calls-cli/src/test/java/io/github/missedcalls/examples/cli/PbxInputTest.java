@@ -1,0 +1,177 @@
+package io.github.missedcalls.examples.cli;
+
+import static io.github.missedcalls.examples.cli.CliRunner.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** {@code report --input ...}: the report straight from a PBX's files, on the samples docs/cli.md ships. */
+@DisplayName("missed-calls report --input (docs/cli.md)")
+class PbxInputTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("missedCalls.root", "../.."));
+
+    static String sample(String name) {
+        return ROOT.resolve("docs/samples").resolve(name).toString();
+    }
+
+    @Test
+    @DisplayName("asterisk-csv: a Master.csv gives the tab, company numbers and prefix from the flags")
+    void asteriskMasterCsv() {
+        CliRunner.Result result = run(
+                "report",
+                "--input",
+                "asterisk-csv",
+                "--calls",
+                sample("asterisk-Master.csv"),
+                "--zone",
+                "Europe/Kyiv",
+                "--country-code",
+                "380",
+                "--extensions",
+                "[0-9]{3}",
+                "--outbound-prefix",
+                "9",
+                "--company-numbers",
+                "442000,442001",
+                "--as-of",
+                "2026-11-03T12:00");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out().lines().skip(1).map(line -> line.split(",")[0] + " " + line.split(",")[6]))
+                .containsExactly(
+                        "+380501110061 NOT_ANSWERED_BY_MANAGERS",
+                        "+380501110062 ALL_MANAGERS_UNAVAILABLE",
+                        "+380501110063 NOT_ANSWERED_BY_MANAGERS",
+                        "+380501110064 FORWARDING_NOT_CONFIGURED",
+                        "+380501110065 ABANDONED_IN_IVR",
+                        "+380501110066 ABANDONED_IN_IVR");
+    }
+
+    @Test
+    @DisplayName(
+            "asterisk-db: a database export reports, one line per rejection, the unreadable lines rejecting their calls")
+    void asteriskDatabaseExport() {
+        CliRunner.Result result = run(
+                "report",
+                "--input",
+                "asterisk-db",
+                "--calls",
+                sample("asterisk-cdr-export.csv"),
+                "--zone",
+                "Europe/Kyiv",
+                "--country-code",
+                "380",
+                "--as-of",
+                "2026-11-03T13:00");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("+380501110084,").doesNotContain("+380501110081");
+        assertThat(result.err().lines())
+                .containsExactly(
+                        "rejected line 5 (id 1793704200.22): 17 columns; the header has 19",
+                        "rejected line 7 (id 1793704800.24): 2 columns; the header has 19",
+                        "2 records rejected");
+    }
+
+    @Test
+    @DisplayName("asterisk-csv with --queue-log, and queue-log alone, read the queues")
+    void queueLog() {
+        CliRunner.Result beside = run(
+                "report",
+                "--input",
+                "asterisk-csv",
+                "--calls",
+                sample("asterisk-queue-cdr.csv"),
+                "--queue-log",
+                sample("asterisk-queue_log"),
+                "--zone",
+                "Europe/Kyiv",
+                "--country-code",
+                "380",
+                "--as-of",
+                "2026-11-02T12:00");
+        CliRunner.Result alone = run(
+                "report",
+                "--input",
+                "queue-log",
+                "--calls",
+                sample("asterisk-queue_log"),
+                "--zone",
+                "Europe/Kyiv",
+                "--country-code",
+                "380",
+                "--as-of",
+                "2026-11-02T12:00");
+
+        assertThat(beside.exit()).isZero();
+        assertThat(beside.out()).contains("+380501110054,").contains("ALL_MANAGERS_UNAVAILABLE");
+        assertThat(alone.exit()).isZero();
+        assertThat(alone.err()).contains("queue_log: unparsable time '17936x800'");
+    }
+
+    @Test
+    @DisplayName("freeswitch: a mod_cdr_csv file reports")
+    void freeSwitch() {
+        CliRunner.Result result = run(
+                "report",
+                "--input",
+                "freeswitch",
+                "--calls",
+                sample("freeswitch-Master.csv"),
+                "--zone",
+                "Europe/Kyiv",
+                "--country-code",
+                "380",
+                "--as-of",
+                "2026-11-02T12:00");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("+380501110069,").contains("FORBIDDEN_DESTINATION");
+    }
+
+    @Test
+    @DisplayName("a file whose calls all lie before the window says so in one line, with the --as-of to pass")
+    void everythingBeforeTheWindow() {
+        CliRunner.Result result = run(
+                "report",
+                "--input",
+                "asterisk-csv",
+                "--calls",
+                sample("asterisk-Master.csv"),
+                "--zone",
+                "Europe/Kyiv",
+                "--as-of",
+                "2026-12-07T12:00");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.err().lines())
+                .singleElement()
+                .asString()
+                .contains("started before the window")
+                .endsWith("pass --as-of 2026-11-03T11:10:01+02:00");
+    }
+
+    @Test
+    @DisplayName("bad PBX flags are usage errors naming the flag (exit 2)")
+    void badFlags() {
+        assertThat(run("report", "--input", "avaya", "--calls", "x").err()).contains("'avaya' is not an input");
+        CliRunner.Result badPlan =
+                run("report", "--input", "asterisk-csv", "--calls", sample("asterisk-Master.csv"), "--extensions", "(");
+        assertThat(badPlan.exit()).isEqualTo(2);
+        assertThat(badPlan.err()).contains("--extensions: ");
+        CliRunner.Result misplaced = run(
+                "report",
+                "--input",
+                "freeswitch",
+                "--calls",
+                sample("freeswitch-Master.csv"),
+                "--queue-log",
+                sample("asterisk-queue_log"));
+        assertThat(misplaced.exit()).isEqualTo(2);
+        assertThat(misplaced.err()).contains("--queue-log goes beside --input asterisk-csv or asterisk-db");
+    }
+}
