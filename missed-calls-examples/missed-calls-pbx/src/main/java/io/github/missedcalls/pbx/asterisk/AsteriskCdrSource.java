@@ -182,7 +182,7 @@ public final class AsteriskCdrSource implements CallSource {
                 cdrReader.read(cdrFile, legs::add, problems::add);
             }
             if (queueLogFile != null) {
-                queueCalls = QueueLogReader.read(queueLogFile, problems::add);
+                queueCalls = QueueLogReader.read(queueLogFile, serverZone, problems::add);
             }
         } catch (IOException e) {
             throw new StorageException("cannot read Asterisk files: " + e.getMessage(), e);

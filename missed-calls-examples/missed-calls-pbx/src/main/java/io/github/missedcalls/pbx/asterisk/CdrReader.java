@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,9 @@ final class CdrReader {
     /** Column names of a database export; {@code calldate} is {@code start} there. */
     private static final List<String> REQUIRED_EXPORT_COLUMNS =
             List.of("src", "dst", "dstchannel", "billsec", "disposition");
+
+    // Enough lines to tell a file of another kind from a Master.csv with a dirty start.
+    private static final int LINES_TO_JUDGE_BY = 10;
 
     private final ZoneId zone;
     private final @Nullable CdrCsvLayout layout;
@@ -55,33 +59,84 @@ final class CdrReader {
         try (CsvLines lines = CsvLines.open(file, CsvLines.COMMA_SEPARATED)) {
             @Nullable Map<String, Integer> columns = null;
             int headerWidth = 0;
+            // The first lines are held back until one reads as a leg: a file of another kind is
+            // then one message, not a rejection per line.
+            List<CdrLeg> heldLegs = new ArrayList<>();
+            List<CdrRowProblem> heldProblems = new ArrayList<>();
+            List<CsvLines.Line> firstLines = new ArrayList<>();
+            boolean holding = true;
             for (CsvLines.Line line = lines.next(); line != null; line = lines.next()) {
                 if (header && columns == null) {
                     if (!line.isReadable()) {
                         throw new StorageException(file + ": the header line cannot be read: " + line.problem());
                     }
-                    columns = exportColumns(file, line.fields());
+                    try {
+                        columns = exportColumns(file, line.fields());
+                    } catch (StorageException e) {
+                        String hint = FileKindGuess.notDatabaseExport(line.fields())
+                                .map(guess -> "; " + guess)
+                                .orElse("");
+                        throw new StorageException(e.getMessage() + hint, e);
+                    }
                     headerWidth = line.fields().size();
                     continue;
                 }
-                if (!line.isReadable()) {
-                    problems.accept(
-                            new CdrRowProblem(line.number(), null, String.valueOf(line.problem()), line.text(), true));
-                    continue;
-                }
-                Row row = columns == null ? masterRow(line) : new Row(line, columns, headerWidth);
-                if (row.problem != null) {
-                    problems.accept(new CdrRowProblem(line.number(), null, row.problem, line.text(), true));
-                    continue;
-                }
-                String key = row.callKey();
-                try {
-                    legs.accept(row.toLeg(zone));
-                } catch (IllegalArgumentException e) {
-                    problems.accept(
-                            new CdrRowProblem(line.number(), key, String.valueOf(e.getMessage()), line.text(), true));
+                Consumer<CdrLeg> legSink = holding ? heldLegs::add : legs;
+                Consumer<CdrRowProblem> problemSink = holding ? heldProblems::add : problems;
+                readLine(line, columns, headerWidth, legSink, problemSink);
+                if (holding) {
+                    firstLines.add(line);
+                    if (!heldLegs.isEmpty() || firstLines.size() == LINES_TO_JUDGE_BY) {
+                        holding = false;
+                        release(file, firstLines, heldLegs, heldProblems, legs, problems);
+                    }
                 }
             }
+            if (holding) {
+                release(file, firstLines, heldLegs, heldProblems, legs, problems);
+            }
+        }
+    }
+
+    private void release(
+            Path file,
+            List<CsvLines.Line> firstLines,
+            List<CdrLeg> heldLegs,
+            List<CdrRowProblem> heldProblems,
+            Consumer<CdrLeg> legs,
+            Consumer<CdrRowProblem> problems) {
+        if (heldLegs.isEmpty() && !header && !firstLines.isEmpty()) {
+            FileKindGuess.notMasterCsv(
+                            firstLines.stream().map(CsvLines.Line::text).toList(),
+                            firstLines.stream().map(CsvLines.Line::fields).toList())
+                    .ifPresent(guess -> {
+                        throw new StorageException(file + " is no cdr_csv Master.csv: " + guess);
+                    });
+        }
+        heldLegs.forEach(legs);
+        heldProblems.forEach(problems);
+    }
+
+    private void readLine(
+            CsvLines.Line line,
+            @Nullable Map<String, Integer> columns,
+            int headerWidth,
+            Consumer<CdrLeg> legs,
+            Consumer<CdrRowProblem> problems) {
+        if (!line.isReadable()) {
+            problems.accept(new CdrRowProblem(line.number(), null, String.valueOf(line.problem()), line.text(), true));
+            return;
+        }
+        Row row = columns == null ? masterRow(line) : new Row(line, columns, headerWidth);
+        if (row.problem != null) {
+            problems.accept(new CdrRowProblem(line.number(), null, row.problem, line.text(), true));
+            return;
+        }
+        String key = row.callKey();
+        try {
+            legs.accept(row.toLeg(zone));
+        } catch (IllegalArgumentException e) {
+            problems.accept(new CdrRowProblem(line.number(), key, String.valueOf(e.getMessage()), line.text(), true));
         }
     }
 

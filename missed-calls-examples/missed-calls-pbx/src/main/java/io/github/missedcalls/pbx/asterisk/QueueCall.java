@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class QueueCall {
 
+    private static final Pattern CALLER_ID = Pattern.compile("\\+?[0-9]{3,15}");
+
     /** What an event tells about the caller's call. */
     enum Effect {
-        /** {@code ENTERQUEUE}: the caller joined a queue; data2 is the caller ID. */
+        /** {@code ENTERQUEUE}: the caller joined a queue; data2 is the caller ID (data1 in PBXware's). */
         ENTERED,
         /** {@code DID}: the company number dialled. */
         DIALLED_NUMBER,
@@ -121,6 +124,11 @@ final class QueueCall {
                 entered = true;
                 if (callerId == null && data.size() > 1 && !data.get(1).isBlank()) {
                     callerId = data.get(1).strip();
+                } else if (callerId == null
+                        && !data.isEmpty()
+                        && CALLER_ID.matcher(data.get(0).strip()).matches()) {
+                    // PBXware writes the caller ID in data1, where Asterisk keeps the URL.
+                    callerId = data.get(0).strip();
                 }
             }
             case DIALLED_NUMBER -> {
