@@ -4,6 +4,7 @@ module io.github.missedcalls.pbx {
     requires static transitive org.jspecify;
     requires transitive io.github.missedcalls.core;
     requires org.apache.commons.csv;
+    requires org.slf4j;
     requires com.google.i18n.phonenumbers.libphonenumber;
 
     exports io.github.missedcalls.pbx;

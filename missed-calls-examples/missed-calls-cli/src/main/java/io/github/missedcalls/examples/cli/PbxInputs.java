@@ -132,7 +132,13 @@ final class PbxInputs {
      * @throws UsageException if the kind needs a file that was not given, or cannot take one given
      */
     static Input pbx(
-            Kind kind, String project, String file, @Nullable String queueLog, ZoneId pbxZone, ExtensionPlan plan) {
+            Kind kind,
+            String project,
+            String file,
+            @Nullable String queueLog,
+            ZoneId pbxZone,
+            ExtensionPlan plan,
+            Consumer<String> warnings) {
         if ("-".equals(file)) {
             throw new UsageException("--calls - reads the call log only; give the " + kind.token() + " file by name");
         }
@@ -143,7 +149,8 @@ final class PbxInputs {
         Path path = Path.of(file);
         CallSource source = switch (kind) {
             case ASTERISK_CSV, ASTERISK_DB, QUEUE_LOG -> {
-                AsteriskCdrSource.Builder builder = AsteriskCdrSource.builder(project, pbxZone, plan);
+                AsteriskCdrSource.Builder builder =
+                        AsteriskCdrSource.builder(project, pbxZone, plan).warnings(warnings);
                 if (kind == Kind.ASTERISK_CSV) {
                     builder.masterCsv(path);
                 } else if (kind == Kind.ASTERISK_DB) {

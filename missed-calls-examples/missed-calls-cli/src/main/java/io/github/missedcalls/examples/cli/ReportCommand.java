@@ -277,7 +277,14 @@ final class ReportCommand implements Callable<Integer> {
                         "-".equals(calls)
                                 ? () -> counting(new UnclosedInput(io.in()), bytesRead)
                                 : () -> counting(Files.newInputStream(Path.of(calls)), bytesRead))
-                : PbxInputs.pbx(input, PROJECT, calls, queueLog, pbxZone == null ? zone : pbxZone, plan());
+                : PbxInputs.pbx(
+                        input,
+                        PROJECT,
+                        calls,
+                        queueLog,
+                        pbxZone == null ? zone : pbxZone,
+                        plan(),
+                        warning -> io.err().println("warning: " + warning));
         MissedCalls missedCalls = MissedCalls.builder()
                 .callSource(source.source())
                 .handleStore(store)

@@ -37,7 +37,7 @@ class PbxInputTest {
                 "--company-numbers",
                 "442000,442001",
                 "--as-of",
-                "2026-11-03T12:00");
+                "2026-11-03T13:00");
 
         assertThat(result.exit()).isZero();
         assertThat(result.err()).isEmpty();
@@ -66,7 +66,7 @@ class PbxInputTest {
                 "--country-code",
                 "380",
                 "--as-of",
-                "2026-11-03T13:00");
+                "2026-11-03T14:00");
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("+380501110084,").doesNotContain("+380501110081");
@@ -152,7 +152,7 @@ class PbxInputTest {
                 .singleElement()
                 .asString()
                 .contains("started before the window")
-                .endsWith("pass --as-of 2026-11-03T11:10:01+02:00");
+                .endsWith("pass --as-of 2026-11-03T12:10:01+02:00");
     }
 
     @Test
@@ -173,5 +173,29 @@ class PbxInputTest {
                 sample("asterisk-queue_log"));
         assertThat(misplaced.exit()).isEqualTo(2);
         assertThat(misplaced.err()).contains("--queue-log goes beside --input asterisk-csv or asterisk-db");
+    }
+
+    @Test
+    @DisplayName("a --pbx-zone that the uniqueids contradict is one warning line naming the zone that fits")
+    void wrongPbxZoneIsOneWarning() {
+        CliRunner.Result result = run(
+                "report",
+                "--input",
+                "asterisk-csv",
+                "--calls",
+                sample("asterisk-Master.csv"),
+                "--zone",
+                "Europe/Kyiv",
+                "--pbx-zone",
+                "UTC",
+                "--as-of",
+                "2026-11-03T15:00");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("warning: the CDR's times read in UTC lie 2 h after")
+                .contains("UTC+02:00");
     }
 }

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls of one project from Asterisk: the CDR ({@code cdr_csv}'s {@code Master.csv}, or a CDR
@@ -121,8 +122,10 @@ public final class AsteriskCdrSource implements CallSource {
     private final @Nullable Path queueLogFile;
     private final CallAssembler assembler;
     private final ExtensionPlan extensions;
+    private final Consumer<String> warnings;
 
     private AsteriskCdrSource(Builder builder) {
+        this.warnings = builder.warnings;
         this.project = builder.project;
         this.serverZone = builder.serverZone;
         this.cdrFile = builder.cdrFile;
@@ -188,6 +191,7 @@ public final class AsteriskCdrSource implements CallSource {
             throw new StorageException("cannot read Asterisk files: " + e.getMessage(), e);
         }
 
+        ServerZoneCheck.warning(legs, serverZone).ifPresent(warnings);
         Map<String, List<CdrLeg>> calls = CallGrouping.group(legs);
         Map<String, String> callOfChannelId = new HashMap<>();
         calls.forEach((key, callLegs) -> {
@@ -305,6 +309,7 @@ public final class AsteriskCdrSource implements CallSource {
         private @Nullable Path queueLogFile;
         private final Map<String, Stage> lastAppStages = new HashMap<>(DEFAULT_LAST_APP_STAGES);
         private final Set<String> machineApps = new HashSet<>(DEFAULT_MACHINE_APPS);
+        private Consumer<String> warnings = LoggerFactory.getLogger(AsteriskCdrSource.class)::warn;
 
         private Builder(String project, ZoneId serverZone, ExtensionPlan extensions) {
             this.project = Objects.requireNonNull(project, "project");
@@ -365,6 +370,15 @@ public final class AsteriskCdrSource implements CallSource {
         /** Adds an application in which the PBX answers, not a person (to {@link #DEFAULT_MACHINE_APPS}). */
         public Builder machineApp(String app) {
             machineApps.add(app.strip().toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        /**
+         * Where warnings about the files go, once per read: a server zone that the {@code uniqueid}
+         * epochs contradict on most legs. Default: the SLF4J logger of this class, at warn.
+         */
+        public Builder warnings(Consumer<String> sink) {
+            this.warnings = Objects.requireNonNull(sink, "sink");
             return this;
         }
 

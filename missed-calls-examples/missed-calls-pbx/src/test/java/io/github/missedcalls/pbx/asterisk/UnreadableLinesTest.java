@@ -30,7 +30,7 @@ class UnreadableLinesTest {
     void unescapedQuotesAreReadLeniently() {
         CallRecord call = delivered.call("1793703600.20");
         assertThat(call.isAnswered()).isTrue();
-        assertThat(call.answeredAt()).isEqualTo(kyiv("2026-11-03T12:00:16"));
+        assertThat(call.answeredAt()).isEqualTo(kyiv("2026-11-03T13:00:16"));
         assertThat(call.employee()).isEqualTo("1115");
     }
 
