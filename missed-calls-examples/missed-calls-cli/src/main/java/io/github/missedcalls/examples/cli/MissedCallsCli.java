@@ -54,6 +54,7 @@ public final class MissedCallsCli implements Callable<Integer> {
         PrintWriter out = io.outWriter();
         CommandLine cli = new CommandLine(new MissedCallsCli(io))
                 .addSubcommand("report", new ReportCommand(io))
+                .addSubcommand("convert", new ConvertCommand(io))
                 .addSubcommand("demo", new DemoCommand(io))
                 .addSubcommand("generate", new GenerateCommand(io))
                 .addSubcommand("serve", new ServeCommand(io))

@@ -20,7 +20,6 @@ import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.examples.export.JsonExport;
 import io.github.missedcalls.examples.export.XlsxExport;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
-import io.github.missedcalls.pbx.ExtensionPlan;
 import io.github.missedcalls.pbx.csv.HandlesCsv;
 import io.github.missedcalls.pbx.csv.UnusableCsvException;
 import java.io.BufferedOutputStream;
@@ -52,6 +51,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -105,45 +105,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "Call log CSV, or the PBX file --input names; - for standard input (call log only).")
     private String calls = "";
 
-    @Option(
-            names = "--input",
-            paramLabel = "INPUT",
-            converter = PbxInputs.KindConverter.class,
-            description =
-                    "What --calls holds: calls, asterisk-csv, asterisk-db, queue-log, freeswitch. Default: calls.")
-    private PbxInputs.Kind input = PbxInputs.Kind.CALLS;
-
-    @Option(
-            names = "--queue-log",
-            paramLabel = "FILE",
-            description = "Asterisk queue_log read beside an asterisk-csv or asterisk-db CDR.")
-    private @Nullable String queueLog;
-
-    @Option(
-            names = "--pbx-zone",
-            paramLabel = "ZONE",
-            converter = ZoneConverter.class,
-            description = "The zone the PBX writes its local times in (UTC for usegmtime=yes). Default: --zone.")
-    private @Nullable ZoneId pbxZone;
-
-    @Option(
-            names = "--extensions",
-            paramLabel = "REGEX",
-            description = "Which numbers are the company's extensions, a regular expression. Default: [0-9]{3,4}.")
-    private String extensions = PbxInputs.DEFAULT_EXTENSIONS;
-
-    @Option(
-            names = "--outbound-prefix",
-            paramLabel = "P",
-            description = "The digits employees dial before an outside number (9, say). Default: none.")
-    private @Nullable String outboundPrefix;
-
-    @Option(
-            names = "--company-numbers",
-            paramLabel = "NUMBERS",
-            split = ",",
-            description = "The company's own numbers (DIDs, main number), comma-separated: never a client.")
-    private List<String> companyNumbers = new ArrayList<>();
+    @Mixin
+    private PbxOptions pbx = new PbxOptions();
 
     @Option(
             names = "--handles",
@@ -271,20 +234,13 @@ final class ReportCommand implements Callable<Integer> {
 
         AtomicLong bytesRead = new AtomicLong();
         long size = sizeOf(calls);
-        PbxInputs.Input source = input == PbxInputs.Kind.CALLS
+        PbxInputs.Input source = pbx.input == PbxInputs.Kind.CALLS
                 ? PbxInputs.callLog(
                         calls,
                         "-".equals(calls)
                                 ? () -> counting(new UnclosedInput(io.in()), bytesRead)
                                 : () -> counting(Files.newInputStream(Path.of(calls)), bytesRead))
-                : PbxInputs.pbx(
-                        input,
-                        PROJECT,
-                        calls,
-                        queueLog,
-                        pbxZone == null ? zone : pbxZone,
-                        plan(),
-                        warning -> io.err().println("warning: " + warning));
+                : pbx.input(PROJECT, calls, zone, warning -> io.err().println("warning: " + warning));
         MissedCalls missedCalls = MissedCalls.builder()
                 .callSource(source.source())
                 .handleStore(store)
@@ -338,28 +294,6 @@ final class ReportCommand implements Callable<Integer> {
                             + "; the latest at " + ReportCsv.formatTime(latest, zone)
                             + ". For the report as it stood then, pass"
                             + " --as-of " + ReportCsv.formatTime(latest.plusSeconds(1), zone));
-        }
-    }
-
-    /** The company's numbering, from the flags; a bad value is a usage error naming its flag. */
-    private ExtensionPlan plan() {
-        ExtensionPlan plan;
-        try {
-            plan = ExtensionPlan.matching(extensions);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--extensions: " + MissedCallsCli.oneLine(e.getMessage()));
-        }
-        try {
-            if (outboundPrefix != null) {
-                plan = plan.withOutboundPrefix(outboundPrefix.strip());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--outbound-prefix: " + MissedCallsCli.oneLine(e.getMessage()));
-        }
-        try {
-            return plan.withCompanyNumbers(companyNumbers);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--company-numbers: " + MissedCallsCli.oneLine(e.getMessage()));
         }
     }
 
