@@ -50,20 +50,11 @@ class ConvertCommandTest {
     @DisplayName("the converted call log gives the same report as the PBX file itself")
     void convertedFileReportsAlike() throws IOException {
         Path converted = dir.resolve("calls.csv");
-        String[] pbx = {
-            "--input",
-            "asterisk-csv",
-            "--calls",
-            sample("asterisk-Master.csv"),
-            "--extensions",
-            "[0-9]{3}",
-            "--outbound-prefix",
-            "9",
-            "--company-numbers",
-            "442000,442001",
-            "--zone",
-            "Europe/Kyiv"
-        };
+        String[] pbx = concat(
+                new String[] {
+                    "--input", "asterisk-csv", "--calls", sample("asterisk-Master.csv"), "--zone", "Europe/Kyiv"
+                },
+                PbxInputTest.MASTER_CSV_COMPANY);
         String[] convert = concat(new String[] {"convert", "--out", converted.toString()}, pbx);
         assertThat(run(convert).exit()).isZero();
         assertThat(Files.readString(converted, StandardCharsets.UTF_8)).startsWith("id,direction,");

@@ -4,6 +4,9 @@ import static io.github.missedcalls.examples.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -13,31 +16,38 @@ class PbxInputTest {
 
     private static final Path ROOT = Path.of(System.getProperty("missedCalls.root", "../.."));
 
+    /** The flags that describe the company behind {@code asterisk-Master.csv}. */
+    static final String[] MASTER_CSV_COMPANY = {
+        "--extensions", "[0-9]{3}", "--outbound-prefix", "9", "--company-numbers", "442000,442001"
+    };
+
     static String sample(String name) {
         return ROOT.resolve("docs/samples").resolve(name).toString();
+    }
+
+    /** {@code report --input INPUT --calls docs/samples/SAMPLE --zone Europe/Kyiv}, then {@code more}. */
+    static String[] report(String input, String sample, String... more) {
+        List<String> args = new ArrayList<>(
+                List.of("report", "--input", input, "--calls", sample(sample), "--zone", "Europe/Kyiv"));
+        args.addAll(Arrays.asList(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static String[] concat(String[] first, String... second) {
+        List<String> all = new ArrayList<>(Arrays.asList(first));
+        all.addAll(Arrays.asList(second));
+        return all.toArray(String[]::new);
     }
 
     @Test
     @DisplayName("asterisk-csv: a Master.csv gives the tab, company numbers and prefix from the flags")
     void asteriskMasterCsv() {
-        CliRunner.Result result = run(
-                "report",
-                "--input",
-                "asterisk-csv",
-                "--calls",
-                sample("asterisk-Master.csv"),
-                "--zone",
-                "Europe/Kyiv",
+        CliRunner.Result result = run(concat(
+                report("asterisk-csv", "asterisk-Master.csv", MASTER_CSV_COMPANY),
                 "--country-code",
                 "380",
-                "--extensions",
-                "[0-9]{3}",
-                "--outbound-prefix",
-                "9",
-                "--company-numbers",
-                "442000,442001",
                 "--as-of",
-                "2026-11-03T13:00");
+                "2026-11-03T13:00"));
 
         assertThat(result.exit()).isZero();
         assertThat(result.err()).isEmpty();
@@ -55,18 +65,8 @@ class PbxInputTest {
     @DisplayName(
             "asterisk-db: a database export reports, one line per rejection, the unreadable lines rejecting their calls")
     void asteriskDatabaseExport() {
-        CliRunner.Result result = run(
-                "report",
-                "--input",
-                "asterisk-db",
-                "--calls",
-                sample("asterisk-cdr-export.csv"),
-                "--zone",
-                "Europe/Kyiv",
-                "--country-code",
-                "380",
-                "--as-of",
-                "2026-11-03T14:00");
+        CliRunner.Result result = run(report(
+                "asterisk-db", "asterisk-cdr-export.csv", "--country-code", "380", "--as-of", "2026-11-03T14:00"));
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("+380501110084,").doesNotContain("+380501110081");
@@ -94,18 +94,8 @@ class PbxInputTest {
                 "380",
                 "--as-of",
                 "2026-11-02T12:00");
-        CliRunner.Result alone = run(
-                "report",
-                "--input",
-                "queue-log",
-                "--calls",
-                sample("asterisk-queue_log"),
-                "--zone",
-                "Europe/Kyiv",
-                "--country-code",
-                "380",
-                "--as-of",
-                "2026-11-02T12:00");
+        CliRunner.Result alone =
+                run(report("queue-log", "asterisk-queue_log", "--country-code", "380", "--as-of", "2026-11-02T12:00"));
 
         assertThat(beside.exit()).isZero();
         assertThat(beside.out()).contains("+380501110054,").contains("ALL_MANAGERS_UNAVAILABLE");
@@ -117,17 +107,7 @@ class PbxInputTest {
     @DisplayName("freeswitch: a mod_cdr_csv file reports")
     void freeSwitch() {
         CliRunner.Result result = run(
-                "report",
-                "--input",
-                "freeswitch",
-                "--calls",
-                sample("freeswitch-Master.csv"),
-                "--zone",
-                "Europe/Kyiv",
-                "--country-code",
-                "380",
-                "--as-of",
-                "2026-11-02T12:00");
+                report("freeswitch", "freeswitch-Master.csv", "--country-code", "380", "--as-of", "2026-11-02T12:00"));
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("+380501110069,").contains("FORBIDDEN_DESTINATION");
@@ -136,16 +116,7 @@ class PbxInputTest {
     @Test
     @DisplayName("a file whose calls all lie before the window says so in one line, with the --as-of to pass")
     void everythingBeforeTheWindow() {
-        CliRunner.Result result = run(
-                "report",
-                "--input",
-                "asterisk-csv",
-                "--calls",
-                sample("asterisk-Master.csv"),
-                "--zone",
-                "Europe/Kyiv",
-                "--as-of",
-                "2026-12-07T12:00");
+        CliRunner.Result result = run(report("asterisk-csv", "asterisk-Master.csv", "--as-of", "2026-12-07T12:00"));
 
         assertThat(result.exit()).isZero();
         assertThat(result.err().lines())
@@ -178,18 +149,8 @@ class PbxInputTest {
     @Test
     @DisplayName("a --pbx-zone that the uniqueids contradict is one warning line naming the zone that fits")
     void wrongPbxZoneIsOneWarning() {
-        CliRunner.Result result = run(
-                "report",
-                "--input",
-                "asterisk-csv",
-                "--calls",
-                sample("asterisk-Master.csv"),
-                "--zone",
-                "Europe/Kyiv",
-                "--pbx-zone",
-                "UTC",
-                "--as-of",
-                "2026-11-03T15:00");
+        CliRunner.Result result =
+                run(report("asterisk-csv", "asterisk-Master.csv", "--pbx-zone", "UTC", "--as-of", "2026-11-03T15:00"));
 
         assertThat(result.exit()).isZero();
         assertThat(result.err().lines())
