@@ -72,6 +72,7 @@ public final class MissedCalls {
                     report.rejections().size(),
                     (System.nanoTime() - started) / 1_000_000);
         }
+        report.emptyWindowHint().ifPresent(log::warn);
         return report;
     }
 
@@ -86,7 +87,9 @@ public final class MissedCalls {
      */
     public ReportSummary report(ReportQuery query, ReportListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return engineFor(query).run(callSource, handleStore, listener);
+        ReportSummary summary = engineFor(query).run(callSource, handleStore, listener);
+        summary.emptyWindowHint().ifPresent(log::warn);
+        return summary;
     }
 
     private ReportEngine engineFor(ReportQuery query) {

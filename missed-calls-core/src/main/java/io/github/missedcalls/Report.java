@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Both tabs of one project's report for a window and an as-of instant (R8).
@@ -22,6 +24,10 @@ import java.util.Objects;
  * @param processed groups resolved as of {@code asOf}
  * @param rejections every record and handle not used, and why (R2)
  * @param anonymousMissed missed calls inside the window without a client number (R4)
+ * @param callsInWindow valid call records that started in the window (before its end and not after as-of)
+ * @param latestCallBeforeWindow when the window holds no call, the start of the project's latest
+ *     call before it, if the source delivered one or can tell ({@link
+ *     io.github.missedcalls.spi.CallSource#latestStartBefore}); otherwise null
  */
 public record Report(
         String project,
@@ -32,7 +38,9 @@ public record Report(
         List<UnprocessedRow> unprocessed,
         List<ProcessedRow> processed,
         List<Rejection> rejections,
-        long anonymousMissed) {
+        long anonymousMissed,
+        long callsInWindow,
+        @Nullable Instant latestCallBeforeWindow) {
 
     /** The unprocessed tab's order: longest waiting first (first missed call ascending), then client. */
     public static final Comparator<UnprocessedRow> UNPROCESSED_ORDER =
@@ -54,6 +62,33 @@ public record Report(
         unprocessed = List.copyOf(unprocessed);
         processed = List.copyOf(processed);
         rejections = List.copyOf(rejections);
+    }
+
+    /** A report without the window's call figures, as before they existed. */
+    public Report(
+            String project,
+            ZoneId zone,
+            Instant from,
+            Instant to,
+            Instant asOf,
+            List<UnprocessedRow> unprocessed,
+            List<ProcessedRow> processed,
+            List<Rejection> rejections,
+            long anonymousMissed) {
+        this(project, zone, from, to, asOf, unprocessed, processed, rejections, anonymousMissed, 0, null);
+    }
+
+    /**
+     * One line for a person when the window holds no call but the project has earlier ones (a
+     * historical file reported as of now, both tabs empty): where the calls are, and the as-of
+     * that shows them.
+     *
+     * <pre>{@code
+     * report.emptyWindowHint().ifPresent(System.err::println);
+     * }</pre>
+     */
+    public Optional<String> emptyWindowHint() {
+        return EmptyWindow.hint(project, zone, from, to, callsInWindow, latestCallBeforeWindow);
     }
 
     /** The rows of one tab, in the order shown. */

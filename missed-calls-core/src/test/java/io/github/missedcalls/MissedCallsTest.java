@@ -255,7 +255,81 @@ class MissedCallsTest {
                             1,
                             1,
                             1,
-                            1));
+                            1,
+                            4,
+                            null));
+            assertThat(summary.emptyWindowHint()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("R8: a window that holds no call says where the project's calls are")
+    class EmptyWindow {
+
+        private final Instant monthAgo = at("12:00").minus(Duration.ofDays(40));
+
+        @Test
+        @DisplayName("R8: every call before the window: empty tabs, the latest start, and the as-of that shows it")
+        void everyCallBeforeTheWindow() {
+            source.add(PROJECT, missed("1", CLIENT, monthAgo), missed("2", CLIENT, monthAgo.plusSeconds(90)));
+
+            Report report = missedCalls.report(PROJECT);
+
+            assertThat(report.unprocessed()).isEmpty();
+            assertThat(report.processed()).isEmpty();
+            assertThat(report.callsInWindow()).isZero();
+            assertThat(report.latestCallBeforeWindow()).isEqualTo(monthAgo.plusSeconds(90));
+            assertThat(report.emptyWindowHint())
+                    .hasValueSatisfying(hint -> assertThat(hint)
+                            .startsWith("no call of " + PROJECT + " started in the window ")
+                            .contains("the latest started at "
+                                    + ReportCsv.formatTime(monthAgo.plusSeconds(90), ZoneOffset.UTC))
+                            .endsWith(".asOf(Instant.parse(\"" + monthAgo.plusSeconds(91) + "\"))"));
+        }
+
+        @Test
+        @DisplayName("R8: the as-of the hint names gives the report with those calls")
+        void theHintsAsOfShowsTheCalls() {
+            source.add(PROJECT, missed("1", CLIENT, monthAgo));
+
+            Report then = missedCalls.report(ReportQuery.of(PROJECT).asOf(monthAgo.plusSeconds(1)));
+
+            assertThat(then.unprocessed())
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.missed()).isEqualTo(1));
+            assertThat(then.emptyWindowHint()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("R8: a source that delivers every record (a file) gives the latest start without being asked")
+        void fromDeliveredRecords() {
+            ListCallSource file = ListCallSource.everything(
+                    List.of(missed("1", CLIENT, monthAgo), missed("2", CLIENT, monthAgo.minusSeconds(60))));
+            MissedCalls overFile = MissedCalls.builder()
+                    .callSource(file)
+                    .handleStore(store)
+                    .clock(clock)
+                    .settings(settings())
+                    .build();
+
+            ReportSummary summary = overFile.report(ReportQuery.of(PROJECT), new ReportListener() {});
+
+            assertThat(summary.callsInWindow()).isZero();
+            assertThat(summary.latestCallBeforeWindow()).isEqualTo(monthAgo);
+            assertThat(summary.emptyWindowHint()).isPresent();
+        }
+
+        @Test
+        @DisplayName("R8: no hint for a project with no calls at all, nor for a window that holds calls")
+        void noHintWithoutEarlierCallsOrWithCallsInTheWindow() {
+            assertThat(missedCalls.report(PROJECT).emptyWindowHint()).isEmpty();
+
+            source.add(PROJECT, missed("1", CLIENT, monthAgo), callback("2", CLIENT, at("09:00")));
+            Report report = missedCalls.report(PROJECT);
+
+            assertThat(report.callsInWindow()).isEqualTo(1);
+            assertThat(report.latestCallBeforeWindow()).isNull();
+            assertThat(report.emptyWindowHint()).isEmpty();
         }
     }
 }

@@ -61,11 +61,10 @@ class ReadmeExampleTest {
         return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
-    @Test
-    @DisplayName("compiles against the core and prints both tabs with their rows, then what each handle did")
-    void compilesAndPrintsRows(@TempDir Path dir) throws Exception {
+    /** Compiles a version of the example and runs it: its standard output and error. */
+    private static List<List<String>> compileAndRun(Path dir, String example) throws Exception {
         Path source = dir.resolve("FiveMinutes.java");
-        Files.writeString(source, fiveMinutes(), StandardCharsets.UTF_8);
+        Files.writeString(source, example, StandardCharsets.UTF_8);
         String classPath = classPath(MissedCalls.class, LoggerFactory.class, NullMarked.class);
         // javac as a person runs it: the test's own module does not read java.compiler.
         Path diagnostics = dir.resolve("javac.txt");
@@ -85,14 +84,21 @@ class ReadmeExampleTest {
         assertThat(javac.exitValue()).as(Files.readString(diagnostics)).isZero();
 
         Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
         Process run = new ProcessBuilder(tool("java"), "-cp", dir + File.pathSeparator + classPath, "FiveMinutes")
                 .redirectOutput(out.toFile())
-                .redirectError(dir.resolve("err.txt").toFile())
+                .redirectError(err.toFile())
                 .start();
         assertThat(run.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(run.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        assertThat(run.exitValue()).as(Files.readString(err)).isZero();
+        return List.of(
+                Files.readAllLines(out, StandardCharsets.UTF_8), Files.readAllLines(err, StandardCharsets.UTF_8));
+    }
 
-        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    @Test
+    @DisplayName("compiles against the core and prints both tabs with their rows, then what each handle did")
+    void compilesAndPrintsRows(@TempDir Path dir) throws Exception {
+        List<String> lines = compileAndRun(dir, fiveMinutes()).get(0);
         assertThat(lines).hasSize(6);
         assertThat(lines.get(0)).startsWith("client,first_missed_at,");
         assertThat(lines.get(1))
@@ -102,5 +108,23 @@ class ReadmeExampleTest {
         assertThat(lines.get(3)).startsWith("+380501110001,").contains(",called_back,", ",anna,");
         assertThat(lines.get(4)).startsWith("NothingOpen[client=+380501110001,");
         assertThat(lines.get(5)).startsWith("Handled[handle=").contains("+380672220002", "WRONG_NUMBER");
+    }
+
+    @Test
+    @DisplayName(
+            "asked as of now, which is after its calls' month, says where the calls are instead of two bare empty tabs")
+    void asOfNowSaysWhereTheCallsAre(@TempDir Path dir) throws Exception {
+        String example = fiveMinutes();
+        String dated = "ReportQuery.of(\"acme\").asOf(Instant.parse(\"2026-11-02T16:00:00Z\"))";
+        assertThat(example).contains(dated);
+
+        List<List<String>> printed = compileAndRun(dir, example.replace(dated, "ReportQuery.of(\"acme\")"));
+
+        assertThat(printed.get(0)).filteredOn(line -> line.startsWith("+380")).isEmpty();
+        assertThat(printed.get(1))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("no call of acme started in the window ")
+                        .contains("the latest started at 2026-11-02T13:02:00+02:00")
+                        .endsWith("ask ReportQuery.of(\"acme\").asOf(Instant.parse(\"2026-11-02T11:02:01Z\"))"));
     }
 }

@@ -554,7 +554,9 @@ class ReportPropertiesTest {
                             held.unprocessed().size(),
                             held.processed().size(),
                             held.rejections().size(),
-                            held.anonymousMissed()));
+                            held.anonymousMissed(),
+                            held.callsInWindow(),
+                            held.latestCallBeforeWindow()));
         });
     }
 }

@@ -6,9 +6,11 @@ import io.github.missedcalls.spi.CallSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -48,5 +50,13 @@ public final class InMemoryCallSource implements CallSource {
         return calls.stream()
                 .filter(call -> !call.startedAt().isBefore(startedFrom)
                         && !call.startedAt().isAfter(startedUntil));
+    }
+
+    @Override
+    public Optional<Instant> latestStartBefore(String project, Instant before) {
+        return callsByProject.getOrDefault(project, List.of()).stream()
+                .map(CallRecord::startedAt)
+                .filter(start -> start.isBefore(before))
+                .max(Comparator.naturalOrder());
     }
 }

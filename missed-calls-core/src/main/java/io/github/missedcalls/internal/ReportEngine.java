@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -90,6 +91,8 @@ public final class ReportEngine {
     private int nextHandle;
     private @Nullable Instant currentInstant;
     private long anonymousMissed;
+    private long callsInWindow;
+    private @Nullable Instant latestBeforeWindow;
     private long rejectionCount;
     private long processedCount;
     private ReportListener listener = new ReportListener() {};
@@ -197,7 +200,9 @@ public final class ReportEngine {
                 unprocessed,
                 processed,
                 rejections,
-                summary.anonymousMissed());
+                summary.anonymousMissed(),
+                summary.callsInWindow(),
+                summary.latestCallBeforeWindow());
     }
 
     /**
@@ -227,7 +232,29 @@ public final class ReportEngine {
                 }
             }
         }
-        return finish();
+        ReportSummary summary = finish();
+        if (summary.callsInWindow() == 0 && summary.latestCallBeforeWindow() == null) {
+            Optional<Instant> earlier = source.latestStartBefore(project, from);
+            if (earlier.isPresent()) {
+                return withLatestBeforeWindow(summary, earlier.get());
+            }
+        }
+        return summary;
+    }
+
+    private static ReportSummary withLatestBeforeWindow(ReportSummary summary, Instant latest) {
+        return new ReportSummary(
+                summary.project(),
+                summary.zone(),
+                summary.from(),
+                summary.to(),
+                summary.asOf(),
+                summary.unprocessedRows(),
+                summary.processedRows(),
+                summary.rejections(),
+                summary.anonymousMissed(),
+                summary.callsInWindow(),
+                latest);
     }
 
     private void acceptInOrder(CallRecord call) {
@@ -353,7 +380,20 @@ public final class ReportEngine {
 
     private void feed(CallRecord call, @Nullable String client, CallKind kind) {
         Instant start = call.startedAt();
-        if (kind == CallKind.IGNORED || start.isAfter(asOf) || start.isBefore(from)) {
+        if (start.isBefore(from)) {
+            Instant latest = latestBeforeWindow;
+            if (latest == null || start.isAfter(latest)) {
+                latestBeforeWindow = start;
+            }
+            return;
+        }
+        if (start.isAfter(asOf)) {
+            return;
+        }
+        if (start.isBefore(to)) {
+            callsInWindow++;
+        }
+        if (kind == CallKind.IGNORED) {
             return;
         }
         Instant current = currentInstant;
@@ -490,6 +530,8 @@ public final class ReportEngine {
                 unprocessed.size(),
                 processedCount,
                 rejectionCount,
-                anonymousMissed);
+                anonymousMissed,
+                callsInWindow,
+                callsInWindow == 0 ? latestBeforeWindow : null);
     }
 }

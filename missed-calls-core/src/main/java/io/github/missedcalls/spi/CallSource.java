@@ -3,6 +3,7 @@ package io.github.missedcalls.spi;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Rejection;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -49,5 +50,20 @@ public interface CallSource {
      */
     default boolean idsAreUnique() {
         return false;
+    }
+
+    /**
+     * The start of the project's latest call before an instant, where the source can tell
+     * cheaply (an index on the start, a list in memory). The report asks only when its window
+     * holds no call, so that a historical data set reported as of now says where its calls are
+     * ({@link io.github.missedcalls.Report#emptyWindowHint()}) instead of showing two empty tabs
+     * and nothing else.
+     *
+     * @param project the project
+     * @param before the window's start; a call that started at it is not before it
+     * @return the latest start, or empty if there is none or the source cannot tell (the default)
+     */
+    default Optional<Instant> latestStartBefore(String project, Instant before) {
+        return Optional.empty();
     }
 }

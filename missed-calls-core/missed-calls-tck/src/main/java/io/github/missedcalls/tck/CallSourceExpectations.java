@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -153,6 +154,29 @@ public abstract sealed class CallSourceExpectations extends CompatibilityKit
             List<CallRecord> delivered = read(source, project, BASE, BASE.plus(Duration.ofHours(1)));
 
             assertThat(delivered).containsExactlyInAnyOrderElementsOf(asRead(List.of(atStart, atEnd)));
+        }
+
+        @Test
+        @DisplayName("the latest start before an instant, where the source tells, is that of the latest earlier call")
+        void latestStartBeforeIsHonest() {
+            String project = project();
+            CallSource source = sourceOver(
+                    project,
+                    List.of(
+                            missed("earlier", Duration.ofMinutes(-30)),
+                            missed("latest-before", Duration.ofSeconds(-1)),
+                            missed("at", Duration.ZERO),
+                            missed("after", Duration.ofMinutes(5))));
+
+            Optional<Instant> latest = source.latestStartBefore(project, BASE);
+            assumeTrue(latest.isPresent(), "the source does not tell the latest start before an instant");
+
+            assertThat(latest).contains(BASE.minusSeconds(1));
+            assertThat(source.latestStartBefore(project, BASE.minus(Duration.ofMinutes(30))))
+                    .isEmpty();
+            assertThat(source.latestStartBefore(project(), BASE.plus(Duration.ofHours(1))))
+                    .as("a project without calls")
+                    .isEmpty();
         }
 
         @Test

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -94,6 +95,25 @@ class KitSelfTest {
         protected CallSource source() {
             ClaimsBoth liar = calls::calls;
             return liar;
+        }
+    }
+
+    /** Counts a call at the instant asked about as before it. */
+    private static final class InclusiveLatestStartKit extends InMemoryKit {
+        @Override
+        protected CallSource source() {
+            return new CallSource() {
+                @Override
+                public Stream<CallRecord> calls(
+                        String project, Instant startedFrom, Instant startedUntil, Consumer<Rejection> rejections) {
+                    return calls.calls(project, startedFrom, startedUntil, rejections);
+                }
+
+                @Override
+                public Optional<Instant> latestStartBefore(String project, Instant before) {
+                    return calls.latestStartBefore(project, before.plusNanos(1));
+                }
+            };
         }
     }
 
@@ -233,6 +253,14 @@ class KitSelfTest {
                 .isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> kit.new UniqueIdClaim().uniqueIdClaimIsHonest())
                 .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    @DisplayName("fail a source whose latest start before an instant includes a call at that instant")
+    void catchInclusiveLatestStart() {
+        InclusiveLatestStartKit kit = new InclusiveLatestStartKit();
+
+        assertThatThrownBy(() -> kit.new Range().latestStartBeforeIsHonest()).isInstanceOf(AssertionError.class);
     }
 
     @Test

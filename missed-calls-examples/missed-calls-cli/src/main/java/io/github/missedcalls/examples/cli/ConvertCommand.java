@@ -92,6 +92,7 @@ final class ConvertCommand implements Callable<Integer> {
         for (Rejection rejection : rejections) {
             io.err().println(ReportCommand.rejectionLine(rejection));
         }
+        source.readFigures().ifPresent(io.err()::println);
         io.err()
                 .println(String.format(
                         Locale.ROOT,

@@ -272,6 +272,7 @@ final class ReportCommand implements Callable<Integer> {
         for (Rejection rejection : rejections) {
             io.err().println(rejectionLine(rejection));
         }
+        source.readFigures().ifPresent(io.err()::println);
         printRejectionSummary(handleRows.rejections().size(), collected.rejections.size());
         sayWhenEverythingIsBeforeTheWindow(source, window);
         write(report);
@@ -543,7 +544,9 @@ final class ReportCommand implements Callable<Integer> {
                     unprocessed,
                     processed,
                     allRejections,
-                    summary.anonymousMissed());
+                    summary.anonymousMissed(),
+                    summary.callsInWindow(),
+                    summary.latestCallBeforeWindow());
         }
     }
 

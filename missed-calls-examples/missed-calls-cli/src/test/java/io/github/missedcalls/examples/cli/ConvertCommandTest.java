@@ -43,6 +43,7 @@ class ConvertCommandTest {
                 .containsExactly(
                         "rejected line 5 (id 1793704200.22): 17 columns; the header has 19",
                         "rejected line 7 (id 1793704800.24): 2 columns; the header has 19",
+                        "read 5 CDR legs into 2 calls",
                         "2 calls written, 2 records rejected");
     }
 

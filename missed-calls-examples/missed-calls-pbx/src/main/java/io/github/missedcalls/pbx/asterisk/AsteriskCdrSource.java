@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -123,6 +124,7 @@ public final class AsteriskCdrSource implements CallSource {
     private final CallAssembler assembler;
     private final ExtensionPlan extensions;
     private final Consumer<String> warnings;
+    private final AtomicLong legsRead = new AtomicLong();
 
     private AsteriskCdrSource(Builder builder) {
         this.warnings = builder.warnings;
@@ -171,6 +173,15 @@ public final class AsteriskCdrSource implements CallSource {
         return true;
     }
 
+    /**
+     * The CDR legs the last stream read: the lines that read as legs, before they were joined
+     * into calls (lines that could not be read are rejections). For a person checking that the
+     * file was read whole; 0 for a {@code queue_log} alone.
+     */
+    public long legsRead() {
+        return legsRead.get();
+    }
+
     @Override
     public boolean idsAreUnique() {
         return true;
@@ -191,6 +202,7 @@ public final class AsteriskCdrSource implements CallSource {
             throw new StorageException("cannot read Asterisk files: " + e.getMessage(), e);
         }
 
+        legsRead.set(legs.size());
         ServerZoneCheck.warning(legs, serverZone).ifPresent(warnings);
         Map<String, List<CdrLeg>> calls = CallGrouping.group(legs);
         Map<String, String> callOfChannelId = new HashMap<>();

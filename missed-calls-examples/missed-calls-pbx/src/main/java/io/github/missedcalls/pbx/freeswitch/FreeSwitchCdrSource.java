@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,6 +108,7 @@ public final class FreeSwitchCdrSource implements CallSource {
     private final Path file;
     private final Map<String, Integer> columns;
     private final int columnCount;
+    private final AtomicLong legsRead = new AtomicLong();
 
     private FreeSwitchCdrSource(
             String project, ZoneId serverZone, ExtensionPlan extensions, Path file, List<String> template) {
@@ -150,6 +152,15 @@ public final class FreeSwitchCdrSource implements CallSource {
         return true;
     }
 
+    /**
+     * The CDR legs the last stream read: the lines that read as legs, B-legs included, before
+     * they were joined into calls (lines that could not be read are rejections). For a person
+     * checking that the file was read whole.
+     */
+    public long legsRead() {
+        return legsRead.get();
+    }
+
     /** A leg as a row of the file has it. */
     private record Leg(
             long line,
@@ -176,6 +187,7 @@ public final class FreeSwitchCdrSource implements CallSource {
         } catch (IOException e) {
             throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        legsRead.set(legs.size());
         Set<String> bLegs = new HashSet<>();
         for (Leg leg : legs) {
             if (leg.blegUuid() != null) {
