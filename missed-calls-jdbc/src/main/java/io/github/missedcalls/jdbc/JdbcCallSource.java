@@ -181,6 +181,62 @@ public final class JdbcCallSource implements CallSource {
         return mapping.idsAreUnique();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code MAX} over the start column, which the index on (project, start) answers.
+     *
+     * @throws StorageException if the table cannot be read
+     */
+    @Override
+    public Optional<Instant> latestStartBefore(String project, Instant before) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(before, "before");
+        Optional<String> only = mapping.singleProject();
+        if (only.isPresent() && !only.get().equals(project)) {
+            return Optional.empty();
+        }
+        try (ConnectionLease lease = ConnectionLease.open(dataSource, false)) {
+            Connection connection = lease.connection();
+            Plan current = plan;
+            if (current == null) {
+                current = plan(connection);
+            }
+            String zoneToRestore = null;
+            if (current.started == TimeColumn.SESSION_UTC) {
+                zoneToRestore = sessionZone(connection);
+                try (Statement set = connection.createStatement()) {
+                    set.execute("SET time_zone = '+00:00'");
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(current.latestStartBefore)) {
+                int index = 1;
+                if (mapping.projectColumn().isPresent()) {
+                    query.setObject(index++, mapping.projectValue(project));
+                }
+                ZoneId columnZone = current.started == TimeColumn.LOCAL ? mapping.localTimeZone() : ZoneOffset.UTC;
+                current.started.bind(query, index, LocalDateTime.ofInstant(before, columnZone), before);
+                try (ResultSet latest = query.executeQuery()) {
+                    Instant start = latest.next() ? current.started.read(latest, 1, mapping.localTimeZone()) : null;
+                    // A wall time that occurs twice can read back as the later instant: never say "before" wrongly.
+                    return start == null || !start.isBefore(before) ? Optional.empty() : Optional.of(start);
+                }
+            } finally {
+                if (zoneToRestore != null) {
+                    try (PreparedStatement set = connection.prepareStatement("SET time_zone = ?")) {
+                        set.setString(1, zoneToRestore);
+                        set.execute();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StorageException(
+                    "cannot read the latest call of project " + project + " from " + mapping.table() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
     private synchronized Plan plan(Connection connection) throws SQLException {
         Plan current = plan;
         if (current == null) {
@@ -204,9 +260,14 @@ public final class JdbcCallSource implements CallSource {
         final int managersIndex;
         final int reasonIndex;
 
-        private Plan(SqlDialect sql, String select, TimeColumn[] kinds, int[] optionalIndexes) {
+        /** The latest start before a bound: {@code SELECT MAX(start) ... WHERE [project = ? AND] start < ?}. */
+        final String latestStartBefore;
+
+        private Plan(
+                SqlDialect sql, String select, String latestStartBefore, TimeColumn[] kinds, int[] optionalIndexes) {
             this.sql = sql;
             this.select = select;
+            this.latestStartBefore = latestStartBefore;
             this.started = kinds[0];
             this.answered = kinds[1];
             this.ended = kinds[2];
@@ -276,7 +337,16 @@ public final class JdbcCallSource implements CallSource {
                     .append(started)
                     .append(", ")
                     .append(q.apply(mapping.idColumn()));
-            return new Plan(sql, select.toString(), kinds, optionalIndexes);
+            StringBuilder latest = new StringBuilder("SELECT MAX(")
+                    .append(started)
+                    .append(") FROM ")
+                    .append(table)
+                    .append(" WHERE ");
+            if (mapping.projectColumn().isPresent()) {
+                latest.append(q.apply(mapping.projectColumn().get())).append(" = ? AND ");
+            }
+            latest.append(started).append(" < ?");
+            return new Plan(sql, select.toString(), latest.toString(), kinds, optionalIndexes);
         }
 
         boolean needsUtcSession() {
