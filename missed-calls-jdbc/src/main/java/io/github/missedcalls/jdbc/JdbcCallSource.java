@@ -202,13 +202,7 @@ public final class JdbcCallSource implements CallSource {
             if (current == null) {
                 current = plan(connection);
             }
-            String zoneToRestore = null;
-            if (current.started == TimeColumn.SESSION_UTC) {
-                zoneToRestore = sessionZone(connection);
-                try (Statement set = connection.createStatement()) {
-                    set.execute("SET time_zone = '+00:00'");
-                }
-            }
+            String zoneToRestore = current.started == TimeColumn.SESSION_UTC ? switchSessionToUtc(connection) : null;
             try (PreparedStatement query = connection.prepareStatement(current.latestStartBefore)) {
                 int index = 1;
                 if (mapping.projectColumn().isPresent()) {
@@ -222,12 +216,7 @@ public final class JdbcCallSource implements CallSource {
                     return start == null || !start.isBefore(before) ? Optional.empty() : Optional.of(start);
                 }
             } finally {
-                if (zoneToRestore != null) {
-                    try (PreparedStatement set = connection.prepareStatement("SET time_zone = ?")) {
-                        set.setString(1, zoneToRestore);
-                        set.execute();
-                    }
-                }
+                restoreSessionZone(connection, zoneToRestore);
             }
         } catch (SQLException e) {
             throw new StorageException(
@@ -322,31 +311,15 @@ public final class JdbcCallSource implements CallSource {
                     kinds[i] = TimeColumn.of(metaData, i + 1, sql.dialect(), mapping.table());
                 }
             }
-            StringBuilder select = new StringBuilder("SELECT ")
-                    .append(columns)
-                    .append(" FROM ")
-                    .append(table)
-                    .append(" WHERE ");
-            if (mapping.projectColumn().isPresent()) {
-                select.append(q.apply(mapping.projectColumn().get())).append(" = ? AND ");
-            }
-            select.append(started)
-                    .append(" >= ? AND ")
-                    .append(started)
-                    .append(" <= ? ORDER BY ")
-                    .append(started)
-                    .append(", ")
-                    .append(q.apply(mapping.idColumn()));
-            StringBuilder latest = new StringBuilder("SELECT MAX(")
-                    .append(started)
-                    .append(") FROM ")
-                    .append(table)
-                    .append(" WHERE ");
-            if (mapping.projectColumn().isPresent()) {
-                latest.append(q.apply(mapping.projectColumn().get())).append(" = ? AND ");
-            }
-            latest.append(started).append(" < ?");
-            return new Plan(sql, select.toString(), latest.toString(), kinds, optionalIndexes);
+            // The project's rows whose start is compared next: the same filter for the read and the MAX.
+            String projectStart = mapping.projectColumn()
+                            .map(column -> q.apply(column) + " = ? AND ")
+                            .orElse("")
+                    + started;
+            String select = "SELECT " + columns + " FROM " + table + " WHERE " + projectStart + " >= ? AND " + started
+                    + " <= ? ORDER BY " + started + ", " + q.apply(mapping.idColumn());
+            String latest = "SELECT MAX(" + started + ") FROM " + table + " WHERE " + projectStart + " < ?";
+            return new Plan(sql, select, latest, kinds, optionalIndexes);
         }
 
         boolean needsUtcSession() {
@@ -389,10 +362,7 @@ public final class JdbcCallSource implements CallSource {
         private void open() throws SQLException {
             Connection connection = lease.connection();
             if (plan.needsUtcSession()) {
-                sessionZoneToRestore = sessionZone(connection);
-                try (Statement set = connection.createStatement()) {
-                    set.execute("SET time_zone = '+00:00'");
-                }
+                sessionZoneToRestore = switchSessionToUtc(connection);
             }
             PreparedStatement prepared =
                     connection.prepareStatement(plan.select, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -554,13 +524,7 @@ public final class JdbcCallSource implements CallSource {
         }
 
         private void restoreSessionZone() throws SQLException {
-            String previous = sessionZoneToRestore;
-            if (previous != null) {
-                try (PreparedStatement set = lease.connection().prepareStatement("SET time_zone = ?")) {
-                    set.setString(1, previous);
-                    set.execute();
-                }
-            }
+            JdbcCallSource.restoreSessionZone(lease.connection(), sessionZoneToRestore);
         }
     }
 
@@ -611,10 +575,24 @@ public final class JdbcCallSource implements CallSource {
         return thread;
     }
 
-    private static @Nullable String sessionZone(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet zone = statement.executeQuery("SELECT @@session.time_zone")) {
-            return zone.next() ? zone.getString(1) : null;
+    /** Sets a MariaDB or MySQL session's {@code time_zone} to UTC; returns the one to restore. */
+    private static @Nullable String switchSessionToUtc(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String previous;
+            try (ResultSet zone = statement.executeQuery("SELECT @@session.time_zone")) {
+                previous = zone.next() ? zone.getString(1) : null;
+            }
+            statement.execute("SET time_zone = '+00:00'");
+            return previous;
+        }
+    }
+
+    private static void restoreSessionZone(Connection connection, @Nullable String previous) throws SQLException {
+        if (previous != null) {
+            try (PreparedStatement set = connection.prepareStatement("SET time_zone = ?")) {
+                set.setString(1, previous);
+                set.execute();
+            }
         }
     }
 
