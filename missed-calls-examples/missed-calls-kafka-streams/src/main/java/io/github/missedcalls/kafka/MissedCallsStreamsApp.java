@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -33,6 +34,8 @@ import org.apache.kafka.streams.state.HostInfo;
  *   <li>{@code missed-calls.allowed-lateness}: an ISO-8601 duration, default {@code PT1H};
  *   <li>{@code missed-calls.track-from}: an instant; missed calls before it do not count;
  *   <li>{@code missed-calls.partitions}: partitions of the by-client topic; default those of the calls topic;
+ *   <li>{@code missed-calls.topic.calls}, {@code .handles}, {@code .events}, {@code .rejections}: the
+ *       topics, default {@link MissedCallsTopology.Topics#DEFAULT};
  *   <li>{@code missed-calls.zone}, {@code missed-calls.country-code}, {@code missed-calls.hours}: the
  *       settings of every project (an application with per-project settings passes its own
  *       function to {@link MissedCallsTopology.Builder#settings});
@@ -63,7 +66,15 @@ public final class MissedCallsStreamsApp {
                 ? null
                 : new TabServer(
                         new InetSocketAddress(self.port()),
-                        (project, asOf) -> query.localRows(streams, project, asOf),
+                        (project, asOf) -> {
+                            // While a rebalance moves tasks, this instance's part and the others'
+                            // may overlap or leave a gap; only a settled group answers a whole tab.
+                            if (streams.state() != KafkaStreams.State.RUNNING) {
+                                throw new InvalidStateStoreException(
+                                        "instance is " + streams.state() + ", not RUNNING; ask again");
+                            }
+                            return query.localRows(streams, project, asOf);
+                        },
                         () -> others(streams, self));
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -107,6 +118,12 @@ public final class MissedCallsStreamsApp {
         if (partitions != null) {
             builder.partitions(Integer.parseInt(partitions));
         }
+        MissedCallsTopology.Topics names = MissedCallsTopology.Topics.DEFAULT;
+        builder.topics(new MissedCallsTopology.Topics(
+                config.getProperty("missed-calls.topic.calls", names.calls()),
+                config.getProperty("missed-calls.topic.handles", names.handles()),
+                config.getProperty("missed-calls.topic.events", names.events()),
+                config.getProperty("missed-calls.topic.rejections", names.rejections())));
         return builder.build();
     }
 

@@ -16,11 +16,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves a project's unprocessed tab over HTTP, gathered from every instance of the application.
@@ -30,9 +34,11 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  *       ({@code ?scope=local}), adds its own, and answers the whole tab in the report's order as
  *       a JSON array of rows.
  *   <li>{@code ?scope=local} answers this instance's part only.
+ *   <li>{@code ?asOf=2026-11-02T18:00:00Z} measures the waiting time to that instant instead of
+ *       now; the other instances are asked for the same instant.
  *   <li>An instance that does not answer fails the request (502): a tab with rows missing must
- *       not look complete. While this instance's store is not ready (starting, rebalancing) it
- *       answers 503: ask again.
+ *       not look complete. While this instance's store, or another's, is not ready (starting,
+ *       rebalancing) it answers 503: ask again.
  * </ol>
  */
 public final class TabServer implements AutoCloseable {
@@ -88,8 +94,19 @@ public final class TabServer implements AutoCloseable {
             }
             String project = URLDecoder.decode(
                     path.substring(PATH.length(), path.length() - SUFFIX.length()), StandardCharsets.UTF_8);
-            boolean localOnly = "scope=local".equals(exchange.getRequestURI().getRawQuery());
-            Instant asOf = Instant.now();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            boolean localOnly = "local".equals(query.get("scope"));
+            Instant asOf;
+            try {
+                String asked = query.get("asOf");
+                asOf = asked == null ? Instant.now() : Instant.parse(asked);
+            } catch (DateTimeParseException e) {
+                answer(
+                        exchange,
+                        400,
+                        Json.write(new Failure("asOf is not an ISO-8601 instant: " + e.getParsedString())));
+                return;
+            }
             List<UnprocessedRow> rows;
             try {
                 rows = localOnly ? local.rows(project, asOf) : gather(project, asOf);
@@ -117,16 +134,35 @@ public final class TabServer implements AutoCloseable {
         parts.add(local.rows(project, asOf));
         for (URI other : others.get()) {
             URI uri = other.resolve(PATH
-                    + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("+", "%20") + SUFFIX + "?scope=local");
+                    + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("+", "%20") + SUFFIX
+                    + "?scope=local&asOf=" + asOf);
             HttpResponse<byte[]> response = client.send(
                     HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 503) {
+                throw new InvalidStateStoreException(uri + " is starting or rebalancing");
+            }
             if (response.statusCode() != 200) {
                 throw new IOException(uri + " answered " + response.statusCode());
             }
             parts.add(Json.MAPPER.readValue(response.body(), ROWS));
         }
         return UnprocessedTabQuery.merge(parts);
+    }
+
+    private static Map<String, String> query(@Nullable String raw) {
+        Map<String, String> parameters = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    parameters.put(
+                            URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return parameters;
     }
 
     private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {

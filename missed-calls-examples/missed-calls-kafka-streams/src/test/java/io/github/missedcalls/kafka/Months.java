@@ -19,24 +19,37 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
-/** Generated weeks of calls and handles of one project, the batch report of them, and delivery orders. */
-record Months(List<CallRecord> calls, List<Handle> handles, ProjectSettings settings) {
+/**
+ * Generated days of calls and handles of one project from {@link #FIRST_DAY}, the batch report of
+ * them, and delivery orders.
+ */
+record Months(List<CallRecord> calls, List<Handle> handles, ProjectSettings settings, Instant asOf) {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
     static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 2);
     static final int DAYS = 7;
     static final Instant FROM = FIRST_DAY.atStartOfDay(ZONE).toInstant();
-    /** Three days after the last one, so that follow-ups of the last day are in. */
+    /** Three days after the last day of a week, so that follow-ups of the last day are in. */
     static final Instant AS_OF = FIRST_DAY.plusDays(DAYS + 3).atStartOfDay(ZONE).toInstant();
 
-    /** About {@code calls} calls of one project; handles that a store would refuse as conflicting are left out. */
+    /** A week of about {@code calls} calls of one project; handles that a store would refuse as conflicting are left out. */
     static Months generate(long seed, int calls) {
+        return generate(seed, calls, DAYS);
+    }
+
+    /** Four weeks of about {@code calls} calls of one project. */
+    static Months month(long seed, int calls) {
+        return generate(seed, calls, 28);
+    }
+
+    private static Months generate(long seed, int calls, int days) {
+        Instant asOf = FIRST_DAY.plusDays(days + 3).atStartOfDay(ZONE).toInstant();
         MonthGenerator generator = MonthGenerator.builder()
                 .seed(seed)
                 .zone(ZONE)
                 .firstDay(FIRST_DAY)
-                .days(DAYS)
-                .until(AS_OF)
+                .days(days)
+                .until(asOf)
                 .clients(Math.max(50, calls / 8))
                 .approximateCalls(calls)
                 .build();
@@ -64,10 +77,10 @@ record Months(List<CallRecord> calls, List<Handle> handles, ProjectSettings sett
                 .businessHours(generator.businessHours())
                 .countryCode(generator.countryCode())
                 .build();
-        return new Months(List.copyOf(generated), List.copyOf(handles), settings);
+        return new Months(List.copyOf(generated), List.copyOf(handles), settings, asOf);
     }
 
-    /** The batch report of these records over [FROM, AS_OF), as of AS_OF. */
+    /** The batch report of these records over [FROM, asOf), as of asOf: three days after the last day. */
     Report report(String project) {
         InMemoryHandleStore store = new InMemoryHandleStore();
         handles.forEach(handle -> store.save(project, handle));
@@ -76,7 +89,7 @@ record Months(List<CallRecord> calls, List<Handle> handles, ProjectSettings sett
                 .handleStore(store)
                 .settings(settings)
                 .build()
-                .report(ReportQuery.of(project).window(FROM, AS_OF).asOf(AS_OF));
+                .report(ReportQuery.of(project).window(FROM, asOf).asOf(asOf));
     }
 
     /** Calls and handles in the order they happened: at one instant, calls first. */
