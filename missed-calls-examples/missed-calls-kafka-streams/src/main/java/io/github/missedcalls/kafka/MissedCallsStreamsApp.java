@@ -73,7 +73,15 @@ public final class MissedCallsStreamsApp {
                                 throw new InvalidStateStoreException(
                                         "instance is " + streams.state() + ", not RUNNING; ask again");
                             }
-                            return query.localRows(streams, project, asOf);
+                            try {
+                                return query.localRows(streams, project, asOf);
+                            } catch (RuntimeException e) {
+                                // A rebalance that began during the read closes the stores under it.
+                                if (streams.state() != KafkaStreams.State.RUNNING) {
+                                    throw new InvalidStateStoreException("rebalance began during the read", e);
+                                }
+                                throw e;
+                            }
                         },
                         () -> others(streams, self));
         Runtime.getRuntime()

@@ -104,6 +104,41 @@ class MissedCallsClusterIT {
             }));
         }
 
+        /** What the events folded so far lack or have too much of, for a failure's message. */
+        String difference(Deployment deployment) {
+            StringBuilder text = new StringBuilder();
+            deployment.read(fold -> {
+                months.forEach((project, month) -> {
+                    Report batch = month.report(project);
+                    Set<List<Object>> open = groups(fold.unprocessed(project));
+                    Set<List<Object>> expected = groups(batch.unprocessed());
+                    Set<?> processed = new HashSet<>(fold.processed(project));
+                    Set<?> expectedProcessed = new HashSet<>(batch.processed());
+                    text.append(String.format(
+                            "%s: unprocessed %d missing, %d extra; processed %d missing, %d extra. ",
+                            project,
+                            expected.stream().filter(row -> !open.contains(row)).count(),
+                            open.stream().filter(row -> !expected.contains(row)).count(),
+                            expectedProcessed.stream()
+                                    .filter(row -> !processed.contains(row))
+                                    .count(),
+                            processed.stream()
+                                    .filter(row -> !expectedProcessed.contains(row))
+                                    .count()));
+                });
+                text.append(fold.folded()).append(" events, violations ").append(fold.violations());
+                return null;
+            });
+            Set<String> others = new java.util.TreeSet<>();
+            deployment.rejections().stream()
+                    .filter(rejection -> !badIds.contains(rejection.id()))
+                    .limit(5)
+                    .forEach(rejection ->
+                            others.add(rejection.project() + " " + rejection.id() + ": " + rejection.reason()));
+            return text + "; rejections " + deployment.rejections().size() + " of " + badIds.size() + ", others "
+                    + others;
+        }
+
         /** Everything the deployment told equals the batch reports, no event is doubled or lost, each bad record is rejected once. */
         void assertSameAsBatch(Deployment deployment) {
             deployment.read(fold -> {
@@ -150,7 +185,7 @@ class MissedCallsClusterIT {
             deployment.awaitTab(second, "acme", ACME.asOf(), AppInstance.STARTUP);
 
             traffic.send(deployment, 0, traffic.size(), Duration.ZERO);
-            deployment.awaitSettled(() -> traffic.matches(deployment), SETTLE);
+            deployment.awaitSettled(() -> traffic.matches(deployment), () -> traffic.difference(deployment), SETTLE);
 
             traffic.assertSameAsBatch(deployment);
             assertThat(deployment.awaitTab(second, "acme", ACME.asOf(), AppInstance.STARTUP))
@@ -187,7 +222,7 @@ class MissedCallsClusterIT {
             Thread.sleep(8_000);
             first.restart();
             sent.join();
-            deployment.awaitSettled(() -> traffic.matches(deployment), SETTLE);
+            deployment.awaitSettled(() -> traffic.matches(deployment), () -> traffic.difference(deployment), SETTLE);
 
             assertThat(toldBeforeKill).as("events told before the kill").isPositive();
             assertThat(deployment.read(EventFold::folded))
@@ -209,7 +244,7 @@ class MissedCallsClusterIT {
             AppInstance first = deployment.startInstance("first");
             deployment.awaitTab(first, "acme", ACME.asOf(), AppInstance.STARTUP);
             traffic.send(deployment, 0, traffic.size(), Duration.ZERO);
-            deployment.awaitSettled(() -> traffic.matches(deployment), SETTLE);
+            deployment.awaitSettled(() -> traffic.matches(deployment), () -> traffic.difference(deployment), SETTLE);
             assertThat(deployment.awaitTab(first, "acme", ACME.asOf(), AppInstance.STARTUP))
                     .isEqualTo(expected);
 
@@ -230,7 +265,9 @@ class MissedCallsClusterIT {
                         }
                     } else {
                         assertThat(answer.status())
-                                .as("%s answers the whole tab or asks to be asked again", instance.name())
+                                .as(
+                                        "%s answers the whole tab or asks to be asked again: %s",
+                                        instance.name(), answer.body())
                                 .isIn(-1, 503);
                     }
                 }
@@ -265,7 +302,7 @@ class MissedCallsClusterIT {
             deployment.awaitTab(second, "acme", ACME.asOf(), AppInstance.STARTUP);
 
             traffic.send(deployment, 0, traffic.size(), Duration.ZERO);
-            deployment.awaitSettled(() -> traffic.matches(deployment), SETTLE);
+            deployment.awaitSettled(() -> traffic.matches(deployment), () -> traffic.difference(deployment), SETTLE);
 
             traffic.assertSameAsBatch(deployment);
             Set<String> shared = clients(ACME.report("acme"));
