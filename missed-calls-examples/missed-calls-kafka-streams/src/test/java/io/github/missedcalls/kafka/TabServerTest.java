@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,55 @@ class TabServerTest {
             HttpResponse<String> response = get(a, "/projects/acme/unprocessed");
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(response.body()).contains("error");
+        }
+    }
+
+    @Test
+    @DisplayName("measures the waiting time to ?asOf=, asks every instance for the same instant, refuses a bad one")
+    void asOf() throws IOException, InterruptedException {
+        List<Instant> askedOfB = new ArrayList<>();
+        try (TabServer b = new TabServer(
+                        ANY_PORT,
+                        (project, asOf) -> {
+                            askedOfB.add(asOf);
+                            return List.of();
+                        },
+                        List::of);
+                TabServer a = new TabServer(
+                        ANY_PORT,
+                        (project, asOf) -> List.of(new UnprocessedRow(
+                                "+380501110001",
+                                row("+380501110001", 0).calls(),
+                                List.of(),
+                                Duration.between(T0, asOf))),
+                        () -> List.of(URI.create("http://127.0.0.1:" + b.port())))) {
+            HttpResponse<String> response = get(a, "/projects/acme/unprocessed?asOf=2026-11-02T10:30:00Z");
+            assertThat(rows(response)).extracting(UnprocessedRow::waiting).containsExactly(Duration.ofMinutes(90));
+            assertThat(askedOfB).containsExactly(Instant.parse("2026-11-02T10:30:00Z"));
+
+            HttpResponse<String> bad = get(a, "/projects/acme/unprocessed?asOf=yesterday");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("asOf is not an ISO-8601 instant: yesterday");
+        }
+    }
+
+    @Test
+    @DisplayName("asks to be asked again (503) while another instance rebalances, rather than fail (502)")
+    void rebalancingPeer() throws IOException, InterruptedException {
+        try (TabServer rebalancing = new TabServer(
+                        ANY_PORT,
+                        (project, asOf) -> {
+                            throw new InvalidStateStoreException("instance is REBALANCING, not RUNNING; ask again");
+                        },
+                        List::of);
+                TabServer a = new TabServer(
+                        ANY_PORT,
+                        (project, asOf) -> List.of(row("+380501110001", 5)),
+                        () -> List.of(URI.create("http://127.0.0.1:" + rebalancing.port())))) {
+            assertThat(get(rebalancing, "/projects/acme/unprocessed?scope=local")
+                            .statusCode())
+                    .isEqualTo(503);
+            assertThat(get(a, "/projects/acme/unprocessed").statusCode()).isEqualTo(503);
         }
     }
 }
