@@ -135,7 +135,8 @@ public final class MissedCallsStreamsApp {
         return builder.build();
     }
 
-    private static Properties kafkaConfig(Properties config) {
+    /** Kafka Streams' own settings: the file without the {@code missed-calls.*} ones. */
+    static Properties kafkaConfig(Properties config) {
         Properties kafka = new Properties();
         config.stringPropertyNames().stream()
                 .filter(name -> !name.startsWith("missed-calls."))

@@ -76,27 +76,11 @@ final class Deployment implements AutoCloseable {
                 name + ".calls", name + ".handles", name + ".events", name + ".rejections");
         cluster.createTopics(PARTITIONS, topics.calls(), topics.handles(), topics.events(), topics.rejections());
 
-        settings.setProperty("application.id", name);
-        settings.setProperty("bootstrap.servers", cluster.bootstrapServers());
+        settings.putAll(applicationSettings(cluster.bootstrapServers(), name, topics));
         settings.setProperty("processing.guarantee", guarantee);
-        settings.setProperty("commit.interval.ms", "200");
         // A killed instance's tasks move after this long; the broker's minimum.
         settings.setProperty("session.timeout.ms", "6000");
         settings.setProperty("heartbeat.interval.ms", "1000");
-        settings.setProperty("replication.factor", "1");
-        settings.setProperty("missed-calls.topic.calls", topics.calls());
-        settings.setProperty("missed-calls.topic.handles", topics.handles());
-        settings.setProperty("missed-calls.topic.events", topics.events());
-        settings.setProperty("missed-calls.topic.rejections", topics.rejections());
-        settings.setProperty("missed-calls.zone", Months.ZONE.getId());
-        settings.setProperty("missed-calls.country-code", "380");
-        settings.setProperty("missed-calls.hours", MonthGenerator.DEFAULT_HOURS);
-        settings.setProperty("missed-calls.track-from", Months.FROM.toString());
-        // Longer than a generated month: the producer sends the month at once, a backfill, and
-        // the route tasks of the projects' partitions run days apart in call time, while the
-        // by-client partitions they feed share one watermark (docs/kafka.md). These tests are
-        // about distribution, not the lateness bound.
-        settings.setProperty("missed-calls.allowed-lateness", "P40D");
 
         this.producer = new KafkaProducer<>(
                 Map.of(
@@ -113,26 +97,56 @@ final class Deployment implements AutoCloseable {
         consumer.start();
     }
 
+    /**
+     * An instance's properties file, but for its state folder and HTTP address: exactly-once,
+     * a commit every 200 ms, the generated months' project settings.
+     */
+    static Properties applicationSettings(String bootstrapServers, String name, MissedCallsTopology.Topics topics) {
+        Properties settings = new Properties();
+        settings.setProperty("application.id", name);
+        settings.setProperty("bootstrap.servers", bootstrapServers);
+        settings.setProperty("processing.guarantee", "exactly_once_v2");
+        settings.setProperty("commit.interval.ms", "200");
+        settings.setProperty("replication.factor", "1");
+        settings.setProperty("missed-calls.topic.calls", topics.calls());
+        settings.setProperty("missed-calls.topic.handles", topics.handles());
+        settings.setProperty("missed-calls.topic.events", topics.events());
+        settings.setProperty("missed-calls.topic.rejections", topics.rejections());
+        settings.setProperty("missed-calls.zone", Months.ZONE.getId());
+        settings.setProperty("missed-calls.country-code", "380");
+        settings.setProperty("missed-calls.hours", MonthGenerator.DEFAULT_HOURS);
+        settings.setProperty("missed-calls.track-from", Months.FROM.toString());
+        // Longer than a generated month: the producer sends the month at once, a backfill, and
+        // the route tasks of the projects' partitions run days apart in call time, while the
+        // by-client partitions they feed share one watermark (docs/kafka.md). These tests are
+        // about distribution, not the lateness bound.
+        settings.setProperty("missed-calls.allowed-lateness", "P40D");
+        return settings;
+    }
+
+    /** A project's call or handle as its producer sends it: keyed by project, stamped with when it happened. */
+    static ProducerRecord<String, byte[]> message(MissedCallsTopology.Topics topics, String project, Object record) {
+        if (record instanceof CallRecord call) {
+            return new ProducerRecord<>(
+                    topics.calls(), null, call.startedAt().toEpochMilli(), project, Json.write(CallMessage.of(call)));
+        }
+        Handle handle = (Handle) record;
+        return new ProducerRecord<>(
+                topics.handles(),
+                null,
+                handle.handledAt().toEpochMilli(),
+                project,
+                Json.write(HandleMessage.of(handle)));
+    }
+
     AppInstance startInstance(String name) throws IOException {
         AppInstance instance = AppInstance.start(name, folder, settings);
         instances.add(instance);
         return instance;
     }
 
-    /** Sends a project's record keyed by project, stamped with when it happened. */
     void send(String project, Object record) {
-        if (record instanceof CallRecord call) {
-            unconfirmed.add(producer.send(new ProducerRecord<>(
-                    topics.calls(), null, call.startedAt().toEpochMilli(), project, Json.write(CallMessage.of(call)))));
-        } else {
-            Handle handle = (Handle) record;
-            unconfirmed.add(producer.send(new ProducerRecord<>(
-                    topics.handles(),
-                    null,
-                    handle.handledAt().toEpochMilli(),
-                    project,
-                    Json.write(HandleMessage.of(handle)))));
-        }
+        unconfirmed.add(producer.send(message(topics, project, record)));
     }
 
     /** Sends a call record the router must reject (an unknown direction), with the id {@code bad-N}. */

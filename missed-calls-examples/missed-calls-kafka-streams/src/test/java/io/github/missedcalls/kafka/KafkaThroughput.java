@@ -2,7 +2,6 @@ package io.github.missedcalls.kafka;
 
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Handle;
-import io.github.missedcalls.generator.MonthGenerator;
 import io.github.missedcalls.live.MissedCallTracker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -38,7 +36,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * in the same run. A benchmark main, not a test (docs/kafka.md has the command and figures).
  *
  * <pre>{@code
- * KafkaThroughput [calls] [commit.interval.ms]    # defaults 40000 and 100
+ * KafkaThroughput [calls] [commit.interval.ms] [allowed lateness]    # defaults 40000, 100, P40D
  * }</pre>
  *
  * <p>The broker, the producer, the consumer and the instances share this JVM and the machine's
@@ -61,6 +59,10 @@ public final class KafkaThroughput {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
         int commitMillis = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        // The tests' P40D keeps a whole month pending per client: every record replays its
+        // client's month. PT1H, the default, settles as it goes but rejects what a backfill
+        // delivers out of order.
+        String lateness = args.length > 2 ? args[2] : "P40D";
         List<Months> months = new ArrayList<>();
         List<Sent> timeLine = new ArrayList<>();
         for (int p = 0; p < PROJECTS; p++) {
@@ -75,16 +77,18 @@ public final class KafkaThroughput {
                 .count();
         System.out.printf(
                 Locale.ROOT,
-                "%d projects, %d calls and %d handles over 28 days; exactly_once_v2, commit.interval.ms=%d%n",
+                "%d projects, %d calls and %d handles over 28 days; exactly_once_v2, commit.interval.ms=%d, lateness %s%n",
                 PROJECTS,
                 callCount,
                 timeLine.size() - callCount,
-                commitMillis);
+                commitMillis,
+                lateness);
 
-        System.out.printf(Locale.ROOT, "in-memory tracker: %.0f calls/s (best of 5)%n", inMemory(months, timeLine));
+        System.out.printf(
+                Locale.ROOT, "in-memory tracker: %.0f calls/s (best of 5)%n", inMemory(months, timeLine, lateness));
         try (KafkaCluster cluster = KafkaCluster.start()) {
             for (int instances : new int[] {1, 2}) {
-                Result result = throughThePipeline(cluster, timeLine, instances, commitMillis);
+                Result result = throughThePipeline(cluster, timeLine, instances, commitMillis, lateness);
                 System.out.printf(
                         Locale.ROOT,
                         "topology, %d instance%s: %.0f calls/s (%d calls produced to %d events consumed in %.1f s; %d rejections)%n",
@@ -99,7 +103,7 @@ public final class KafkaThroughput {
         }
     }
 
-    private static double inMemory(List<Months> months, List<Sent> timeLine) {
+    private static double inMemory(List<Months> months, List<Sent> timeLine, String lateness) {
         double best = 0;
         for (int round = 0; round < 5; round++) {
             Map<String, MissedCallTracker> trackers = new HashMap<>();
@@ -107,6 +111,7 @@ public final class KafkaThroughput {
                 trackers.put(
                         "project-" + p,
                         MissedCallTracker.builder(months.get(p).settings())
+                                .allowedLateness(Duration.parse(lateness))
                                 .trackFrom(Months.FROM)
                                 .build());
             }
@@ -128,7 +133,8 @@ public final class KafkaThroughput {
 
     private record Result(double seconds, long events, long rejections) {}
 
-    private static Result throughThePipeline(KafkaCluster cluster, List<Sent> timeLine, int instances, int commitMillis)
+    private static Result throughThePipeline(
+            KafkaCluster cluster, List<Sent> timeLine, int instances, int commitMillis, String lateness)
             throws Exception {
         String name = "throughput-" + instances;
         MissedCallsTopology.Topics topics = new MissedCallsTopology.Topics(
@@ -158,28 +164,13 @@ public final class KafkaThroughput {
                         new ByteArrayDeserializer(),
                         new ByteArrayDeserializer())) {
             for (int i = 0; i < instances; i++) {
-                Properties config = new Properties();
-                config.setProperty("application.id", name);
-                config.setProperty("bootstrap.servers", cluster.bootstrapServers());
-                config.setProperty("processing.guarantee", "exactly_once_v2");
+                Properties config = Deployment.applicationSettings(cluster.bootstrapServers(), name, topics);
                 config.setProperty("commit.interval.ms", Integer.toString(commitMillis));
-                config.setProperty("replication.factor", "1");
+                config.setProperty("missed-calls.allowed-lateness", lateness);
                 config.setProperty(
                         "state.dir", stateDirs.resolve("instance-" + i).toString());
-                config.setProperty("missed-calls.topic.calls", topics.calls());
-                config.setProperty("missed-calls.topic.handles", topics.handles());
-                config.setProperty("missed-calls.topic.events", topics.events());
-                config.setProperty("missed-calls.topic.rejections", topics.rejections());
-                config.setProperty("missed-calls.zone", Months.ZONE.getId());
-                config.setProperty("missed-calls.country-code", "380");
-                config.setProperty("missed-calls.hours", MonthGenerator.DEFAULT_HOURS);
-                config.setProperty("missed-calls.track-from", Months.FROM.toString());
-                Properties kafka = new Properties();
-                config.stringPropertyNames().stream()
-                        .filter(key -> !key.startsWith("missed-calls."))
-                        .forEach(key -> kafka.setProperty(key, config.getProperty(key)));
-                KafkaStreams streams =
-                        new KafkaStreams(MissedCallsStreamsApp.topology(config).topology(), kafka);
+                KafkaStreams streams = new KafkaStreams(
+                        MissedCallsStreamsApp.topology(config).topology(), MissedCallsStreamsApp.kafkaConfig(config));
                 streams.start();
                 running.add(streams);
             }
@@ -189,22 +180,7 @@ public final class KafkaThroughput {
 
             long start = System.nanoTime();
             for (Sent sent : timeLine) {
-                if (sent.record() instanceof CallRecord call) {
-                    producer.send(new ProducerRecord<>(
-                            topics.calls(),
-                            null,
-                            call.startedAt().toEpochMilli(),
-                            sent.project(),
-                            Json.write(CallMessage.of(call))));
-                } else {
-                    Handle handle = (Handle) sent.record();
-                    producer.send(new ProducerRecord<>(
-                            topics.handles(),
-                            null,
-                            handle.handledAt().toEpochMilli(),
-                            sent.project(),
-                            Json.write(HandleMessage.of(handle))));
-                }
+                producer.send(Deployment.message(topics, sent.project(), sent.record()));
             }
             producer.flush();
 

@@ -179,10 +179,9 @@ class MissedCallsClusterIT {
     void twoInstancesEqualTheBatchReport() throws Exception {
         Traffic traffic = new Traffic(Map.of("acme", ACME));
         try (Deployment deployment = deployment("two-instances")) {
-            AppInstance first = deployment.startInstance("first");
-            AppInstance second = deployment.startInstance("second");
-            deployment.awaitTab(first, "acme", ACME.asOf(), AppInstance.STARTUP);
-            deployment.awaitTab(second, "acme", ACME.asOf(), AppInstance.STARTUP);
+            List<AppInstance> instances = startTwo(deployment);
+            AppInstance first = instances.get(0);
+            AppInstance second = instances.get(1);
 
             traffic.send(deployment, 0, traffic.size(), Duration.ZERO);
             deployment.awaitSettled(() -> traffic.matches(deployment), () -> traffic.difference(deployment), SETTLE);
@@ -199,10 +198,9 @@ class MissedCallsClusterIT {
     void killedInstanceLosesAndDoublesNothing() throws Exception {
         Traffic traffic = new Traffic(Map.of("acme", ACME));
         try (Deployment deployment = deployment("killed-instance")) {
-            AppInstance first = deployment.startInstance("first");
-            AppInstance second = deployment.startInstance("second");
-            deployment.awaitTab(first, "acme", ACME.asOf(), AppInstance.STARTUP);
-            deployment.awaitTab(second, "acme", ACME.asOf(), AppInstance.STARTUP);
+            List<AppInstance> instances = startTwo(deployment);
+            AppInstance first = instances.get(0);
+            AppInstance second = instances.get(1);
 
             int half = traffic.size() / 2;
             traffic.send(deployment, 0, half, Duration.ZERO);
@@ -296,10 +294,9 @@ class MissedCallsClusterIT {
     void projectsStayIsolated() throws Exception {
         Traffic traffic = new Traffic(Map.of("acme", ACME, "globex", GLOBEX));
         try (Deployment deployment = deployment("two-projects")) {
-            AppInstance first = deployment.startInstance("first");
-            AppInstance second = deployment.startInstance("second");
-            deployment.awaitTab(first, "acme", ACME.asOf(), AppInstance.STARTUP);
-            deployment.awaitTab(second, "acme", ACME.asOf(), AppInstance.STARTUP);
+            List<AppInstance> instances = startTwo(deployment);
+            AppInstance first = instances.get(0);
+            AppInstance second = instances.get(1);
 
             traffic.send(deployment, 0, traffic.size(), Duration.ZERO);
             deployment.awaitSettled(() -> traffic.matches(deployment), () -> traffic.difference(deployment), SETTLE);
@@ -315,6 +312,15 @@ class MissedCallsClusterIT {
             assertThat(deployment.awaitTab(first, "globex", GLOBEX.asOf(), AppInstance.STARTUP))
                     .isEqualTo(GLOBEX.report("globex").unprocessed());
         }
+    }
+
+    /** Two instances, started and answering: the group has settled before anything is sent. */
+    private static List<AppInstance> startTwo(Deployment deployment) throws Exception {
+        AppInstance first = deployment.startInstance("first");
+        AppInstance second = deployment.startInstance("second");
+        deployment.awaitTab(first, "acme", ACME.asOf(), AppInstance.STARTUP);
+        deployment.awaitTab(second, "acme", ACME.asOf(), AppInstance.STARTUP);
+        return List.of(first, second);
     }
 
     private static Set<String> clients(Report report) {
