@@ -19,6 +19,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -94,6 +95,13 @@ public final class MissedCallsStreamsApp {
                             stopped.countDown();
                         },
                         "missed-calls-shutdown"));
+        // A stream thread that dies (a fenced or failed transactional producer) is replaced:
+        // under exactly-once its uncommitted work is aborted and done again, so nothing is
+        // lost or doubled, where the default would stop this instance's share of the work.
+        streams.setUncaughtExceptionHandler(exception -> {
+            System.err.println("missed-calls: a stream thread failed and is replaced: " + exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
         streams.start();
         stopped.await();
     }

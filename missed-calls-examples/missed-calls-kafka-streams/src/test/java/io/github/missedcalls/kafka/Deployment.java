@@ -245,8 +245,16 @@ final class Deployment implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+        StringBuilder logs = new StringBuilder();
+        for (AppInstance instance : instances) {
+            String log = AppInstance.readLog(instance.log());
+            logs.append("\n--- ")
+                    .append(instance.name())
+                    .append(" (last 3000 characters of its log)\n")
+                    .append(log.substring(Math.max(0, log.length() - 3000)));
+        }
         throw new AssertionError(
-                "not settled within " + timeout + ": " + difference.get() + "; instances: " + instances);
+                "not settled within " + timeout + ": " + difference.get() + "; instances: " + instances + logs);
     }
 
     /** What an instance's tab server answers, with its status. */

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A one-node KRaft cluster (broker and controller in one) in the test's JVM, from Kafka's own
@@ -29,6 +30,9 @@ final class KafkaCluster implements AutoCloseable {
                         .setCombined(true)
                         .setNumBrokerNodes(1)
                         .setNumControllerNodes(1)
+                        // The kit defaults to the newest metadata version, features not yet
+                        // released included; a user's cluster runs a released one.
+                        .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                         .build())
                 // One broker: the internal topics cannot have three replicas.
                 .setConfigProp("offsets.topic.replication.factor", "1")
