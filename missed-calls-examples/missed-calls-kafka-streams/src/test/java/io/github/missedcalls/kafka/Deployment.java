@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -212,7 +213,7 @@ final class Deployment implements AutoCloseable {
     }
 
     /** Reads the consumer's view under its lock. */
-    synchronized <T> T read(java.util.function.Function<EventFold, T> view) {
+    synchronized <T> T read(Function<EventFold, T> view) {
         return view.apply(fold);
     }
 

@@ -7,6 +7,7 @@ import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.Report;
 import io.github.missedcalls.UnprocessedRow;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,7 +131,7 @@ class MissedCallsClusterIT {
                 text.append(fold.folded()).append(" events, violations ").append(fold.violations());
                 return null;
             });
-            Set<String> others = new java.util.TreeSet<>();
+            Set<String> others = new TreeSet<>();
             deployment.rejections().stream()
                     .filter(rejection -> !badIds.contains(rejection.id()))
                     .limit(5)
@@ -275,7 +277,7 @@ class MissedCallsClusterIT {
                     .as("answers of the joined instance, by status %s", statuses)
                     .isEqualTo(10);
             List<UnprocessedRow> secondsPart = deployment
-                    .ask(java.net.URI.create(second.tab("acme", ACME.asOf()) + "&scope=local"))
+                    .ask(URI.create(second.tab("acme", ACME.asOf()) + "&scope=local"))
                     .rows();
             assertThat(secondsPart)
                     .as("the joined instance holds part of the store, and the tab gathers the rest")
