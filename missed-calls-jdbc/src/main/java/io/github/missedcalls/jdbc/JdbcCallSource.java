@@ -9,31 +9,39 @@ import io.github.missedcalls.Stage;
 import io.github.missedcalls.StorageException;
 import io.github.missedcalls.jdbc.dialect.Dialect;
 import io.github.missedcalls.jdbc.internal.ConnectionLease;
+import io.github.missedcalls.jdbc.internal.PostgresCopy;
 import io.github.missedcalls.jdbc.internal.PostgresRows;
 import io.github.missedcalls.jdbc.internal.ReadAhead;
 import io.github.missedcalls.jdbc.internal.RowSource;
 import io.github.missedcalls.jdbc.internal.SqlDialect;
 import io.github.missedcalls.jdbc.internal.TimeColumn;
 import io.github.missedcalls.spi.CallSource;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -77,12 +85,17 @@ public final class JdbcCallSource implements CallSource {
     private static final int READ_AHEAD_BATCH = 512;
     private static final int READ_AHEAD_BATCHES = 4;
 
+    private static final DateTimeFormatter COPY_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+
     private final DataSource dataSource;
     private final CallTableMapping mapping;
     private final @Nullable Dialect chosenDialect;
     private final int fetchSize;
     private final boolean readAhead;
+    private final boolean postgresCopy;
     private volatile @Nullable Plan plan;
+    private volatile boolean copyRefused;
 
     private JdbcCallSource(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -90,6 +103,7 @@ public final class JdbcCallSource implements CallSource {
         this.chosenDialect = builder.dialect;
         this.fetchSize = builder.fetchSize;
         this.readAhead = builder.readAhead;
+        this.postgresCopy = builder.postgresCopy;
     }
 
     /** The library's own calls table with its default name ({@link TableNames#DEFAULT}). */
@@ -252,11 +266,35 @@ public final class JdbcCallSource implements CallSource {
         /** The latest start before a bound: {@code SELECT MAX(start) ... WHERE [project = ? AND] start < ?}. */
         final String latestStartBefore;
 
+        /**
+         * PostgreSQL's COPY of the same rows, up to its filter's values: {@code COPY (SELECT ... FROM table AS c
+         * WHERE }, then the values as literals, then {@link #copyOrder}. Text columns are cast to {@code text}.
+         */
+        final String copyHead;
+
+        final String copyProjectColumn;
+        final String copyStartColumn;
+        final String copyOrder;
+
+        /** Per selected column, whether its values repeat from row to row (a direction, a line). */
+        final boolean[] repeating;
+
         private Plan(
-                SqlDialect sql, String select, String latestStartBefore, TimeColumn[] kinds, int[] optionalIndexes) {
+                SqlDialect sql,
+                String select,
+                String latestStartBefore,
+                TimeColumn[] kinds,
+                int[] optionalIndexes,
+                String[] copy,
+                boolean[] repeating) {
             this.sql = sql;
             this.select = select;
             this.latestStartBefore = latestStartBefore;
+            this.copyHead = copy[0];
+            this.copyProjectColumn = copy[1];
+            this.copyStartColumn = copy[2];
+            this.copyOrder = copy[3];
+            this.repeating = repeating;
             this.started = kinds[0];
             this.answered = kinds[1];
             this.ended = kinds[2];
@@ -283,6 +321,22 @@ public final class JdbcCallSource implements CallSource {
                     .append(q.apply(mapping.answeredAtColumn()))
                     .append(", ")
                     .append(q.apply(mapping.endedAtColumn()));
+            Function<String, String> text = column -> "c." + q.apply(column) + "::text";
+            Function<String, String> time = column -> "c." + q.apply(column);
+            StringBuilder copyColumns = new StringBuilder()
+                    .append(text.apply(mapping.idColumn()))
+                    .append(", ")
+                    .append(text.apply(mapping.directionColumn()))
+                    .append(", ")
+                    .append(text.apply(mapping.clientColumn()))
+                    .append(", ")
+                    .append(time.apply(mapping.startedAtColumn()))
+                    .append(", ")
+                    .append(time.apply(mapping.answeredAtColumn()))
+                    .append(", ")
+                    .append(time.apply(mapping.endedAtColumn()));
+            boolean[] repeating = new boolean[11];
+            repeating[1] = true;
             int[] optionalIndexes = new int[5];
             int next = 7;
             int slot = 0;
@@ -295,6 +349,9 @@ public final class JdbcCallSource implements CallSource {
             }) {
                 if (column.isPresent()) {
                     columns.append(", ").append(q.apply(column.get()));
+                    copyColumns.append(", ").append(text.apply(column.get()));
+                    // Lines, employees and the words of a stage, managers and reason come from short lists.
+                    repeating[next - 1] = true;
                     optionalIndexes[slot] = next++;
                 }
                 slot++;
@@ -319,7 +376,14 @@ public final class JdbcCallSource implements CallSource {
             String select = "SELECT " + columns + " FROM " + table + " WHERE " + projectStart + " >= ? AND " + started
                     + " <= ? ORDER BY " + started + ", " + q.apply(mapping.idColumn());
             String latest = "SELECT MAX(" + started + ") FROM " + table + " WHERE " + projectStart + " < ?";
-            return new Plan(sql, select, latest, kinds, optionalIndexes);
+            String[] copy = {
+                "COPY (SELECT " + copyColumns + " FROM " + table + " AS c WHERE ",
+                mapping.projectColumn().map(time).orElse(""),
+                time.apply(mapping.startedAtColumn()),
+                " ORDER BY " + time.apply(mapping.startedAtColumn()) + ", c." + q.apply(mapping.idColumn())
+                        + ") TO STDOUT (FORMAT binary)"
+            };
+            return new Plan(sql, select, latest, kinds, optionalIndexes, copy, Arrays.copyOf(repeating, next - 1));
         }
 
         boolean needsUtcSession() {
@@ -341,6 +405,8 @@ public final class JdbcCallSource implements CallSource {
         private @Nullable String sessionZoneToRestore;
         private @Nullable PreparedStatement statement;
         private @Nullable ResultSet rows;
+        private @Nullable PostgresCopy copy;
+        private @Nullable Fields fields;
         private boolean closed;
 
         RowReader(Plan plan, ConnectionLease lease, String project, Instant from, Instant until) throws SQLException {
@@ -361,6 +427,9 @@ public final class JdbcCallSource implements CallSource {
 
         private void open() throws SQLException {
             Connection connection = lease.connection();
+            if (plan.sql.dialect() == Dialect.POSTGRESQL && postgresCopy && !copyRefused && startCopy(connection)) {
+                return;
+            }
             if (plan.needsUtcSession()) {
                 sessionZoneToRestore = switchSessionToUtc(connection);
             }
@@ -378,7 +447,128 @@ public final class JdbcCallSource implements CallSource {
             LocalDateTime[] localRange = localRange();
             plan.started.bind(prepared, index++, localRange[0], from);
             plan.started.bind(prepared, index, localRange[1], until);
-            rows = prepared.executeQuery();
+            ResultSet result = prepared.executeQuery();
+            rows = result;
+            fields = new Fields() {
+                @Override
+                public @Nullable String text(int column) throws SQLException {
+                    return result.getString(column);
+                }
+
+                @Override
+                public @Nullable Instant time(int column, TimeColumn kind) throws SQLException {
+                    return kind.read(result, column, zone);
+                }
+            };
+        }
+
+        /**
+         * Starts the read as a binary COPY; false, with nothing started, where the driver is not
+         * PostgreSQL's, a filter value cannot be written as a literal, or the server refuses COPY
+         * (the read then takes the result set's path, and a refusal for good is not tried again).
+         */
+        private boolean startCopy(Connection connection) throws SQLException {
+            String sql = copySql();
+            if (sql == null) {
+                return false;
+            }
+            try {
+                if (!PostgresCopy.isAvailable(connection)) {
+                    return false;
+                }
+            } catch (LinkageError e) {
+                return false; // the dialect was chosen by hand for another driver
+            }
+            // COPY failing inside a transaction aborts it: a savepoint lets the result set's path go on in it.
+            Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+            PostgresCopy started;
+            try {
+                started = PostgresCopy.start(connection, sql, plan.repeating);
+            } catch (SQLException e) {
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                }
+                String state = Objects.requireNonNullElse(e.getSQLState(), "");
+                // Not supported (0A) or not allowed (42): this server will refuse every COPY of this table.
+                if (state.startsWith("0A") || state.startsWith("42")) {
+                    copyRefused = true;
+                    log.info(
+                            "PostgreSQL refused COPY of {} ({}); reading it through a result set from now on",
+                            mapping.table(),
+                            e.getMessage());
+                } else {
+                    log.debug("COPY of {} failed; reading this time through a result set", mapping.table(), e);
+                }
+                return false;
+            }
+            copy = started;
+            fields = new Fields() {
+                @Override
+                public @Nullable String text(int column) {
+                    return started.text(column);
+                }
+
+                @Override
+                public @Nullable Instant time(int column, TimeColumn kind) throws SQLException {
+                    if (kind == TimeColumn.ZONED) {
+                        return started.instant(column);
+                    }
+                    LocalDateTime local = started.localDateTime(column);
+                    return local == null ? null : kind.atZone(local, zone);
+                }
+            };
+            return true;
+        }
+
+        /**
+         * The COPY statement of this read; {@code null} where a filter value has no safe literal.
+         * COPY takes no bind parameters, so the values are literals: the project as an escaped
+         * string (which the server casts to the column's type), the range's instants or wall times
+         * at microseconds, widened to whole microseconds and narrowed again per row.
+         */
+        private @Nullable String copySql() {
+            StringBuilder sql = new StringBuilder(plan.copyHead);
+            if (mapping.projectColumn().isPresent()) {
+                Object value = mapping.projectValue(project);
+                if (!(value instanceof String
+                        || value instanceof Integer
+                        || value instanceof Long
+                        || value instanceof Short
+                        || value instanceof BigInteger
+                        || value instanceof UUID)) {
+                    return null;
+                }
+                String literal = value.toString();
+                if (literal.indexOf('\0') >= 0) {
+                    return null;
+                }
+                sql.append(plan.copyProjectColumn)
+                        .append(" = E'")
+                        .append(literal.replace("\\", "\\\\").replace("'", "''"))
+                        .append("' AND ");
+            }
+            LocalDateTime[] range = localRange();
+            LocalDateTime first = range[0].truncatedTo(ChronoUnit.MICROS);
+            LocalDateTime last = range[1].truncatedTo(ChronoUnit.MICROS);
+            if (last.isBefore(range[1])) {
+                last = last.plus(1, ChronoUnit.MICROS);
+            }
+            if (first.getYear() < 1 || last.getYear() > 9999) {
+                return null;
+            }
+            // A zoned column compares with an instant: the wall time in UTC, said so.
+            String zoneSuffix = plan.started == TimeColumn.ZONED ? "+00'" : "'";
+            sql.append(plan.copyStartColumn)
+                    .append(" >= '")
+                    .append(COPY_TIME.format(first))
+                    .append(zoneSuffix)
+                    .append(" AND ")
+                    .append(plan.copyStartColumn)
+                    .append(" <= '")
+                    .append(COPY_TIME.format(last))
+                    .append(zoneSuffix)
+                    .append(plan.copyOrder);
+            return sql.toString();
         }
 
         /**
@@ -410,37 +600,48 @@ public final class JdbcCallSource implements CallSource {
 
         @Override
         public @Nullable Object next() throws SQLException {
-            ResultSet current = rows;
-            if (closed || current == null) {
+            Fields row = fields;
+            if (closed || row == null) {
                 return null;
             }
-            while (current.next()) {
-                Object item = toItem(current);
-                if (item != null) {
-                    return item;
+            PostgresCopy copied = copy;
+            if (copied != null) {
+                while (copied.next()) {
+                    Object item = toItem(row);
+                    if (item != null) {
+                        return item;
+                    }
+                }
+            } else {
+                ResultSet current = Objects.requireNonNull(rows);
+                while (current.next()) {
+                    Object item = toItem(row);
+                    if (item != null) {
+                        return item;
+                    }
                 }
             }
             close();
             return null;
         }
 
-        private @Nullable Object toItem(ResultSet row) throws SQLException {
-            String id = row.getString(1);
+        private @Nullable Object toItem(Fields row) throws SQLException {
+            String id = row.text(1);
             if (id == null || id.isBlank()) {
                 return reject(null, "no id");
             }
-            Instant startedAt = plan.started.read(row, 4, zone);
+            Instant startedAt = row.time(4, plan.started);
             if (startedAt == null) {
                 return reject(id, "no start");
             }
             if (startedAt.isBefore(from) || startedAt.isAfter(until)) {
                 return null; // a wall time the widened range let in, outside the instants asked for
             }
-            Instant endedAt = plan.ended.read(row, 6, zone);
+            Instant endedAt = row.time(6, plan.ended);
             if (endedAt == null) {
                 return reject(id, "no end");
             }
-            String directionWord = row.getString(2);
+            String directionWord = row.text(2);
             if (directionWord == null) {
                 return reject(id, "no direction");
             }
@@ -467,11 +668,11 @@ public final class JdbcCallSource implements CallSource {
                 return new CallRecord(
                         id,
                         direction,
-                        row.getString(3),
+                        row.text(3),
                         optional(row, plan.lineIndex),
                         optional(row, plan.employeeIndex),
                         startedAt,
-                        plan.answered.read(row, 5, zone),
+                        row.time(5, plan.answered),
                         endedAt,
                         stage,
                         managers,
@@ -481,11 +682,11 @@ public final class JdbcCallSource implements CallSource {
             }
         }
 
-        private @Nullable String optional(ResultSet row, int index) throws SQLException {
+        private @Nullable String optional(Fields row, int index) throws SQLException {
             if (index == 0) {
                 return null;
             }
-            String value = row.getString(index);
+            String value = row.text(index);
             return value == null || value.isBlank() ? null : value;
         }
 
@@ -514,7 +715,8 @@ public final class JdbcCallSource implements CallSource {
             closed = true;
             try (ConnectionLease owned = lease;
                     Statement s = statement;
-                    ResultSet r = rows) {
+                    ResultSet r = rows;
+                    PostgresCopy c = copy) {
                 restoreSessionZone();
             } catch (SQLException e) {
                 // Every row was read or the read already failed: a failure to give back is no reason to fail the
@@ -526,6 +728,15 @@ public final class JdbcCallSource implements CallSource {
         private void restoreSessionZone() throws SQLException {
             JdbcCallSource.restoreSessionZone(lease.connection(), sessionZoneToRestore);
         }
+    }
+
+    /** One row's values, from a result set or from PostgreSQL's COPY; columns are 1-based, as selected. */
+    private interface Fields {
+        @Nullable
+        String text(int column) throws SQLException;
+
+        @Nullable
+        Instant time(int column, TimeColumn kind) throws SQLException;
     }
 
     /** Hands a read's calls to the stream and its rejections to the report, on the stream's thread. */
@@ -608,6 +819,7 @@ public final class JdbcCallSource implements CallSource {
         private @Nullable Dialect dialect;
         private int fetchSize = DEFAULT_FETCH_SIZE;
         private boolean readAhead = true;
+        private boolean postgresCopy = true;
 
         private Builder(DataSource dataSource, CallTableMapping mapping) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -640,6 +852,18 @@ public final class JdbcCallSource implements CallSource {
          */
         public Builder readAhead(boolean value) {
             this.readAhead = value;
+            return this;
+        }
+
+        /**
+         * Whether PostgreSQL's rows are read with {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}
+         * instead of a result set; default true. COPY sends the rows without a cursor's round trips
+         * and is decoded in place: a month of calls comes about twice as fast. Where the driver is not
+         * PostgreSQL's or the server refuses COPY (a PostgreSQL-compatible database, a proxy), the
+         * source reads through a result set by itself; false always does. Other databases ignore it.
+         */
+        public Builder postgresCopy(boolean value) {
+            this.postgresCopy = value;
             return this;
         }
 

@@ -29,6 +29,7 @@ final class FaultyDataSource implements DataSource {
     private volatile int rowsBeforeFailure = -1;
     private volatile boolean failBeforeUpdate;
     private volatile boolean failAfterUpdate;
+    private volatile boolean hideDriver;
     private final AtomicInteger injected = new AtomicInteger();
 
     FaultyDataSource(DataSource real) {
@@ -38,6 +39,12 @@ final class FaultyDataSource implements DataSource {
     /** Every result set opened from now dies after this many rows. */
     FaultyDataSource resultSetsDieAfter(int rows) {
         this.rowsBeforeFailure = rows;
+        return this;
+    }
+
+    /** Connections from now hide the driver behind them, as a proxy that does not unwrap would. */
+    FaultyDataSource hidesDriver() {
+        this.hideDriver = true;
         return this;
     }
 
@@ -76,6 +83,12 @@ final class FaultyDataSource implements DataSource {
     private @Nullable Object handle(Class<?> type, Object target, Method method, Object @Nullable [] args)
             throws Throwable {
         String name = method.getName();
+        if (type == Connection.class && hideDriver && name.equals("isWrapperFor")) {
+            return false;
+        }
+        if (type == Connection.class && hideDriver && name.equals("unwrap")) {
+            throw new SQLException("this proxy does not unwrap");
+        }
         if (type == PreparedStatement.class && name.equals("executeUpdate") && failBeforeUpdate) {
             failBeforeUpdate = false;
             throw injectedFailure("the update never reached the server");

@@ -504,6 +504,92 @@ abstract class JdbcBehaviour {
     }
 
     @Nested
+    @DisplayName("PostgreSQL's COPY")
+    class PostgresCopyRead {
+
+        @BeforeEach
+        void onlyPostgres() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    database == TestDatabase.POSTGRESQL, "COPY is PostgreSQL's; other databases read a result set");
+        }
+
+        @Test
+        @DisplayName("PostgreSQL's rows come through COPY, not a result set, and give the same report")
+        void rowsComeThroughCopy() {
+            String project = newProject();
+            writer(pool()).write(project, calls(300));
+            FaultyDataSource noResultSets = new FaultyDataSource(pool()).resultSetsDieAfter(0);
+            Report throughCopy =
+                    missedCalls(source(noResultSets, 40), store(pool())).report(query(project));
+            Report throughResultSet = missedCalls(
+                            JdbcCallSource.builder(pool(), CallTableMapping.ownTable(tables))
+                                    .fetchSize(40)
+                                    .postgresCopy(false)
+                                    .build(),
+                            store(pool()))
+                    .report(query(project));
+
+            assertThat(noResultSets.injected()).as("result sets read").isZero();
+            assertThat(throughCopy.unprocessed()).isNotEmpty().isEqualTo(throughResultSet.unprocessed());
+            assertThat(throughCopy.processed()).isNotEmpty().isEqualTo(throughResultSet.processed());
+            assertThat(throughCopy.rejections()).isEqualTo(throughResultSet.rejections());
+        }
+
+        @Test
+        @DisplayName("a connection whose proxy hides PostgreSQL's driver is read through a result set")
+        void hiddenDriverFallsBack() {
+            String project = newProject();
+            writer(pool()).write(project, calls(50));
+            FaultyDataSource hidden = new FaultyDataSource(pool()).hidesDriver();
+
+            try (Stream<CallRecord> read =
+                    source(hidden, 40).calls(project, Instant.EPOCH, BASE.plus(Duration.ofDays(9)), r -> {})) {
+                assertThat(read.map(CallRecord::id)).hasSize(50);
+            }
+            TestDatabase.assertNothingBorrowed(pool());
+        }
+
+        @Test
+        @DisplayName("a COPY closed early, short or long, leaves its connection ready for the next read")
+        void closedEarlyLeavesConnectionUsable() {
+            String project = newProject();
+            // Longer than what a close reads and drops, so that the long case is cancelled.
+            writer(pool()).write(project, calls(25_000));
+            try (HikariDataSource one = database.newPool(database.nonUtcSessionSql(), 1)) {
+                JdbcCallSource source = source(one, 100);
+                for (Instant until : new Instant[] {BASE.plusSeconds(97L * 50), BASE.plus(Duration.ofDays(400))}) {
+                    for (int round = 0; round < 3; round++) {
+                        try (Stream<CallRecord> read = source.calls(project, Instant.EPOCH, until, r -> {})) {
+                            assertThat(read.limit(5).count()).isEqualTo(5);
+                        }
+                        TestDatabase.assertNothingBorrowed(one);
+                    }
+                }
+                try (Stream<CallRecord> read =
+                        source.calls(project, Instant.EPOCH, BASE.plus(Duration.ofDays(400)), r -> {})) {
+                    assertThat(read.count()).as("the next read, whole").isEqualTo(25_000);
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("a project's name with quotes and backslashes selects its own calls only")
+        void projectNameIsALiteral() {
+            String project = "o'brien\\' OR ''=''";
+            String other = newProject();
+            writer(pool()).write(project, calls(20));
+            writer(pool()).write(other, calls(30));
+            FaultyDataSource noResultSets = new FaultyDataSource(pool()).resultSetsDieAfter(0);
+
+            try (Stream<CallRecord> read =
+                    source(noResultSets, 40).calls(project, Instant.EPOCH, BASE.plus(Duration.ofDays(9)), r -> {})) {
+                assertThat(read.count()).isEqualTo(20);
+            }
+            assertThat(noResultSets.injected()).isZero();
+        }
+    }
+
+    @Nested
     @DisplayName("failures")
     class Failures {
 
@@ -520,6 +606,8 @@ abstract class JdbcBehaviour {
                             JdbcCallSource.builder(faulty, CallTableMapping.ownTable(tables))
                                     .fetchSize(40)
                                     .readAhead(readAhead)
+                                    // The fault is in the result set; PostgreSQL's COPY dies in sessionKilledMidway.
+                                    .postgresCopy(false)
                                     .build(),
                             store(dedicated));
 

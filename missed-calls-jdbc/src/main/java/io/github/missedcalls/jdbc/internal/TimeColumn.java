@@ -65,10 +65,12 @@ public enum TimeColumn {
             return zoned == null ? null : zoned.toInstant();
         }
         LocalDateTime local = resultSet.getObject(index, LocalDateTime.class);
-        if (local == null) {
-            return null;
-        }
-        return this == SESSION_UTC
+        return local == null ? null : atZone(local, zone);
+    }
+
+    /** The instant of a zone-less value read from this column: a wall time in {@code zone}, or in UTC. */
+    public Instant atZone(LocalDateTime local, ZoneId zone) {
+        return this == SESSION_UTC || this == ZONED
                 ? local.toInstant(ZoneOffset.UTC)
                 : ZonedDateTime.of(local, zone).toInstant();
     }

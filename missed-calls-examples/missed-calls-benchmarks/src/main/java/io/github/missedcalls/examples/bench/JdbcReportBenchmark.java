@@ -65,7 +65,7 @@ import org.postgresql.PGStatement;
  *
  * <pre>
  * java -Xmx256m -cp ... io.github.missedcalls.examples.bench.JdbcReportBenchmark \
- *     [--calls 1000000] [--rounds 5] [--url jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
+ *     [--calls 1000000] [--warmup 1] [--rounds 5] [--url jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
  *     [--fetch-size 5000] [--reuse] [--breakdown]
  * </pre>
  */
@@ -89,9 +89,11 @@ public final class JdbcReportBenchmark {
     }
 
     /** Command-line options, each {@code --name value} or a flag. */
-    private record Options(long calls, int rounds, String url, int fetchSize, boolean reuse, boolean breakdown) {
+    private record Options(
+            long calls, int warmups, int rounds, String url, int fetchSize, boolean reuse, boolean breakdown) {
         static Options parse(String[] args) {
             long calls = 1_000_000;
+            int warmups = 1;
             int rounds = 5;
             String url = DEFAULT_URL;
             int fetchSize = JdbcCallSource.DEFAULT_FETCH_SIZE;
@@ -100,6 +102,7 @@ public final class JdbcReportBenchmark {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--calls" -> calls = Long.parseLong(value(args, ++i).replace("_", ""));
+                    case "--warmup" -> warmups = Integer.parseInt(value(args, ++i));
                     case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
                     case "--url" -> url = value(args, ++i);
                     case "--fetch-size" -> fetchSize = Integer.parseInt(value(args, ++i));
@@ -108,13 +111,13 @@ public final class JdbcReportBenchmark {
                     default ->
                         throw new IllegalArgumentException(
                                 (args[i].equals("--help") ? "" : "unknown option " + args[i] + "; ")
-                                        + "options: --calls N (default 1000000) --rounds N (5) --url JDBC_URL"
+                                        + "options: --calls N (default 1000000) --warmup N (1) --rounds N (5) --url JDBC_URL"
                                         + " (" + DEFAULT_URL + ") --fetch-size N (" + JdbcCallSource.DEFAULT_FETCH_SIZE
                                         + ") --reuse"
                                         + " (keep calls loaded by an earlier run) --breakdown (also time the fetch alone)");
                 }
             }
-            return new Options(calls, rounds, url, fetchSize, reuse, breakdown);
+            return new Options(calls, warmups, rounds, url, fetchSize, reuse, breakdown);
         }
 
         private static String value(String[] args, int i) {
@@ -177,9 +180,10 @@ public final class JdbcReportBenchmark {
     private void run() throws SQLException {
         System.out.printf(
                 Locale.ROOT,
-                "JdbcReportBenchmark: about %,d calls, %d rounds, fetch size %,d; %s;"
+                "JdbcReportBenchmark: about %,d calls, %d warm-up and %d measured rounds, fetch size %,d; %s;"
                         + " Java %s, %d cores, max heap %,d MB%n",
                 options.calls,
+                options.warmups,
                 options.rounds,
                 options.fetchSize,
                 options.url.replaceAll("password=[^&]*", "password=..."),
@@ -212,6 +216,8 @@ public final class JdbcReportBenchmark {
             List<Measured> librarySeconds = new ArrayList<>();
             List<Measured> fetchSeconds = new ArrayList<>();
             List<Measured> sourceSeconds = new ArrayList<>();
+            List<Measured> resultSetSeconds = new ArrayList<>();
+            List<Measured> resultSetReportSeconds = new ArrayList<>();
             List<Measured> directSeconds = new ArrayList<>();
             MissedCalls onOneThread = MissedCalls.builder()
                     .callSource(
@@ -222,11 +228,13 @@ public final class JdbcReportBenchmark {
                     .handleStore(JdbcHandleStore.builder(pool).tables(tables).build())
                     .settings(settings)
                     .build();
-            for (int round = 1; round <= options.rounds; round++) {
+            for (int round = 1 - options.warmups; round <= options.rounds; round++) {
+                // Warm-up rounds let the JIT compile both sides' paths; they are printed, not counted.
+                String label = round <= 0 ? "warm-up" : "round " + round;
                 long[] anchorRows = new long[1];
                 anchorSeconds.add(time(pool, () -> anchorRows[0] = anchor(pool, anchor, from, to)));
                 System.out.printf(
-                        Locale.ROOT, "round %d  anchor SQL: %s, %,d rows%n", round, last(anchorSeconds), anchorRows[0]);
+                        Locale.ROOT, "%s  anchor SQL: %s, %,d rows%n", label, last(anchorSeconds), anchorRows[0]);
 
                 Counting counting = new Counting();
                 ReportSummary[] summary = new ReportSummary[1];
@@ -235,9 +243,9 @@ public final class JdbcReportBenchmark {
                 }));
                 System.out.printf(
                         Locale.ROOT,
-                        "round %d  library:    %s, %,d rows (%,d unprocessed, %,d processed),"
+                        "%s  library:    %s, %,d rows (%,d unprocessed, %,d processed),"
                                 + " %,d missed calls in rows, %,d rejections%n",
-                        round,
+                        label,
                         last(librarySeconds),
                         counting.rows,
                         summary[0].unprocessedRows(),
@@ -250,8 +258,8 @@ public final class JdbcReportBenchmark {
                     fetchSeconds.add(time(pool, () -> rows[0] = plainFetch(pool, from)));
                     System.out.printf(
                             Locale.ROOT,
-                            "round %d  plain JDBC fetch of the same rows:        %s, %,d rows%n",
-                            round,
+                            "%s  plain JDBC fetch of the same rows:        %s, %,d rows%n",
+                            label,
                             last(fetchSeconds),
                             rows[0]);
                     JdbcCallSource source = JdbcCallSource.builder(
@@ -266,16 +274,56 @@ public final class JdbcReportBenchmark {
                     }));
                     System.out.printf(
                             Locale.ROOT,
-                            "round %d  JdbcCallSource to an empty consumer:       %s, %,d calls%n",
-                            round,
+                            "%s  JdbcCallSource to an empty consumer:       %s, %,d calls%n",
+                            label,
                             last(sourceSeconds),
                             rows[0]);
+                    JdbcCallSource resultSet = JdbcCallSource.builder(
+                                    pool, io.github.missedcalls.jdbc.CallTableMapping.ownTable(tables))
+                            .fetchSize(options.fetchSize)
+                            .readAhead(false)
+                            .postgresCopy(false)
+                            .build();
+                    resultSetSeconds.add(time(pool, () -> {
+                        try (Stream<CallRecord> calls = resultSet.calls(PROJECT, from, AS_OF, r -> {})) {
+                            rows[0] = calls.count();
+                        }
+                    }));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s  JdbcCallSource through a result set, no COPY: %s, %,d calls%n",
+                            label,
+                            last(resultSetSeconds),
+                            rows[0]);
+                    MissedCalls throughResultSet = MissedCalls.builder()
+                            .callSource(resultSet)
+                            .handleStore(
+                                    JdbcHandleStore.builder(pool).tables(tables).build())
+                            .settings(settings)
+                            .build();
+                    resultSetReportSeconds.add(time(pool, () -> throughResultSet.report(query, new Counting())));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s  library through a result set, no COPY (one thread): %s%n",
+                            label,
+                            last(resultSetReportSeconds));
                     directSeconds.add(time(pool, () -> onOneThread.report(query, new Counting())));
                     System.out.printf(
                             Locale.ROOT,
-                            "round %d  library without read-ahead (one thread): %s%n",
-                            round,
+                            "%s  library without read-ahead (one thread): %s%n",
+                            label,
                             last(directSeconds));
+                }
+                if (round <= 0) {
+                    Stream.of(
+                                    anchorSeconds,
+                                    librarySeconds,
+                                    fetchSeconds,
+                                    sourceSeconds,
+                                    resultSetSeconds,
+                                    resultSetReportSeconds,
+                                    directSeconds)
+                            .forEach(List::clear);
                 }
             }
             double anchorMedian = median(anchorSeconds, Measured::wall);
@@ -301,6 +349,16 @@ public final class JdbcReportBenchmark {
                 double fetch = median(fetchSeconds, Measured::wall);
                 double source = median(sourceSeconds, Measured::wall);
                 double direct = median(directSeconds, Measured::wall);
+                System.out.printf(
+                        Locale.ROOT,
+                        "COPY against a result set (medians, one thread): reading the calls %.3f s and %.3f s"
+                                + " (JVM CPU %.3f s and %.3f s), the report %.3f s and %.3f s%n",
+                        source,
+                        median(resultSetSeconds, Measured::wall),
+                        median(sourceSeconds, Measured::jvmCpu),
+                        median(resultSetSeconds, Measured::jvmCpu),
+                        direct,
+                        median(resultSetReportSeconds, Measured::wall));
                 System.out.printf(
                         Locale.ROOT,
                         "breakdown on one thread (medians): plain JDBC fetch %.3f s (%.0f%%);"
