@@ -5,10 +5,12 @@ import io.github.missedcalls.spi.CallSource;
 import io.github.missedcalls.spi.HandleStore;
 import io.github.missedcalls.spi.SaveOutcome;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,18 +33,26 @@ import org.slf4j.LoggerFactory;
  */
 public final class MissedCalls {
 
+    /**
+     * The default {@link Builder#lateness}: a call record is written when the call ends, and a
+     * PBX's export may come minutes after that; two hours covers calls of an hour and more.
+     */
+    public static final Duration DEFAULT_LATENESS = Duration.ofHours(2);
+
     private static final Logger log = LoggerFactory.getLogger(MissedCalls.class);
 
     private final CallSource callSource;
     private final HandleStore handleStore;
     private final Clock clock;
     private final Function<String, ProjectSettings> settings;
+    private final Duration lateness;
 
     private MissedCalls(Builder builder, CallSource callSource, HandleStore handleStore) {
         this.callSource = callSource;
         this.handleStore = handleStore;
         this.clock = builder.clock;
         this.settings = builder.settings;
+        this.lateness = builder.lateness;
     }
 
     /** Starts a configuration; the call source and the handle store are required. */
@@ -90,6 +100,111 @@ public final class MissedCalls {
         ReportSummary summary = engineFor(query).run(callSource, handleStore, listener);
         summary.emptyWindowHint().ifPresent(log::warn);
         return summary;
+    }
+
+    /**
+     * Makes the report a query asks for, reading only what came from a previous report's
+     * checkpoint on where it can, and hands back the checkpoint for the next refresh: a page
+     * refreshed all day reads the last {@linkplain Builder#lateness lateness} and what is new,
+     * not the month.
+     *
+     * <ol>
+     *   <li>The report is exactly the one {@link #report(ReportQuery)} gives for the query; only
+     *       the order of the rejections may differ.
+     *   <li>The checkpoint is used when it is of the same project, settings, window start and
+     *       strictness, its watermark is not after the new window's end or as-of, the source
+     *       delivers in start order with unique ids, and the source and the store count as many
+     *       rows and handles before the watermark as the checkpoint's read saw. Otherwise the
+     *       whole window is read, and {@link RefreshedReport#reading()} says why.
+     *   <li>The next checkpoint's watermark is as-of less the lateness (not before the window's
+     *       start, not after its end): a call record or handle stored later than that after its
+     *       instant is found by the counts, and the window is read again.
+     * </ol>
+     *
+     * <p>A row changed in place before the watermark (the same count, other values) is not
+     * seen until a report without a checkpoint; the library's writers never change a stored
+     * call or handle.
+     *
+     * @param previous the checkpoint of an earlier refresh, or {@code null} for a first read
+     * @throws IllegalArgumentException if the window's start is after its end
+     * @throws RejectedInputException in strict mode, at the first rejected record or handle
+     * @throws StorageException if the source or the store fails; no partial report is returned
+     */
+    public RefreshedReport refresh(ReportQuery query, @Nullable ReportCheckpoint previous) {
+        ReportEngine engine = engineFor(query);
+        Instant from = engine.from();
+        Instant to = engine.to();
+        Instant asOf = engine.asOf();
+        boolean streams = callSource.deliversInStartOrder() && callSource.idsAreUnique();
+        Instant watermark = asOf.minus(lateness);
+        if (watermark.isAfter(to)) {
+            watermark = to;
+        }
+        if (watermark.isBefore(from)) {
+            watermark = from;
+        }
+        String fullRead = previous == null ? "no checkpoint" : unusable(previous, engine, streams);
+        Instant resumedAt = null;
+        if (fullRead == null) {
+            resumedAt = Objects.requireNonNull(previous).watermark();
+            if (watermark.isBefore(resumedAt)) {
+                watermark = resumedAt;
+            }
+            engine.checkpointAt(watermark).resumeFrom(previous);
+        } else if (streams && !watermark.isAfter(asOf)) {
+            // A window that starts after as-of has no state to keep.
+            engine.checkpointAt(watermark);
+        }
+        Report report = engine.run(callSource, handleStore);
+        report.emptyWindowHint().ifPresent(log::warn);
+        ReportCheckpoint next = engine.checkpoint().orElse(null);
+        String reading =
+                resumedAt != null ? "read from the checkpoint at " + resumedAt : "read the whole window: " + fullRead;
+        log.debug("refresh of {} as of {}: {}", query.project(), asOf, reading);
+        return new RefreshedReport(report, next, resumedAt != null, reading);
+    }
+
+    /** Why a checkpoint cannot be used for this report; {@code null} when it can. */
+    private @Nullable String unusable(ReportCheckpoint previous, ReportEngine engine, boolean streams) {
+        String project = previous.project();
+        if (!project.equals(engine.project())) {
+            return "the checkpoint is of project " + project;
+        }
+        if (!previous.settings().equals(engine.settings())) {
+            return "the project's settings changed";
+        }
+        if (!previous.from().equals(engine.from())) {
+            return "the window's start moved from " + previous.from() + " to " + engine.from();
+        }
+        if (previous.strict() != engine.strict()) {
+            return "strictness changed";
+        }
+        Instant watermark = previous.watermark();
+        if (watermark.isAfter(engine.to()) || watermark.isAfter(engine.asOf())) {
+            return "the window ends before the checkpoint's watermark " + watermark;
+        }
+        if (!streams) {
+            return "the call source does not deliver in start order with unique ids";
+        }
+        OptionalLong rows = callSource.countCalls(project, previous.from(), watermark);
+        if (rows.isEmpty()) {
+            return "the call source cannot count its rows";
+        }
+        if (rows.getAsLong() != previous.sourceRows()) {
+            return "the source holds " + rows.getAsLong() + " rows before the watermark, the checkpoint saw "
+                    + previous.sourceRows() + " (a late call record)";
+        }
+        OptionalLong counted = handleStore.countHandles(project, previous.from(), watermark);
+        long handles = counted.isPresent()
+                ? counted.getAsLong()
+                : handleStore
+                        .handles(project, previous.from(), watermark.minusNanos(1))
+                        .size();
+        if (handles != previous.storedHandles()) {
+            return "the store holds " + handles + " handles before the watermark, the checkpoint saw "
+                    + previous.storedHandles() + " (a handle saved late)";
+        }
+        return null;
     }
 
     private ReportEngine engineFor(ReportQuery query) {
@@ -208,8 +323,26 @@ public final class MissedCalls {
         private @Nullable HandleStore handleStore;
         private Clock clock = Clock.systemUTC();
         private Function<String, ProjectSettings> settings = project -> ProjectSettings.defaults();
+        private Duration lateness = DEFAULT_LATENESS;
 
         private Builder() {}
+
+        /**
+         * How long after its instant a call record or handle may arrive and still be read by a
+         * {@link MissedCalls#refresh}: the next checkpoint's watermark is as-of less this. A longer
+         * one reads more at each refresh; a record later than it is caught by the counts and
+         * costs a read of the whole window. Default {@link #DEFAULT_LATENESS}.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder lateness(Duration value) {
+            Objects.requireNonNull(value, "lateness");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("the lateness is not negative: " + value);
+            }
+            this.lateness = value;
+            return this;
+        }
 
         /** Where calls come from; required. */
         public Builder callSource(CallSource value) {

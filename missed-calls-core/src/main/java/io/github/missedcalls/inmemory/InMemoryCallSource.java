@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -58,5 +59,13 @@ public final class InMemoryCallSource implements CallSource {
                 .map(CallRecord::startedAt)
                 .filter(start -> start.isBefore(before))
                 .max(Comparator.naturalOrder());
+    }
+
+    @Override
+    public OptionalLong countCalls(String project, Instant startedFrom, Instant startedBefore) {
+        return OptionalLong.of(callsByProject.getOrDefault(project, List.of()).stream()
+                .filter(call -> !call.startedAt().isBefore(startedFrom)
+                        && call.startedAt().isBefore(startedBefore))
+                .count());
     }
 }

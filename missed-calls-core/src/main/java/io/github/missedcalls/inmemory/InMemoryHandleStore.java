@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Handles held in memory. Thread-safe; nothing survives the process. */
@@ -42,5 +43,15 @@ public final class InMemoryHandleStore implements HandleStore {
                         !h.handledAt().isBefore(handledFrom) && !h.handledAt().isAfter(handledUntil))
                 .sorted(Comparator.comparing(Handle::handledAt))
                 .toList();
+    }
+
+    @Override
+    public OptionalLong countHandles(String project, Instant handledFrom, Instant handledBefore) {
+        return OptionalLong.of(handles.entrySet().stream()
+                .filter(entry -> entry.getKey().project().equals(project))
+                .map(Map.Entry::getValue)
+                .filter(h ->
+                        !h.handledAt().isBefore(handledFrom) && h.handledAt().isBefore(handledBefore))
+                .count());
     }
 }

@@ -33,6 +33,11 @@ final class ClientLedger {
         this.open = openCalls.isEmpty() ? null : new GroupDraft(client, openCalls, openAttempts);
     }
 
+    /** Continues from a group saved open in a report's checkpoint. */
+    void restoreOpen(List<MissedCall> calls, List<CallbackAttempt> attempts) {
+        this.open = new GroupDraft(client, calls, attempts);
+    }
+
     String client() {
         return client;
     }

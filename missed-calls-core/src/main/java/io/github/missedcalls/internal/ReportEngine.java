@@ -7,6 +7,7 @@ import io.github.missedcalls.ProjectSettings;
 import io.github.missedcalls.RejectedInputException;
 import io.github.missedcalls.Rejection;
 import io.github.missedcalls.Report;
+import io.github.missedcalls.ReportCheckpoint;
 import io.github.missedcalls.ReportListener;
 import io.github.missedcalls.ReportSummary;
 import io.github.missedcalls.StorageException;
@@ -97,6 +98,18 @@ public final class ReportEngine {
     private long processedCount;
     private ReportListener listener = new ReportListener() {};
 
+    // A checkpoint (ReportCheckpoint): the state taken at checkpointAt, or the state a run resumes from.
+    private @Nullable Instant checkpointAt;
+    private @Nullable ReportCheckpoint resumed;
+    private @Nullable ReportCheckpoint taken;
+    private boolean checkpointPending;
+    private final List<ProcessedRow> processedBeforeCheckpoint = new ArrayList<>();
+    private final List<Rejection> rejectionsBeforeCheckpoint = new ArrayList<>();
+    private long sourceRowsBeforeCheckpoint;
+    private long handlesBeforeCheckpoint;
+    /** Rows the source rejected since the last call it delivered: where they started is not known. */
+    private long sourceRejectionsSinceCall;
+
     /**
      * A valid record with its normalized client and its kind (R5). The start is copied into
      * primitives so that sorting a month compares numbers instead of chasing two references.
@@ -169,6 +182,79 @@ public final class ReportEngine {
         this.strict = strict;
     }
 
+    /**
+     * Takes a {@link ReportCheckpoint} at {@code watermark} while the calls stream by: the
+     * state once every call and handle before it was applied. Only a source that delivers in
+     * start order with unique ids gives one; see {@link #checkpoint()}.
+     *
+     * @throws IllegalArgumentException if the watermark is outside [from, min(to, asOf)]
+     */
+    public ReportEngine checkpointAt(Instant watermark) {
+        if (watermark.isBefore(from) || watermark.isAfter(to) || watermark.isAfter(asOf)) {
+            throw new IllegalArgumentException("a watermark is inside the window and not after as-of: " + watermark);
+        }
+        this.checkpointAt = watermark;
+        return this;
+    }
+
+    /**
+     * Starts from a checkpoint of the same project, settings, window start and strictness,
+     * reading only the calls and handles from its watermark on. The caller has checked that it
+     * fits and that nothing arrived before its watermark since (MissedCalls.refresh does).
+     *
+     * @throws IllegalArgumentException if the checkpoint is of another report, or its watermark
+     *     is after this report's end or as-of, or after the watermark asked for
+     */
+    public ReportEngine resumeFrom(ReportCheckpoint checkpoint) {
+        if (!checkpoint.project().equals(project)
+                || !checkpoint.settings().equals(settings)
+                || !checkpoint.from().equals(from)
+                || checkpoint.strict() != strict) {
+            throw new IllegalArgumentException("the checkpoint is of another report");
+        }
+        Instant watermark = checkpoint.watermark();
+        Instant next = checkpointAt;
+        if (watermark.isAfter(to) || watermark.isAfter(asOf) || (next != null && watermark.isAfter(next))) {
+            throw new IllegalArgumentException("the checkpoint's watermark " + watermark + " is after this report's"
+                    + " end, as-of or next watermark");
+        }
+        this.resumed = checkpoint;
+        return this;
+    }
+
+    /**
+     * The checkpoint taken during {@link #run}, if one was asked for and could be taken: not
+     * when the source holds and sorts its calls, nor when it rejected a row right where the
+     * watermark falls (where such a row started is not known).
+     */
+    public Optional<ReportCheckpoint> checkpoint() {
+        return Optional.ofNullable(taken);
+    }
+
+    public String project() {
+        return project;
+    }
+
+    public ProjectSettings settings() {
+        return settings;
+    }
+
+    public Instant from() {
+        return from;
+    }
+
+    public Instant to() {
+        return to;
+    }
+
+    public Instant asOf() {
+        return asOf;
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
     /** Reads the handles and calls of the project and returns both tabs in their display order. */
     public Report run(CallSource source, HandleStore store) {
         List<Rejection> rejections = new ArrayList<>();
@@ -211,9 +297,20 @@ public final class ReportEngine {
      */
     public ReportSummary run(CallSource source, HandleStore store, ReportListener sink) {
         this.listener = Objects.requireNonNull(sink, "sink");
-        useHandles(store.handles(project, from, asOf));
-        try (Stream<CallRecord> calls = source.calls(project, from, asOf, this::reject)) {
-            if (source.deliversInStartOrder() && source.idsAreUnique()) {
+        boolean streams = source.deliversInStartOrder() && source.idsAreUnique();
+        ReportCheckpoint start = resumed;
+        if (start != null && !streams) {
+            throw new IllegalStateException("a report resumes from a checkpoint only over a source that streams");
+        }
+        checkpointPending = checkpointAt != null && streams;
+        Instant readFrom = from;
+        if (start != null) {
+            restore(start);
+            readFrom = start.watermark();
+        }
+        useHandles(store.handles(project, readFrom, asOf));
+        try (Stream<CallRecord> calls = source.calls(project, readFrom, asOf, this::rejectedBySource)) {
+            if (streams) {
                 calls.forEachOrdered(this::acceptInOrder);
             } else {
                 List<Classified> held = new ArrayList<>();
@@ -242,6 +339,74 @@ public final class ReportEngine {
         return summary;
     }
 
+    /** Gives the listener what the checkpoint holds and continues from its state. */
+    private void restore(ReportCheckpoint start) {
+        for (Rejection rejection : start.rejections()) {
+            rejectionCount++;
+            listener.rejected(rejection);
+        }
+        for (ProcessedRow row : start.processed()) {
+            processedCount++;
+            listener.processed(row);
+        }
+        if (checkpointPending) {
+            rejectionsBeforeCheckpoint.addAll(start.rejections());
+            processedBeforeCheckpoint.addAll(start.processed());
+        }
+        for (UnprocessedRow open : start.open()) {
+            ledgers.getOrCreate(open.client()).restoreOpen(open.calls(), open.callbackAttempts());
+        }
+        anonymousMissed = start.anonymousMissed();
+        callsInWindow = start.callsInWindow();
+        latestBeforeWindow = start.latestCallBeforeWindow();
+        sourceRowsBeforeCheckpoint = start.sourceRows();
+        handlesBeforeCheckpoint = start.storedHandles();
+    }
+
+    /** The state once every call and handle before the watermark was applied. */
+    private void takeCheckpoint(Instant watermark) {
+        if (sourceRejectionsSinceCall > 0) {
+            checkpointPending = false;
+            return;
+        }
+        processSameInstant();
+        processHandlesBefore(watermark);
+        emitResolved();
+        checkpointPending = false;
+        List<UnprocessedRow> open = new ArrayList<>();
+        for (ClientLedger ledger : ledgers.values()) {
+            GroupDraft group = ledger.open();
+            if (group != null) {
+                open.add(group.toUnprocessed(watermark));
+            }
+        }
+        open.sort(Report.UNPROCESSED_ORDER);
+        taken = new ReportCheckpoint(
+                project,
+                settings,
+                from,
+                strict,
+                watermark,
+                open,
+                processedBeforeCheckpoint,
+                rejectionsBeforeCheckpoint,
+                anonymousMissed,
+                callsInWindow,
+                latestBeforeWindow,
+                sourceRowsBeforeCheckpoint,
+                handlesBeforeCheckpoint);
+        processedBeforeCheckpoint.clear();
+        rejectionsBeforeCheckpoint.clear();
+    }
+
+    private void rejectedBySource(Rejection rejection) {
+        if (checkpointPending) {
+            sourceRowsBeforeCheckpoint++;
+            sourceRejectionsSinceCall++;
+        }
+        reject(rejection);
+    }
+
     private static ReportSummary withLatestBeforeWindow(ReportSummary summary, Instant latest) {
         return new ReportSummary(
                 summary.project(),
@@ -258,6 +423,17 @@ public final class ReportEngine {
     }
 
     private void acceptInOrder(CallRecord call) {
+        if (checkpointPending) {
+            Instant watermark = Objects.requireNonNull(checkpointAt);
+            if (call.startedAt().isBefore(watermark)) {
+                sourceRejectionsSinceCall = 0;
+                if (!call.startedAt().isBefore(from)) {
+                    sourceRowsBeforeCheckpoint++;
+                }
+            } else {
+                takeCheckpoint(watermark);
+            }
+        }
         String client = clientOf(call);
         if (client != REJECTED) {
             feed(call, client, CallKind.of(call, settings.minConversation()));
@@ -274,12 +450,17 @@ public final class ReportEngine {
         Map<HandleKey, Handle> byKey = new LinkedHashMap<>();
         Map<HandleKey, Integer> copies = new HashMap<>();
         Set<HandleKey> conflicting = new LinkedHashSet<>();
+        Instant watermark = checkpointPending ? checkpointAt : null;
         for (Handle handle : stored) {
+            boolean beforeWatermark = watermark != null && handle.handledAt().isBefore(watermark);
+            if (beforeWatermark) {
+                handlesBeforeCheckpoint++;
+            }
             String client;
             try {
                 client = intake.clientOf(handle);
             } catch (IllegalArgumentException e) {
-                reject(Rejection.ofHandle(null, String.valueOf(e.getMessage())));
+                reject(Rejection.ofHandle(null, String.valueOf(e.getMessage())), beforeWatermark);
                 continue;
             }
             if (handle.handledAt().isAfter(asOf)) {
@@ -291,7 +472,7 @@ public final class ReportEngine {
             Handle first = byKey.putIfAbsent(key, normalized);
             if (first != null && !first.equals(normalized)) {
                 if (duplicates == DuplicatePolicy.FIRST_COPY_WINS) {
-                    reject(Rejection.ofHandle(null, Intake.conflictingHandle(handle)));
+                    reject(Rejection.ofHandle(null, Intake.conflictingHandle(handle)), beforeWatermark);
                 } else {
                     conflicting.add(key);
                 }
@@ -299,8 +480,9 @@ public final class ReportEngine {
         }
         for (HandleKey key : conflicting) {
             Handle first = Objects.requireNonNull(byKey.remove(key));
+            boolean beforeWatermark = watermark != null && key.handledAt().isBefore(watermark);
             for (int i = copies.getOrDefault(key, 0); i > 0; i--) {
-                reject(Rejection.ofHandle(null, Intake.conflictingHandle(first)));
+                reject(Rejection.ofHandle(null, Intake.conflictingHandle(first)), beforeWatermark);
             }
         }
         List<Handle> sorted = new ArrayList<>(byKey.values());
@@ -311,10 +493,17 @@ public final class ReportEngine {
     private record HandleKey(String client, Instant handledAt, String actor) {}
 
     private void reject(Rejection rejection) {
+        reject(rejection, checkpointPending);
+    }
+
+    private void reject(Rejection rejection, boolean beforeCheckpoint) {
         if (strict) {
             throw new RejectedInputException(rejection);
         }
         rejectionCount++;
+        if (beforeCheckpoint) {
+            rejectionsBeforeCheckpoint.add(rejection);
+        }
         listener.rejected(rejection);
     }
 
@@ -484,7 +673,11 @@ public final class ReportEngine {
     private void emitResolved() {
         for (GroupDraft group : resolvedNotYetEmitted) {
             processedCount++;
-            listener.processed(group.toProcessed());
+            ProcessedRow row = group.toProcessed();
+            if (checkpointPending) {
+                processedBeforeCheckpoint.add(row);
+            }
+            listener.processed(row);
         }
         resolvedNotYetEmitted.clear();
     }
@@ -508,6 +701,9 @@ public final class ReportEngine {
     }
 
     private ReportSummary finish() {
+        if (checkpointPending) {
+            takeCheckpoint(Objects.requireNonNull(checkpointAt));
+        }
         processSameInstant();
         currentInstant = null;
         processHandlesBefore(asOf.plusNanos(1));

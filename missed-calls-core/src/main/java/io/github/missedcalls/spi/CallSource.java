@@ -4,6 +4,7 @@ import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Rejection;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -65,5 +66,20 @@ public interface CallSource {
      */
     default Optional<Instant> latestStartBefore(String project, Instant before) {
         return Optional.empty();
+    }
+
+    /**
+     * How many rows the source holds for a project that started in [{@code startedFrom},
+     * {@code startedBefore}): every row {@link #calls} would deliver as a call or hand to its
+     * rejections, where the source can count them (a {@code COUNT} over an index, a list in
+     * memory). A refresh from a {@link io.github.missedcalls.ReportCheckpoint} compares it with
+     * what the checkpoint's read saw before its watermark: a row added or removed there since (a
+     * late call record) makes the report read the whole window again.
+     *
+     * @return the count, or empty if the source cannot tell (the default); a refresh then always
+     *     reads the whole window
+     */
+    default OptionalLong countCalls(String project, Instant startedFrom, Instant startedBefore) {
+        return OptionalLong.empty();
     }
 }

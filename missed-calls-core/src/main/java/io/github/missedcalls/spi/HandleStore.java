@@ -4,6 +4,7 @@ import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleConflictException;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Keeps manual handles (R11). Implementations are safe for use by several threads, and by
@@ -31,4 +32,19 @@ public interface HandleStore {
      * @throws io.github.missedcalls.StorageException if the storage fails
      */
     List<Handle> handles(String project, Instant handledFrom, Instant handledUntil);
+
+    /**
+     * How many handles of {@code project} were handled in [{@code handledFrom},
+     * {@code handledBefore}), where the store can count them cheaply. A refresh from a
+     * {@link io.github.missedcalls.ReportCheckpoint} compares it with the handles its read listed
+     * before the watermark: a handle saved since with an earlier instant makes the report read
+     * the whole window again.
+     *
+     * @return the count, or empty if the store cannot tell (the default); a refresh then reads
+     *     every handle of the window and compares
+     * @throws io.github.missedcalls.StorageException if the storage fails
+     */
+    default OptionalLong countHandles(String project, Instant handledFrom, Instant handledBefore) {
+        return OptionalLong.empty();
+    }
 }

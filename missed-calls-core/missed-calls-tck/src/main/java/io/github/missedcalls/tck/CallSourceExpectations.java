@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -177,6 +178,32 @@ public abstract sealed class CallSourceExpectations extends CompatibilityKit
             assertThat(source.latestStartBefore(project(), BASE.plus(Duration.ofHours(1))))
                     .as("a project without calls")
                     .isEmpty();
+        }
+
+        @Test
+        @DisplayName("a source that counts its rows counts those it delivers in a range, its end excluded")
+        void countIsHonest() {
+            String project = project();
+            CallSource source = sourceOver(
+                    project,
+                    List.of(
+                            missed("before", Duration.ofSeconds(-1)),
+                            missed("start", Duration.ZERO),
+                            missed("tie", Duration.ZERO),
+                            missed("inside", Duration.ofMinutes(30)),
+                            missed("end", Duration.ofHours(1))));
+
+            OptionalLong count = source.countCalls(project, BASE, BASE.plus(Duration.ofHours(1)));
+            assumeTrue(count.isPresent(), "the source does not count its rows");
+
+            assertThat(count).hasValue(3);
+            assertThat(source.countCalls(project, BASE.minusSeconds(1), BASE.plus(Duration.ofDays(1))))
+                    .hasValue(5);
+            assertThat(source.countCalls(project, BASE.plusSeconds(1), BASE.plusSeconds(2)))
+                    .hasValue(0);
+            assertThat(source.countCalls(project(), BASE.minusSeconds(1), BASE.plus(Duration.ofDays(1))))
+                    .as("a project without calls")
+                    .hasValue(0);
         }
 
         @Test

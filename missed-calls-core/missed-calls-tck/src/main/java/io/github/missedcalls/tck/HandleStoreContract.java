@@ -16,6 +16,7 @@ import java.time.temporal.TemporalUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -203,6 +204,30 @@ public abstract class HandleStoreContract extends CompatibilityKit {
             assertThat(store().handles(project, BASE, BASE.plusSeconds(60))).containsExactly(atStart, inside, atEnd);
             assertThat(store().handles(project, BASE.plusSeconds(30), BASE.plusSeconds(30)))
                     .containsExactly(inside);
+        }
+
+        @Test
+        @DisplayName("a store that counts its handles counts those it lists in a range, its end excluded")
+        void countIsHonest() {
+            String project = newProject();
+            for (Handle handle : List.of(
+                    handle("+15550101", Duration.ofSeconds(-1), "a"),
+                    handle("+15550101", Duration.ZERO, "a"),
+                    handle("+15550102", Duration.ZERO, "a"),
+                    handle("+15550101", Duration.ofSeconds(30), "b"),
+                    handle("+15550101", Duration.ofSeconds(60), "a"))) {
+                store().save(project, handle);
+            }
+
+            OptionalLong count = store().countHandles(project, BASE, BASE.plusSeconds(60));
+            assumeTrue(count.isPresent(), "the store does not count its handles");
+
+            assertThat(count).hasValue(3);
+            assertThat(store().countHandles(project, BASE.minusSeconds(1), BASE.plusSeconds(61)))
+                    .hasValue(5);
+            assertThat(store().countHandles(newProject(), BASE.minusSeconds(1), BASE.plusSeconds(61)))
+                    .as("a project without handles")
+                    .hasValue(0);
         }
 
         @Test

@@ -1,0 +1,193 @@
+package io.github.missedcalls;
+
+import static io.github.missedcalls.Fixtures.CLIENT;
+import static io.github.missedcalls.Fixtures.DAY;
+import static io.github.missedcalls.Fixtures.OTHER_CLIENT;
+import static io.github.missedcalls.Fixtures.PROJECT;
+import static io.github.missedcalls.Fixtures.at;
+import static io.github.missedcalls.Fixtures.callback;
+import static io.github.missedcalls.Fixtures.handle;
+import static io.github.missedcalls.Fixtures.missed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.missedcalls.inmemory.InMemoryCallSource;
+import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.spi.CallSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What makes a refresh read only what is new, and what makes it read the whole window again. */
+@DisplayName("MissedCalls.refresh")
+class RefreshTest {
+
+    private static final ReportQuery QUERY = ReportQuery.of(PROJECT).window(DAY, null);
+
+    /** Calls kept in start order with unique ids, counting, that a test adds to as a day goes by. */
+    private static final class GrowingSource implements CallSource {
+        final List<CallRecord> calls = new ArrayList<>();
+        boolean counts = true;
+        int reads;
+        Instant lastReadFrom = Instant.MIN;
+
+        @Override
+        public Stream<CallRecord> calls(
+                String project, Instant startedFrom, Instant startedUntil, Consumer<Rejection> rejections) {
+            reads++;
+            lastReadFrom = startedFrom;
+            return calls.stream()
+                    .sorted(Comparator.comparing(CallRecord::startedAt))
+                    .filter(c -> !c.startedAt().isBefore(startedFrom)
+                            && !c.startedAt().isAfter(startedUntil));
+        }
+
+        @Override
+        public boolean deliversInStartOrder() {
+            return true;
+        }
+
+        @Override
+        public boolean idsAreUnique() {
+            return true;
+        }
+
+        @Override
+        public OptionalLong countCalls(String project, Instant startedFrom, Instant startedBefore) {
+            return counts
+                    ? OptionalLong.of(calls.stream()
+                            .filter(c -> !c.startedAt().isBefore(startedFrom)
+                                    && c.startedAt().isBefore(startedBefore))
+                            .count())
+                    : OptionalLong.empty();
+        }
+    }
+
+    private final GrowingSource source = new GrowingSource();
+    private final InMemoryHandleStore store = new InMemoryHandleStore();
+
+    private MissedCalls missedCalls(ProjectSettings settings) {
+        return MissedCalls.builder()
+                .callSource(source)
+                .handleStore(store)
+                .settings(settings)
+                .lateness(Duration.ofHours(1))
+                .build();
+    }
+
+    private RefreshedReport morning() {
+        source.calls.add(missed("m1", CLIENT, at("09:00")));
+        source.calls.add(missed("m2", OTHER_CLIENT, at("09:30")));
+        source.calls.add(callback("b1", OTHER_CLIENT, at("10:00")));
+        return missedCalls(Fixtures.settings()).refresh(QUERY.asOf(at("12:00")), null);
+    }
+
+    @Test
+    @DisplayName("a refresh reads from the watermark, as-of less the lateness, and gives the full report")
+    void readsFromTheWatermark() {
+        RefreshedReport first = morning();
+        assertThat(first.incremental()).isFalse();
+        assertThat(first.reading()).contains("no checkpoint");
+        assertThat(first.checkpoint()).isNotNull();
+        assertThat(first.nextCheckpoint().orElseThrow().watermark()).isEqualTo(at("11:00"));
+
+        source.calls.add(missed("m3", CLIENT, at("12:30")));
+        RefreshedReport second = missedCalls(Fixtures.settings()).refresh(QUERY.asOf(at("13:00")), first.checkpoint());
+
+        assertThat(second.incremental()).as(second.reading()).isTrue();
+        assertThat(source.lastReadFrom).isEqualTo(at("11:00"));
+        Report full = missedCalls(Fixtures.settings()).report(QUERY.asOf(at("13:00")));
+        assertThat(second.report().unprocessed()).isEqualTo(full.unprocessed()).hasSize(1);
+        assertThat(second.report().unprocessed().get(0).calls()).hasSize(2);
+        assertThat(second.report().processed()).isEqualTo(full.processed()).hasSize(1);
+        assertThat(second.nextCheckpoint().orElseThrow().watermark()).isEqualTo(at("12:00"));
+    }
+
+    @Test
+    @DisplayName(
+            "a call record that arrives later than the lateness, before the watermark, makes the refresh read everything")
+    void lateCallRecordReadsEverything() {
+        RefreshedReport first = morning();
+        source.calls.add(callback("b2", CLIENT, at("10:30")));
+
+        RefreshedReport second = missedCalls(Fixtures.settings()).refresh(QUERY.asOf(at("13:00")), first.checkpoint());
+
+        assertThat(second.incremental()).isFalse();
+        assertThat(second.reading()).contains("a late call record");
+        assertThat(source.lastReadFrom).isEqualTo(DAY);
+        assertThat(second.report().unprocessed()).isEmpty();
+        assertThat(second.report().processed()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a handle saved with an instant before the watermark makes the refresh read everything")
+    void lateHandleReadsEverything() {
+        RefreshedReport first = morning();
+        store.save(PROJECT, handle(CLIENT, at("10:45"), at("10:45")));
+
+        RefreshedReport second = missedCalls(Fixtures.settings()).refresh(QUERY.asOf(at("13:00")), first.checkpoint());
+
+        assertThat(second.incremental()).isFalse();
+        assertThat(second.reading()).contains("a handle saved late");
+        assertThat(second.report().unprocessed()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a handle saved now, after the watermark, is read by the refresh")
+    void handleAfterWatermarkIsRead() {
+        RefreshedReport first = morning();
+        store.save(PROJECT, handle(CLIENT, at("12:40"), at("12:40")));
+
+        RefreshedReport second = missedCalls(Fixtures.settings()).refresh(QUERY.asOf(at("13:00")), first.checkpoint());
+
+        assertThat(second.incremental()).isTrue();
+        assertThat(second.report().unprocessed()).isEmpty();
+        assertThat(second.report().processed()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName(
+            "changed settings, a moved window start or a source that cannot count make the refresh read everything")
+    void unusableCheckpoints() {
+        RefreshedReport first = morning();
+        ProjectSettings other = ProjectSettings.builder()
+                .countryCode("380")
+                .shortAbandon(Duration.ofSeconds(3))
+                .build();
+
+        assertThat(missedCalls(other)
+                        .refresh(QUERY.asOf(at("13:00")), first.checkpoint())
+                        .reading())
+                .contains("settings changed");
+        assertThat(missedCalls(Fixtures.settings())
+                        .refresh(QUERY.window(DAY.plusSeconds(1), null).asOf(at("13:00")), first.checkpoint())
+                        .reading())
+                .contains("window's start moved");
+        source.counts = false;
+        assertThat(missedCalls(Fixtures.settings())
+                        .refresh(QUERY.asOf(at("13:00")), first.checkpoint())
+                        .reading())
+                .contains("cannot count");
+    }
+
+    @Test
+    @DisplayName("a source that holds and sorts its calls gives no checkpoint, and every refresh reads everything")
+    void unorderedSourceGivesNoCheckpoint() {
+        MissedCalls unordered = MissedCalls.builder()
+                .callSource(new InMemoryCallSource().add(PROJECT, missed("m1", CLIENT, at("09:00"))))
+                .handleStore(store)
+                .settings(Fixtures.settings())
+                .build();
+
+        RefreshedReport refreshed = unordered.refresh(QUERY.asOf(at("12:00")), null);
+
+        assertThat(refreshed.checkpoint()).isNull();
+        assertThat(refreshed.report().unprocessed()).hasSize(1);
+    }
+}
