@@ -8,7 +8,10 @@ import io.github.missedcalls.Handle;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.RefreshedReport;
 import io.github.missedcalls.Rejection;
+import io.github.missedcalls.Report;
+import io.github.missedcalls.ReportCheckpoint;
 import io.github.missedcalls.ReportListener;
 import io.github.missedcalls.ReportQuery;
 import io.github.missedcalls.ReportSummary;
@@ -31,6 +34,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,6 +45,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -386,6 +391,119 @@ public final class JdbcReportBenchmark {
                         median(directSeconds, Measured::postgresCpu),
                         median(librarySeconds, Measured::postgresCpu));
             }
+            measureRefresh(pool, missedCalls, from, libraryMedian);
+        }
+    }
+
+    /**
+     * A refresh after about 1% more calls against a full report of the same rows: the
+     * checkpoint of a report as of {@link #AS_OF}, then the calls of the afternoon before it
+     * copied fourteen hours on (new ids, after the checkpoint's watermark), then, round after
+     * round, a refresh from that checkpoint and a full report as of eight hours after
+     * {@link #AS_OF}, whose rows must be identical. The copies are deleted
+     * at the end, so that {@code --reuse} finds the month as it was loaded.
+     */
+    private void measureRefresh(HikariDataSource pool, MissedCalls missedCalls, Instant from, double fullMedian)
+            throws SQLException {
+        Duration later = Duration.ofHours(8);
+        Instant nextAsOf = AS_OF.plus(later);
+        ReportQuery fixedStart = ReportQuery.of(PROJECT).window(from, null);
+        execute(pool, "DELETE FROM " + tables.calls() + " WHERE project = '" + PROJECT + "' AND id LIKE '%-next'");
+        Measured[] checkpointing = new Measured[1];
+        RefreshedReport[] first = new RefreshedReport[1];
+        checkpointing[0] = time(pool, () -> first[0] = missedCalls.refresh(fixedStart.asOf(AS_OF), null));
+        ReportCheckpoint checkpoint =
+                Objects.requireNonNull(first[0].checkpoint(), "the first read gave no checkpoint");
+        System.out.printf(
+                Locale.ROOT,
+                "refresh: a report with a checkpoint as of %s: %s; watermark %s, %,d open groups, %,d processed rows%n",
+                AS_OF,
+                checkpointing[0],
+                checkpoint.watermark(),
+                checkpoint.open().size(),
+                checkpoint.processed().size());
+        long added;
+        try (Connection connection = pool.getConnection();
+                PreparedStatement copy = connection.prepareStatement("INSERT INTO " + tables.calls()
+                        + " (project, id, direction, client, line, employee, started_at, answered_at, ended_at, stage,"
+                        + " managers, stated_reason) SELECT project, id || '-next', direction, client, line, employee,"
+                        + " started_at + ?::interval, answered_at + ?::interval, ended_at + ?::interval, stage, managers,"
+                        + " stated_reason FROM " + tables.calls()
+                        + " WHERE project = ? AND started_at >= ? AND started_at < ?")) {
+            // 12:00 to 20:00 in Kyiv the day before AS_OF, a busy eight hours: about 1% of the month.
+            Duration shift = Duration.ofHours(14);
+            for (int i = 1; i <= 3; i++) {
+                copy.setString(i, shift.toSeconds() + " seconds");
+            }
+            copy.setString(4, PROJECT);
+            copy.setObject(5, utc(AS_OF.minus(shift)));
+            copy.setObject(6, utc(AS_OF.minus(shift).plus(later)));
+            added = copy.executeUpdate();
+        }
+        execute(pool, "ANALYZE " + tables.calls());
+        JdbcCallSource counting = JdbcCallSource.ownTable(pool, tables);
+        for (int i = 0; i < 3; i++) {
+            long[] rows = new long[1];
+            Measured count = time(
+                    pool,
+                    () -> rows[0] = counting.countCalls(PROJECT, from, checkpoint.watermark())
+                            .orElse(-1));
+            System.out.printf(
+                    Locale.ROOT,
+                    "refresh: the check of the rows before the watermark, COUNT(*) of %,d rows: %s%n",
+                    rows[0],
+                    count);
+        }
+        try {
+            List<Measured> refreshSeconds = new ArrayList<>();
+            List<Measured> fullSeconds = new ArrayList<>();
+            for (int round = 1 - options.warmups; round <= options.rounds; round++) {
+                String label = round <= 0 ? "warm-up" : "round " + round;
+                RefreshedReport[] refreshed = new RefreshedReport[1];
+                Measured refresh =
+                        time(pool, () -> refreshed[0] = missedCalls.refresh(fixedStart.asOf(nextAsOf), checkpoint));
+                Report[] full = new Report[1];
+                Measured whole = time(pool, () -> full[0] = missedCalls.report(fixedStart.asOf(nextAsOf)));
+                boolean identical = refreshed[0].report().unprocessed().equals(full[0].unprocessed())
+                        && refreshed[0].report().processed().equals(full[0].processed())
+                        && refreshed[0].report().rejections().size()
+                                == full[0].rejections().size();
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s  refresh after %,d more calls: %s (%s); full report: %s; rows identical: %s (%,d and %,d)%n",
+                        label,
+                        added,
+                        refresh,
+                        refreshed[0].reading(),
+                        whole,
+                        identical,
+                        refreshed[0].report().unprocessed().size()
+                                + refreshed[0].report().processed().size(),
+                        full[0].unprocessed().size() + full[0].processed().size());
+                if (!identical || !refreshed[0].incremental()) {
+                    throw new IllegalStateException(
+                            "the refresh did not give the full report's rows from its checkpoint: "
+                                    + refreshed[0].reading());
+                }
+                if (round > 0) {
+                    refreshSeconds.add(refresh);
+                    fullSeconds.add(whole);
+                }
+            }
+            double refreshMedian = median(refreshSeconds, Measured::wall);
+            double wholeMedian = median(fullSeconds, Measured::wall);
+            System.out.printf(
+                    Locale.ROOT,
+                    "median of %d rounds: refresh %.3f s, full report of the same rows, collected %.3f s: the refresh is"
+                            + " %.1fx as fast; against the streamed full report above (%.3f s): %.1fx%n",
+                    options.rounds,
+                    refreshMedian,
+                    wholeMedian,
+                    wholeMedian / refreshMedian,
+                    fullMedian,
+                    fullMedian / refreshMedian);
+        } finally {
+            execute(pool, "DELETE FROM " + tables.calls() + " WHERE project = '" + PROJECT + "' AND id LIKE '%-next'");
         }
     }
 
