@@ -47,11 +47,15 @@ public record Report(
             Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client);
 
     /** The processed tab's order: latest resolution first, then client, then first missed call. */
-    public static final Comparator<ProcessedRow> PROCESSED_ORDER = Comparator.comparing(
-                    (ProcessedRow row) -> row.resolution().resolvedAt())
-            .reversed()
-            .thenComparing(ProcessedRow::client)
-            .thenComparing(ProcessedRow::firstMissedAt);
+    // Written out rather than chained: a month's processed tab is sorted at every report.
+    public static final Comparator<ProcessedRow> PROCESSED_ORDER = (a, b) -> {
+        int byResolution = b.resolution().resolvedAt().compareTo(a.resolution().resolvedAt());
+        if (byResolution != 0) {
+            return byResolution;
+        }
+        int byClient = a.client().compareTo(b.client());
+        return byClient != 0 ? byClient : a.firstMissedAt().compareTo(b.firstMissedAt());
+    };
 
     public Report {
         Objects.requireNonNull(project, "project");

@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param from the window's start
  * @param strict whether the report was strict
  * @param watermark every call and handle before this instant is in the checkpoint, none from it on
- * @param open the groups open at the watermark, waiting measured to it
- * @param processed the rows resolved before the watermark, in order of resolution
+ * @param open the groups open at the watermark, waiting measured to it, in no particular order
+ * @param processed the rows resolved before the watermark, in the processed tab's order
+ *     ({@link Report#PROCESSED_ORDER}: latest first)
  * @param rejections the rejections of the records and handles before the watermark
  * @param anonymousMissed missed calls without a client number before the watermark
  * @param callsInWindow valid call records of the window that started before the watermark

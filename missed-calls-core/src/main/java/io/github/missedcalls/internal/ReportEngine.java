@@ -17,6 +17,7 @@ import io.github.missedcalls.spi.HandleStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,7 +104,13 @@ public final class ReportEngine {
     private @Nullable ReportCheckpoint resumed;
     private @Nullable ReportCheckpoint taken;
     private boolean checkpointPending;
+    /** Rows resolved before the checkpoint's watermark, since the run began or resumed. */
     private final List<ProcessedRow> processedBeforeCheckpoint = new ArrayList<>();
+    /** The rows of the checkpoint the run resumed from, in the processed tab's order. */
+    private List<ProcessedRow> restoredProcessed = List.of();
+    /** Whether the listener is {@link #run(CallSource, HandleStore)}'s own, which takes a checkpoint's rows at once. */
+    private boolean collectsRows;
+
     private final List<Rejection> rejectionsBeforeCheckpoint = new ArrayList<>();
     private long sourceRowsBeforeCheckpoint;
     private long handlesBeforeCheckpoint;
@@ -260,6 +267,8 @@ public final class ReportEngine {
         List<Rejection> rejections = new ArrayList<>();
         List<ProcessedRow> processed = new ArrayList<>();
         List<UnprocessedRow> unprocessed = new ArrayList<>();
+        // The checkpoint's rows are added to the tab as they are, in its order, not one by one.
+        collectsRows = true;
         ReportSummary summary = run(source, store, new ReportListener() {
             @Override
             public void rejected(Rejection rejection) {
@@ -276,7 +285,10 @@ public final class ReportEngine {
                 unprocessed.add(row);
             }
         });
-        processed.sort(Report.PROCESSED_ORDER);
+        // A checkpoint's rows are in the tab's order already; every row resolved since was resolved
+        // after them, so it comes before them in the tab.
+        List<ProcessedRow> tab = inTabOrder(processed, restoredProcessed.size());
+        tab.addAll(restoredProcessed);
         return new Report(
                 project,
                 settings.zone(),
@@ -284,7 +296,7 @@ public final class ReportEngine {
                 to,
                 asOf,
                 unprocessed,
-                processed,
+                tab,
                 rejections,
                 summary.anonymousMissed(),
                 summary.callsInWindow(),
@@ -339,19 +351,61 @@ public final class ReportEngine {
         return summary;
     }
 
+    /**
+     * Rows given in order of resolution, in the processed tab's order: reversed, the sort finds
+     * them nearly in order (only rows resolved at one instant are put in order of client).
+     */
+    private static List<ProcessedRow> inTabOrder(List<ProcessedRow> resolved, int room) {
+        List<ProcessedRow> tab = new ArrayList<>(resolved.size() + room);
+        tab.addAll(resolved);
+        Collections.reverse(tab);
+        tab.sort(Report.PROCESSED_ORDER);
+        return tab;
+    }
+
+    /** A row with its first missed call's start copied out, so that sorting compares numbers, not rows. */
+    private record TabKey(long second, int nano, UnprocessedRow row) {}
+
+    /** Sorts rows by {@link Report#UNPROCESSED_ORDER}, reading each row's first call once instead of at every comparison. */
+    private static void sortForTab(List<UnprocessedRow> rows) {
+        if (rows.size() < 2) {
+            return;
+        }
+        TabKey[] keys = new TabKey[rows.size()];
+        for (int i = 0; i < keys.length; i++) {
+            UnprocessedRow row = rows.get(i);
+            Instant first = row.firstMissedAt();
+            keys[i] = new TabKey(first.getEpochSecond(), first.getNano(), row);
+        }
+        Arrays.sort(
+                keys,
+                (a, b) -> a.second != b.second
+                        ? Long.compare(a.second, b.second)
+                        : a.nano != b.nano
+                                ? Integer.compare(a.nano, b.nano)
+                                : a.row.client().compareTo(b.row.client()));
+        for (int i = 0; i < keys.length; i++) {
+            rows.set(i, keys[i].row);
+        }
+    }
+
     /** Gives the listener what the checkpoint holds and continues from its state. */
     private void restore(ReportCheckpoint start) {
         for (Rejection rejection : start.rejections()) {
             rejectionCount++;
             listener.rejected(rejection);
         }
-        for (ProcessedRow row : start.processed()) {
-            processedCount++;
-            listener.processed(row);
+        // Kept in the tab's order; the listener has them in order of resolution.
+        List<ProcessedRow> tab = start.processed();
+        processedCount += tab.size();
+        if (!collectsRows) {
+            for (int i = tab.size() - 1; i >= 0; i--) {
+                listener.processed(tab.get(i));
+            }
         }
+        restoredProcessed = tab;
         if (checkpointPending) {
             rejectionsBeforeCheckpoint.addAll(start.rejections());
-            processedBeforeCheckpoint.addAll(start.processed());
         }
         for (UnprocessedRow open : start.open()) {
             ledgers.getOrCreate(open.client()).restoreOpen(open.calls(), open.callbackAttempts());
@@ -380,7 +434,8 @@ public final class ReportEngine {
                 open.add(group.toUnprocessed(watermark));
             }
         }
-        open.sort(Report.UNPROCESSED_ORDER);
+        List<ProcessedRow> tab = inTabOrder(processedBeforeCheckpoint, restoredProcessed.size());
+        tab.addAll(restoredProcessed);
         taken = new ReportCheckpoint(
                 project,
                 settings,
@@ -388,7 +443,7 @@ public final class ReportEngine {
                 strict,
                 watermark,
                 open,
-                processedBeforeCheckpoint,
+                tab,
                 rejectionsBeforeCheckpoint,
                 anonymousMissed,
                 callsInWindow,
@@ -715,7 +770,7 @@ public final class ReportEngine {
                 unprocessed.add(open.toUnprocessed(asOf));
             }
         }
-        unprocessed.sort(Report.UNPROCESSED_ORDER);
+        sortForTab(unprocessed);
         unprocessed.forEach(listener::unprocessed);
         return new ReportSummary(
                 project,

@@ -67,6 +67,7 @@ public final class CallTableMapping {
     private final Map<String, MissedReason> reasons;
     private final ZoneId localTimeZone;
     private final boolean idsAreUnique;
+    private final @Nullable String hoursTable;
 
     private CallTableMapping(Builder builder, @Nullable String projectColumn, @Nullable String singleProject) {
         this.table = builder.table;
@@ -90,6 +91,7 @@ public final class CallTableMapping {
         this.reasons = Map.copyOf(builder.reasons);
         this.localTimeZone = builder.localTimeZone;
         this.idsAreUnique = builder.idsAreUnique;
+        this.hoursTable = builder.hoursTable;
     }
 
     /**
@@ -114,7 +116,16 @@ public final class CallTableMapping {
                 .managersColumn("managers")
                 .reasonColumn("stated_reason")
                 .idsAreUnique(true)
+                .hoursTable(tables.callHours())
                 .build();
+    }
+
+    /**
+     * The table of calls per hour that {@link JdbcCallWriter} keeps beside the library's own
+     * table ({@link TableNames#callHours()}); empty for a user's table.
+     */
+    public Optional<String> hoursTable() {
+        return Optional.ofNullable(hoursTable);
     }
 
     public String table() {
@@ -246,6 +257,7 @@ public final class CallTableMapping {
         private final Map<String, MissedReason> reasons = new HashMap<>();
         private ZoneId localTimeZone = ZoneOffset.UTC;
         private boolean idsAreUnique;
+        private @Nullable String hoursTable;
 
         private Builder(String table) {
             this.table = Identifiers.checkQualified("the table's name", table);
@@ -440,6 +452,12 @@ public final class CallTableMapping {
         /**
          * @throws IllegalStateException if neither a project column nor a single project was given
          */
+        /** The library's own table only: its writer keeps counts per hour there. */
+        Builder hoursTable(String value) {
+            this.hoursTable = value;
+            return this;
+        }
+
         public CallTableMapping build() {
             if (projectColumn == null && singleProject == null) {
                 throw new IllegalStateException("say which column holds the project (projectColumn), or that " + table

@@ -244,10 +244,13 @@ public final class JdbcCallSource implements CallSource {
     /**
      * {@inheritDoc}
      *
-     * <p>One {@code COUNT(*)} over the start column, which the index on (project, start)
-     * answers: about a quarter of a second for a million calls on PostgreSQL. Empty where a
-     * zone-less start column is read in a zone with daylight-saving changes, whose wall times do
-     * not bound a range of instants exactly.
+     * <p>On the library's own table, the sum of the hour counts {@link JdbcCallWriter} keeps
+     * ({@link TableNames#callHours()}) for the whole hours of the range, and a {@code COUNT(*)}
+     * of the partial hours at its ends: a few milliseconds for a month. On a user's table, one
+     * {@code COUNT(*)} over the start column, which the index on (project, start) answers: about
+     * a quarter of a second for a million calls on PostgreSQL. Empty where a zone-less start
+     * column is read in a zone with daylight-saving changes, whose wall times do not bound a
+     * range of instants exactly.
      *
      * @throws StorageException if the table cannot be read
      */
@@ -270,18 +273,19 @@ public final class JdbcCallSource implements CallSource {
                 return OptionalLong.empty();
             }
             String zoneToRestore = current.started == TimeColumn.SESSION_UTC ? switchSessionToUtc(connection) : null;
-            try (PreparedStatement query = connection.prepareStatement(current.countBetween)) {
-                int index = 1;
-                if (mapping.projectColumn().isPresent()) {
-                    query.setObject(index++, mapping.projectValue(project));
+            try {
+                Optional<String> hours = mapping.hoursTable();
+                Instant firstWholeHour = startedFrom.truncatedTo(ChronoUnit.HOURS);
+                if (firstWholeHour.isBefore(startedFrom)) {
+                    firstWholeHour = firstWholeHour.plus(1, ChronoUnit.HOURS);
                 }
-                ZoneId columnZone = current.started == TimeColumn.LOCAL ? mapping.localTimeZone() : ZoneOffset.UTC;
-                current.started.bind(query, index++, LocalDateTime.ofInstant(startedFrom, columnZone), startedFrom);
-                current.started.bind(query, index, LocalDateTime.ofInstant(startedBefore, columnZone), startedBefore);
-                try (ResultSet count = query.executeQuery()) {
-                    count.next();
-                    return OptionalLong.of(count.getLong(1));
+                Instant lastWholeHour = startedBefore.truncatedTo(ChronoUnit.HOURS);
+                if (hours.isEmpty() || !firstWholeHour.isBefore(lastWholeHour)) {
+                    return OptionalLong.of(countRows(connection, current, project, startedFrom, startedBefore));
                 }
+                return OptionalLong.of(countRows(connection, current, project, startedFrom, firstWholeHour)
+                        + sumHours(connection, current.sql, hours.get(), project, firstWholeHour, lastWholeHour)
+                        + countRows(connection, current, project, lastWholeHour, startedBefore));
             } finally {
                 restoreSessionZone(connection, zoneToRestore);
             }
@@ -289,6 +293,43 @@ public final class JdbcCallSource implements CallSource {
             throw new StorageException(
                     "cannot count the calls of project " + project + " in " + mapping.table() + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    private long countRows(Connection connection, Plan current, String project, Instant from, Instant before)
+            throws SQLException {
+        if (!from.isBefore(before)) {
+            return 0;
+        }
+        try (PreparedStatement query = connection.prepareStatement(current.countBetween)) {
+            int index = 1;
+            if (mapping.projectColumn().isPresent()) {
+                query.setObject(index++, mapping.projectValue(project));
+            }
+            ZoneId columnZone = current.started == TimeColumn.LOCAL ? mapping.localTimeZone() : ZoneOffset.UTC;
+            current.started.bind(query, index++, LocalDateTime.ofInstant(from, columnZone), from);
+            current.started.bind(query, index, LocalDateTime.ofInstant(before, columnZone), before);
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getLong(1);
+            }
+        }
+    }
+
+    private static long sumHours(
+            Connection connection, SqlDialect sql, String hoursTable, String project, Instant from, Instant before)
+            throws SQLException {
+        String hour = sql.name("hour_start");
+        try (PreparedStatement query = connection.prepareStatement("SELECT COALESCE(SUM(" + sql.name("calls")
+                + "), 0) FROM " + sql.name(hoursTable) + " WHERE " + sql.name("project") + " = ? AND " + hour
+                + " >= ? AND " + hour + " < ?")) {
+            query.setString(1, project);
+            sql.bindInstant(query, 2, from);
+            sql.bindInstant(query, 3, before);
+            try (ResultSet sum = query.executeQuery()) {
+                sum.next();
+                return sum.getLong(1);
+            }
         }
     }
 

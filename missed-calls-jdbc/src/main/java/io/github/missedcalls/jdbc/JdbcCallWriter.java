@@ -12,7 +12,11 @@ import io.github.missedcalls.jdbc.internal.SqlDialect;
 import io.github.missedcalls.jdbc.internal.SqlStates;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -148,6 +152,8 @@ public final class JdbcCallWriter {
         private int pending;
         private long count;
         private boolean finished;
+        /** The calls added per hour of their start, added to the hour counts when the batch commits. */
+        private final TreeMap<Instant, Long> hours = new TreeMap<>();
 
         private Batch(String project, ConnectionLease lease, SqlDialect sql) throws SQLException {
             this.project = project;
@@ -193,6 +199,7 @@ public final class JdbcCallWriter {
                 throw fail(e);
             }
             count++;
+            hours.merge(call.startedAt().truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);
             if (++pending >= batchSize) {
                 send();
             }
@@ -210,6 +217,23 @@ public final class JdbcCallWriter {
             } catch (SQLException e) {
                 throw fail(e);
             }
+        }
+
+        /** In the calls' transaction, hours ascending so that two writers take the rows' locks in one order. */
+        private void addHourCounts() throws SQLException {
+            if (hours.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement add = lease.connection().prepareStatement(sql.addToHourCount(tables.callHours()))) {
+                for (Map.Entry<Instant, Long> hour : hours.entrySet()) {
+                    add.setString(1, project);
+                    sql.bindInstant(add, 2, hour.getKey());
+                    add.setLong(3, hour.getValue());
+                    add.addBatch();
+                }
+                add.executeBatch();
+            }
+            hours.clear();
         }
 
         private StorageException fail(SQLException e) {
@@ -259,6 +283,7 @@ public final class JdbcCallWriter {
                 send();
             }
             try {
+                addHourCounts();
                 lease.commitIfOwned();
             } catch (SQLException e) {
                 throw fail(e);

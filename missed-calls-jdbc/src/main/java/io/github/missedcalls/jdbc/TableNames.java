@@ -14,6 +14,9 @@ import io.github.missedcalls.jdbc.internal.Identifiers;
  */
 public record TableNames(String calls, String handles) {
 
+    /** What {@link #callHours()} adds to the calls table's name. */
+    public static final String HOURS_SUFFIX = "_hours";
+
     /** The prefix of the default names. */
     public static final String DEFAULT_PREFIX = "missed_calls_";
 
@@ -40,5 +43,13 @@ public record TableNames(String calls, String handles) {
      */
     public static TableNames withPrefix(String prefix) {
         return new TableNames(prefix + "calls", prefix + "handles");
+    }
+
+    /**
+     * The calls per hour of their start that {@link JdbcCallWriter} keeps beside the calls table:
+     * its name with {@link #HOURS_SUFFIX}, in its schema ({@code missed_calls_calls_hours}).
+     */
+    public String callHours() {
+        return calls + HOURS_SUFFIX;
     }
 }

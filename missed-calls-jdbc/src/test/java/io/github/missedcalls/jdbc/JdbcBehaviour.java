@@ -14,6 +14,7 @@ import io.github.missedcalls.HandleConflictException;
 import io.github.missedcalls.HandleReason;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.RefreshedReport;
 import io.github.missedcalls.Rejection;
 import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportListener;
@@ -500,6 +501,133 @@ abstract class JdbcBehaviour {
                     }
                 }
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("the hour counts a refresh checks")
+    class HourCounts {
+
+        /** The same table read as a user's table: counted with COUNT(*), no hour counts. */
+        private JdbcCallSource counted() {
+            return JdbcCallSource.builder(
+                            pool(),
+                            CallTableMapping.builder(tables.calls())
+                                    .projectColumn("project")
+                                    .idsAreUnique(true)
+                                    .build())
+                    .build();
+        }
+
+        private void assertCountsAgree(String project) {
+            JdbcCallSource summed = source(pool(), 100);
+            Instant[][] ranges = {
+                {BASE, BASE.plus(Duration.ofHours(20))},
+                {BASE.plusSeconds(7 * 60 + 13), BASE.plusSeconds(9 * 3600 + 13 * 60)},
+                {BASE.plusSeconds(3600), BASE.plusSeconds(7200)},
+                {BASE.plusSeconds(100), BASE.plusSeconds(200)},
+                {BASE.minus(Duration.ofDays(1)), BASE.plus(Duration.ofDays(1))}
+            };
+            for (Instant[] range : ranges) {
+                assertThat(summed.countCalls(project, range[0], range[1]))
+                        .as("[%s, %s)", range[0], range[1])
+                        .isEqualTo(counted().countCalls(project, range[0], range[1]));
+            }
+        }
+
+        @Test
+        @DisplayName("the writer keeps the calls per hour in step with the table, so the summed count is the COUNT(*)")
+        void writerKeepsHourCounts() {
+            String project = newProject();
+            writer(pool()).write(project, calls(600));
+            writer(pool())
+                    .write(
+                            project,
+                            List.of(CallRecord.builder(
+                                            "late", Direction.IN, BASE.plusSeconds(3_000), BASE.plusSeconds(3_030))
+                                    .client("+380501234567")
+                                    .build()));
+
+            assertThat(source(pool(), 100).countCalls(project, BASE, BASE.plus(Duration.ofDays(1))))
+                    .hasValue(601);
+            assertCountsAgree(project);
+        }
+
+        @Test
+        @DisplayName("a batch that fails adds nothing to the hour counts")
+        void failedBatchAddsNothing() {
+            String project = newProject();
+            writer(pool()).write(project, calls(50));
+            List<CallRecord> again = new ArrayList<>(calls(60));
+            assertThatThrownBy(() -> writer(pool()).write(project, again)).isInstanceOf(StorageException.class);
+
+            assertThat(source(pool(), 100).countCalls(project, BASE, BASE.plus(Duration.ofDays(1))))
+                    .hasValue(50);
+            assertCountsAgree(project);
+        }
+
+        @Test
+        @DisplayName(
+                "rows written with SQL of one's own are counted after JdbcSchema.recountCalls, and by create for an older table")
+        void recountAfterOwnSql() {
+            String project = newProject();
+            writer(pool()).write(project, calls(30));
+            TestDatabase.execute(
+                    pool(),
+                    "INSERT INTO " + tables.calls() + " (project, id, direction, client, started_at, ended_at)"
+                            + " SELECT project, CONCAT(id, '-copy'), direction, client, started_at, ended_at FROM "
+                            + tables.calls() + " WHERE project = '" + project + "'");
+            assertThat(source(pool(), 100).countCalls(project, BASE, BASE.plus(Duration.ofDays(1))))
+                    .as("before the recount")
+                    .hasValue(30);
+
+            JdbcSchema.recountCalls(pool(), tables);
+            assertThat(source(pool(), 100).countCalls(project, BASE, BASE.plus(Duration.ofDays(1))))
+                    .hasValue(60);
+            assertCountsAgree(project);
+
+            TestDatabase.dropTables(pool(), tables.callHours());
+            JdbcSchema.create(pool(), tables, null);
+            assertThat(source(pool(), 100).countCalls(project, BASE, BASE.plus(Duration.ofDays(1))))
+                    .as("counted by create")
+                    .hasValue(60);
+        }
+
+        @Test
+        @DisplayName(
+                "a refresh over the library's tables reads from the watermark, and reads everything after a late call")
+        void refreshOverTheLibrarysTables() {
+            String project = newProject();
+            writer(pool()).write(project, calls(400));
+            MissedCalls missedCalls = MissedCalls.builder()
+                    .callSource(source(pool(), 100))
+                    .handleStore(store(pool()))
+                    .settings(SETTINGS)
+                    .lateness(Duration.ofHours(1))
+                    .build();
+            ReportQuery fixedStart = ReportQuery.of(project).window(BASE.minus(Duration.ofDays(1)), null);
+            Instant first = BASE.plus(Duration.ofHours(6));
+            Instant second = BASE.plus(Duration.ofHours(12));
+
+            RefreshedReport morning = missedCalls.refresh(fixedStart.asOf(first), null);
+            RefreshedReport noon = missedCalls.refresh(fixedStart.asOf(second), morning.checkpoint());
+            assertThat(noon.incremental()).as(noon.reading()).isTrue();
+            Report full = missedCalls.report(fixedStart.asOf(second));
+            assertThat(noon.report().unprocessed()).isNotEmpty().isEqualTo(full.unprocessed());
+            assertThat(noon.report().processed()).isNotEmpty().isEqualTo(full.processed());
+
+            writer(pool())
+                    .write(
+                            project,
+                            List.of(CallRecord.builder(
+                                            "late", Direction.IN, BASE.plusSeconds(600), BASE.plusSeconds(630))
+                                    .client("+380501234567")
+                                    .build()));
+            RefreshedReport later = missedCalls.refresh(fixedStart.asOf(second), noon.checkpoint());
+            assertThat(later.incremental()).isFalse();
+            assertThat(later.reading()).contains("late call record");
+            assertThat(later.report().unprocessed())
+                    .isEqualTo(missedCalls.report(fixedStart.asOf(second)).unprocessed());
         }
     }
 

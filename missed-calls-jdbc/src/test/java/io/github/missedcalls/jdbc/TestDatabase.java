@@ -164,6 +164,6 @@ enum TestDatabase {
     }
 
     static void dropTables(DataSource dataSource, TableNames tables) {
-        dropTables(dataSource, tables.calls(), tables.handles());
+        dropTables(dataSource, tables.calls(), tables.handles(), tables.callHours());
     }
 }

@@ -101,6 +101,33 @@ public final class SqlDialect {
         return dialect == Dialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
     }
 
+    /**
+     * Adds to a count keyed by (project, hour_start), creating the row where absent: binds the
+     * project, the hour and the number to add, in that order.
+     */
+    public String addToHourCount(String table) {
+        String t = name(table);
+        String project = name("project");
+        String hour = name("hour_start");
+        String calls = name("calls");
+        return switch (dialect) {
+            case POSTGRESQL ->
+                "INSERT INTO " + t + " AS t (" + project + ", " + hour + ", " + calls
+                        + ") VALUES (?, ?, ?) ON CONFLICT (" + project + ", " + hour + ") DO UPDATE SET " + calls
+                        + " = t." + calls + " + EXCLUDED." + calls;
+            case MARIADB, MYSQL ->
+                "INSERT INTO " + t + " (" + project + ", " + hour + ", " + calls
+                        + ") VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE " + calls + " = " + calls + " + VALUES(" + calls
+                        + ")";
+            case H2 ->
+                "MERGE INTO " + t + " t USING (VALUES (CAST(? AS VARCHAR(100)),"
+                        + " CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS BIGINT))) s(p, h, n) ON t." + project
+                        + " = s.p AND t." + hour + " = s.h WHEN MATCHED THEN UPDATE SET " + calls + " = t." + calls
+                        + " + s.n WHEN NOT MATCHED THEN INSERT (" + project + ", " + hour + ", " + calls
+                        + ") VALUES (s.p, s.h, s.n)";
+        };
+    }
+
     /** Appended to a select so that it sees the newest committed row, whatever the isolation level. */
     public String lockingReadSuffix() {
         return switch (dialect) {

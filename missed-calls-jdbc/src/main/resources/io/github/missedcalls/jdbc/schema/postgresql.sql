@@ -22,6 +22,17 @@ CREATE TABLE IF NOT EXISTS missed_calls_calls (
 -- A report reads one project's calls in (started_at, id) order.
 CREATE INDEX IF NOT EXISTS missed_calls_calls_start ON missed_calls_calls (project, started_at, id);
 
+-- Calls per hour of their start (UTC), kept by JdbcCallWriter in the transaction that writes the
+-- calls, so that a refresh from a checkpoint checks the rows before its watermark by summing hours
+-- instead of counting a month of calls. Rows written without JdbcCallWriter are not counted:
+-- JdbcSchema.recountCalls after such a write.
+CREATE TABLE IF NOT EXISTS missed_calls_calls_hours (
+  project    VARCHAR(100) NOT NULL,
+  hour_start TIMESTAMPTZ  NOT NULL,
+  calls      BIGINT       NOT NULL,
+  CONSTRAINT missed_calls_calls_hours_pk PRIMARY KEY (project, hour_start)
+);
+
 -- Manual handles (JdbcHandleStore). The key makes saving the same handle twice store it once.
 CREATE TABLE IF NOT EXISTS missed_calls_handles (
   project      VARCHAR(100) NOT NULL,
