@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import io.github.missedcalls.spi.CallSource;
 import io.github.missedcalls.spi.HandleStore;
 import io.github.missedcalls.spi.SaveOutcome;
 import io.github.missedcalls.tck.Generators;
@@ -13,10 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Random;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,43 +38,12 @@ class CheckpointPropertiesTest {
     /** A record and when it reaches the source or the store. */
     private record Arriving<T>(T record, Instant instant, Instant arrival) {}
 
-    /** A source over the records that arrived by an instant, in start order, ids unique, counting. */
-    private static final class ArrivedCalls implements CallSource {
-        private final List<CallRecord> calls;
-
-        ArrivedCalls(List<Arriving<CallRecord>> all, Instant now) {
-            this.calls = all.stream()
-                    .filter(a -> !a.arrival().isAfter(now))
-                    .map(Arriving::record)
-                    .sorted(Comparator.comparing(CallRecord::startedAt))
-                    .toList();
-        }
-
-        @Override
-        public Stream<CallRecord> calls(
-                String project, Instant startedFrom, Instant startedUntil, Consumer<Rejection> rejections) {
-            return calls.stream()
-                    .filter(c -> !c.startedAt().isBefore(startedFrom)
-                            && !c.startedAt().isAfter(startedUntil));
-        }
-
-        @Override
-        public boolean deliversInStartOrder() {
-            return true;
-        }
-
-        @Override
-        public boolean idsAreUnique() {
-            return true;
-        }
-
-        @Override
-        public OptionalLong countCalls(String project, Instant startedFrom, Instant startedBefore) {
-            return OptionalLong.of(calls.stream()
-                    .filter(c -> !c.startedAt().isBefore(startedFrom)
-                            && c.startedAt().isBefore(startedBefore))
-                    .count());
-        }
+    /** The calls that arrived by an instant. */
+    private static CountingCallSource arrivedCalls(List<Arriving<CallRecord>> all, Instant now) {
+        return new CountingCallSource(all.stream()
+                .filter(a -> !a.arrival().isAfter(now))
+                .map(Arriving::record)
+                .toList());
     }
 
     /** A store over the handles that arrived by an instant, repeats included, that cannot count. */
@@ -121,7 +86,7 @@ class CheckpointPropertiesTest {
     private static MissedCalls readAt(
             Scenario scenario, List<Arriving<CallRecord>> calls, List<Arriving<Handle>> handles, Instant now) {
         return MissedCalls.builder()
-                .callSource(new ArrivedCalls(calls, now))
+                .callSource(arrivedCalls(calls, now))
                 .handleStore(new ArrivedHandles(handles, now))
                 .settings(scenario.settings())
                 .lateness(LATENESS)

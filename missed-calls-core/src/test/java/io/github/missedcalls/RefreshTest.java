@@ -12,15 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.missedcalls.inmemory.InMemoryCallSource;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
-import io.github.missedcalls.spi.CallSource;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,46 +23,7 @@ class RefreshTest {
 
     private static final ReportQuery QUERY = ReportQuery.of(PROJECT).window(DAY, null);
 
-    /** Calls kept in start order with unique ids, counting, that a test adds to as a day goes by. */
-    private static final class GrowingSource implements CallSource {
-        final List<CallRecord> calls = new ArrayList<>();
-        boolean counts = true;
-        int reads;
-        Instant lastReadFrom = Instant.MIN;
-
-        @Override
-        public Stream<CallRecord> calls(
-                String project, Instant startedFrom, Instant startedUntil, Consumer<Rejection> rejections) {
-            reads++;
-            lastReadFrom = startedFrom;
-            return calls.stream()
-                    .sorted(Comparator.comparing(CallRecord::startedAt))
-                    .filter(c -> !c.startedAt().isBefore(startedFrom)
-                            && !c.startedAt().isAfter(startedUntil));
-        }
-
-        @Override
-        public boolean deliversInStartOrder() {
-            return true;
-        }
-
-        @Override
-        public boolean idsAreUnique() {
-            return true;
-        }
-
-        @Override
-        public OptionalLong countCalls(String project, Instant startedFrom, Instant startedBefore) {
-            return counts
-                    ? OptionalLong.of(calls.stream()
-                            .filter(c -> !c.startedAt().isBefore(startedFrom)
-                                    && c.startedAt().isBefore(startedBefore))
-                            .count())
-                    : OptionalLong.empty();
-        }
-    }
-
-    private final GrowingSource source = new GrowingSource();
+    private final CountingCallSource source = new CountingCallSource(List.of());
     private final InMemoryHandleStore store = new InMemoryHandleStore();
 
     private MissedCalls missedCalls(ProjectSettings settings) {
@@ -82,9 +36,9 @@ class RefreshTest {
     }
 
     private RefreshedReport morning() {
-        source.calls.add(missed("m1", CLIENT, at("09:00")));
-        source.calls.add(missed("m2", OTHER_CLIENT, at("09:30")));
-        source.calls.add(callback("b1", OTHER_CLIENT, at("10:00")));
+        source.add(missed("m1", CLIENT, at("09:00")));
+        source.add(missed("m2", OTHER_CLIENT, at("09:30")));
+        source.add(callback("b1", OTHER_CLIENT, at("10:00")));
         return missedCalls(Fixtures.settings()).refresh(QUERY.asOf(at("12:00")), null);
     }
 
@@ -97,7 +51,7 @@ class RefreshTest {
         assertThat(first.checkpoint()).isNotNull();
         assertThat(first.nextCheckpoint().orElseThrow().watermark()).isEqualTo(at("11:00"));
 
-        source.calls.add(missed("m3", CLIENT, at("12:30")));
+        source.add(missed("m3", CLIENT, at("12:30")));
         RefreshedReport second = missedCalls(Fixtures.settings()).refresh(QUERY.asOf(at("13:00")), first.checkpoint());
 
         assertThat(second.incremental()).as(second.reading()).isTrue();
@@ -114,7 +68,7 @@ class RefreshTest {
             "a call record that arrives later than the lateness, before the watermark, makes the refresh read everything")
     void lateCallRecordReadsEverything() {
         RefreshedReport first = morning();
-        source.calls.add(callback("b2", CLIENT, at("10:30")));
+        source.add(callback("b2", CLIENT, at("10:30")));
 
         RefreshedReport second = missedCalls(Fixtures.settings()).refresh(QUERY.asOf(at("13:00")), first.checkpoint());
 
@@ -174,6 +128,36 @@ class RefreshTest {
                         .refresh(QUERY.asOf(at("13:00")), first.checkpoint())
                         .reading())
                 .contains("cannot count");
+    }
+
+    @Test
+    @DisplayName("a row the source rejected before the watermark is in the checkpoint, and the refresh reports it once")
+    void rejectionBeforeWatermarkIsKept() {
+        source.add(missed(CountingCallSource.UNREADABLE + "1", CLIENT, at("08:00")));
+        RefreshedReport first = morning();
+        source.add(missed("m3", CLIENT, at("12:30")));
+
+        RefreshedReport second = missedCalls(Fixtures.settings()).refresh(QUERY.asOf(at("13:00")), first.checkpoint());
+
+        assertThat(second.incremental()).as(second.reading()).isTrue();
+        assertThat(second.report().rejections())
+                .isEqualTo(missedCalls(Fixtures.settings())
+                        .report(QUERY.asOf(at("13:00")))
+                        .rejections())
+                .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a row rejected between the last call before the watermark and the first after it gives no checkpoint")
+    void rejectionAtTheWatermarkGivesNoCheckpoint() {
+        source.add(missed(CountingCallSource.UNREADABLE + "1", CLIENT, at("10:30")));
+        source.add(missed("m3", CLIENT, at("11:30")));
+
+        RefreshedReport first = morning();
+
+        // Where the rejected row started is not known to the report: before 11:00 or after it.
+        assertThat(first.checkpoint()).isNull();
+        assertThat(first.report().rejections()).hasSize(1);
     }
 
     @Test
