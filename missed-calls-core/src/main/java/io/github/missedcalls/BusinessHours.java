@@ -1,16 +1,22 @@
 package io.github.missedcalls;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -145,6 +151,62 @@ public final class BusinessHours {
             }
         }
         return false;
+    }
+
+    /**
+     * The instant at which {@code amount} of open time has passed since {@code start} (R14's
+     * business-hours clock): time counts only inside intervals, so a start outside business hours
+     * counts from the next opening, and a zero amount is the start itself when open, else that
+     * opening. Intervals are read as local times in {@code zone} and counted in elapsed time, so
+     * an interval that spans a daylight-saving change is an hour shorter or longer that day.
+     *
+     * @return empty when the schedule has no open time in the year after the last it had
+     * @throws IllegalArgumentException if {@code amount} is negative
+     */
+    public Optional<Instant> afterOpenTime(Instant start, Duration amount, ZoneId zone) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("amount must not be negative: " + amount);
+        }
+        if (isAlwaysOpen()) {
+            return Optional.of(start.plus(amount));
+        }
+        Duration remaining = amount;
+        Instant cursor = start;
+        LocalDate date = LocalDate.ofInstant(start, zone).minusDays(1);
+        LocalDate lastOpenDate = date;
+        while (!date.isAfter(lastOpenDate.plusDays(366))) {
+            // Intervals of one date are taken in opening order; one that opened the day before
+            // and overlaps them was taken first and moved the cursor past the overlap.
+            List<OpeningInterval> intervals = new ArrayList<>(intervalsOpeningOn(date));
+            intervals.sort(Comparator.comparingInt(OpeningInterval::opensAt));
+            for (OpeningInterval interval : intervals) {
+                lastOpenDate = date;
+                Instant opens = instantOf(date, interval.opensAt(), zone);
+                Instant closes = interval.crossesMidnight()
+                        ? instantOf(date.plusDays(1), interval.closesAt(), zone)
+                        : instantOf(date, interval.closesAt(), zone);
+                Instant from = opens.isBefore(cursor) ? cursor : opens;
+                if (!from.isBefore(closes)) {
+                    continue;
+                }
+                Duration available = Duration.between(from, closes);
+                if (remaining.compareTo(available) <= 0) {
+                    return Optional.of(from.plus(remaining));
+                }
+                remaining = remaining.minus(available);
+                cursor = closes;
+            }
+            date = date.plusDays(1);
+        }
+        return Optional.empty();
+    }
+
+    /** A local second of a date in a zone; a time in a daylight-saving gap moves forward by the gap. */
+    private static Instant instantOf(LocalDate date, int secondOfDay, ZoneId zone) {
+        LocalDateTime local = secondOfDay == 86_400
+                ? date.plusDays(1).atStartOfDay()
+                : date.atStartOfDay().plusSeconds(secondOfDay);
+        return ZonedDateTime.ofLocal(local, zone, null).toInstant();
     }
 
     /** The intervals that open on a date: its override if it has one, else its weekday's. */

@@ -179,6 +179,10 @@ public final class MissedCalls {
         if (previous.strict() != engine.strict()) {
             return "strictness changed";
         }
+        if (engine.settings().workflow().ownerChain().contains(OwnerRule.LAST_REACHED)) {
+            // The last successful call of a client without an open group is not in a checkpoint.
+            return "owners by the employee who last reached the client need the whole window";
+        }
         Instant watermark = previous.watermark();
         if (watermark.isAfter(engine.to()) || watermark.isAfter(engine.asOf())) {
             return "the window ends before the checkpoint's watermark " + watermark;
@@ -193,6 +197,10 @@ public final class MissedCalls {
         if (rows.getAsLong() != previous.sourceRows()) {
             return "the source holds " + rows.getAsLong() + " rows before the watermark, the checkpoint saw "
                     + previous.sourceRows() + " (a late call record)";
+        }
+        if (!handleStore.assignments(project, previous.from(), engine.asOf()).isEmpty()) {
+            // A checkpoint keeps open groups, not who they were assigned to.
+            return "the window holds assignments";
         }
         OptionalLong counted = handleStore.countHandles(project, previous.from(), watermark);
         long handles = counted.isPresent()
@@ -300,6 +308,56 @@ public final class MissedCalls {
     public SaveOutcome saveHandle(String project, Handle handle) {
         Objects.requireNonNull(handle, "handle");
         return handleStore.save(project, handle.withClient(normalizeForHandle(project, handle.client())));
+    }
+
+    /**
+     * Assigns a client's unprocessed group in the report of {@code shown} to an employee, now
+     * (R16): the group's owner becomes {@code owner}, before any rule of the project's owner
+     * chain, and the group stays unprocessed. The window is found as {@link #handle(ReportQuery,
+     * String, HandleReason, String, String)} finds it.
+     *
+     * @return the stored assignment, or empty when the client has no unprocessed group in that
+     *     window, and nothing is stored
+     * @throws IllegalArgumentException if the client number is withheld or cannot be normalized,
+     *     or the owner or actor is blank
+     * @throws UnsupportedOperationException if the handle store keeps no assignments
+     * @throws AssignmentConflictException if the same actor stored another assignment for the
+     *     client at the same instant
+     * @throws StorageException if the source or store fails
+     */
+    public Optional<Assignment> assign(
+            ReportQuery shown, String client, String owner, @Nullable String note, String actor) {
+        Objects.requireNonNull(shown, "shown");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(actor, "actor");
+        String project = shown.project();
+        String number = normalizeForHandle(project, client);
+        Instant now = clock.instant();
+        Assignment assignment = new Assignment(number, now, owner, actor, note);
+        ZoneId zone = settings(project).zone();
+        Instant shownAsOf = shown.resolveAsOf(now);
+        Report report = report(shown.window(shown.resolveFrom(shownAsOf, zone), shown.resolveTo(shownAsOf, zone))
+                .asOf(now));
+        boolean open =
+                report.unprocessed().stream().anyMatch(row -> row.client().equals(number));
+        if (!open) {
+            return Optional.empty();
+        }
+        handleStore.assign(project, assignment);
+        return Optional.of(assignment);
+    }
+
+    /**
+     * Saves an assignment as given, its client number normalized first (R16). One made when the
+     * client has no open group is stored and changes nothing.
+     *
+     * @throws IllegalArgumentException if the client number is withheld or cannot be normalized
+     * @throws AssignmentConflictException if another assignment with the same client, instant and actor is stored
+     * @throws StorageException if the store fails
+     */
+    public SaveOutcome saveAssignment(String project, Assignment assignment) {
+        Objects.requireNonNull(assignment, "assignment");
+        return handleStore.assign(project, assignment.withClient(normalizeForHandle(project, assignment.client())));
     }
 
     /** The settings a project's reports use. */

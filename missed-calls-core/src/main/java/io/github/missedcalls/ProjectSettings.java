@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param shortAbandon a call shorter than this is {@link MissedReason#ABANDONED_EARLY}
  * @param minConversation an answered call with a shorter conversation does not reach the client
  * @param reasonOrder the classifier's rules, first match wins
+ * @param workflow deadlines, owners and lines (R14 to R17); {@link WorkflowSettings#none()} changes nothing
  */
 public record ProjectSettings(
         ZoneId zone,
@@ -25,7 +26,8 @@ public record ProjectSettings(
         NumberNormalizer normalizer,
         Duration shortAbandon,
         Duration minConversation,
-        List<MissedReason> reasonOrder) {
+        List<MissedReason> reasonOrder,
+        WorkflowSettings workflow) {
 
     /** Calls shorter than this were abandoned before anyone could answer (R9). */
     public static final Duration DEFAULT_SHORT_ABANDON = Duration.ofSeconds(10);
@@ -61,6 +63,18 @@ public record ProjectSettings(
             throw new IllegalArgumentException("minConversation must not be negative: " + minConversation);
         }
         reasonOrder = ReasonClassifier.checkOrder(reasonOrder);
+        Objects.requireNonNull(workflow, "workflow");
+    }
+
+    /** Settings without a workflow ({@link WorkflowSettings#none()}), as before R14 to R17. */
+    public ProjectSettings(
+            ZoneId zone,
+            BusinessHours businessHours,
+            NumberNormalizer normalizer,
+            Duration shortAbandon,
+            Duration minConversation,
+            List<MissedReason> reasonOrder) {
+        this(zone, businessHours, normalizer, shortAbandon, minConversation, reasonOrder, WorkflowSettings.none());
     }
 
     /** UTC, always open, no country code, the default thresholds and order. */
@@ -84,6 +98,7 @@ public record ProjectSettings(
         private Duration shortAbandon = DEFAULT_SHORT_ABANDON;
         private Duration minConversation = DEFAULT_MIN_CONVERSATION;
         private List<MissedReason> reasonOrder = DEFAULT_REASON_ORDER;
+        private WorkflowSettings workflow = WorkflowSettings.none();
 
         private Builder() {}
 
@@ -144,6 +159,12 @@ public record ProjectSettings(
             return this;
         }
 
+        /** Deadlines, owners and lines (R14 to R17); default {@link WorkflowSettings#none()}. */
+        public Builder workflow(WorkflowSettings value) {
+            this.workflow = Objects.requireNonNull(value, "workflow");
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException if a threshold is negative, the reason order lists
          *     {@link MissedReason#UNKNOWN} or a reason twice, the country code, trunk prefix or area
@@ -162,7 +183,8 @@ public record ProjectSettings(
                     chosen = areaCode == null ? national : national.withAreaCode(areaCode);
                 }
             }
-            return new ProjectSettings(zone, businessHours, chosen, shortAbandon, minConversation, reasonOrder);
+            return new ProjectSettings(
+                    zone, businessHours, chosen, shortAbandon, minConversation, reasonOrder, workflow);
         }
     }
 }

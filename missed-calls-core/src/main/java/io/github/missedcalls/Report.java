@@ -2,6 +2,7 @@ package io.github.missedcalls;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +46,11 @@ public record Report(
     /** The unprocessed tab's order: longest waiting first (first missed call ascending), then client. */
     public static final Comparator<UnprocessedRow> UNPROCESSED_ORDER =
             Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client);
+
+    /** Highest {@linkplain UnprocessedRow#priority() priority} first (R15), then the tab's order. */
+    public static final Comparator<UnprocessedRow> PRIORITY_ORDER = Comparator.<UnprocessedRow>comparingInt(
+                    row -> -row.priority().score())
+            .thenComparing(UNPROCESSED_ORDER);
 
     /** The processed tab's order: latest resolution first, then client, then first missed call. */
     // Written out rather than chained: a month's processed tab is sorted at every report.
@@ -98,6 +104,21 @@ public record Report(
     /** The rows of one tab, in the order shown. */
     public List<? extends ReportRow> rows(Tab tab) {
         return tab == Tab.UNPROCESSED ? unprocessed : processed;
+    }
+
+    /**
+     * The unprocessed tab sorted by {@linkplain UnprocessedRow#priority() priority} (R15), highest
+     * first, ties in the tab's order (R6).
+     */
+    public List<UnprocessedRow> unprocessedByPriority() {
+        List<UnprocessedRow> rows = new ArrayList<>(unprocessed);
+        rows.sort(PRIORITY_ORDER);
+        return rows;
+    }
+
+    /** How the team did over the window (R18), from the rows of both tabs. */
+    public TeamFigures team() {
+        return TeamFigures.of(this);
     }
 
     /** Missed calls in all rows of both tabs. */

@@ -135,11 +135,13 @@ record Scenario(
     static Report canonical(Report report) {
         List<UnprocessedRow> unprocessed = new ArrayList<>();
         for (UnprocessedRow row : report.unprocessed()) {
-            unprocessed.add(new UnprocessedRow(row.client(), row.calls(), sortedAttempts(row), row.waiting()));
+            unprocessed.add(new UnprocessedRow(
+                    row.client(), row.calls(), sortedAttempts(row), row.waiting(), row.due(), row.owner()));
         }
         List<ProcessedRow> processed = new ArrayList<>();
         for (ProcessedRow row : report.processed()) {
-            processed.add(new ProcessedRow(row.client(), row.calls(), sortedAttempts(row), row.resolution()));
+            processed.add(new ProcessedRow(
+                    row.client(), row.calls(), sortedAttempts(row), row.resolution(), row.due(), row.owner()));
         }
         List<Rejection> rejections = new ArrayList<>(report.rejections());
         rejections.sort(Comparator.comparing(Rejection::toString));

@@ -1,5 +1,7 @@
 package io.github.missedcalls.inmemory;
 
+import io.github.missedcalls.Assignment;
+import io.github.missedcalls.AssignmentConflictException;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleConflictException;
 import io.github.missedcalls.spi.HandleStore;
@@ -18,6 +20,7 @@ public final class InMemoryHandleStore implements HandleStore {
     private record Key(String project, String client, Instant handledAt, String actor) {}
 
     private final Map<Key, Handle> handles = new ConcurrentHashMap<>();
+    private final Map<Key, Assignment> assignments = new ConcurrentHashMap<>();
 
     @Override
     public SaveOutcome save(String project, Handle handle) {
@@ -53,5 +56,31 @@ public final class InMemoryHandleStore implements HandleStore {
                 .filter(h ->
                         !h.handledAt().isBefore(handledFrom) && h.handledAt().isBefore(handledBefore))
                 .count());
+    }
+
+    @Override
+    public SaveOutcome assign(String project, Assignment assignment) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(assignment, "assignment");
+        Key key = new Key(project, assignment.client(), assignment.assignedAt(), assignment.actor());
+        Assignment stored = assignments.putIfAbsent(key, assignment);
+        if (stored == null) {
+            return SaveOutcome.STORED;
+        }
+        if (stored.equals(assignment)) {
+            return SaveOutcome.ALREADY_STORED;
+        }
+        throw new AssignmentConflictException(stored, assignment);
+    }
+
+    @Override
+    public List<Assignment> assignments(String project, Instant assignedFrom, Instant assignedUntil) {
+        return assignments.entrySet().stream()
+                .filter(entry -> entry.getKey().project().equals(project))
+                .map(Map.Entry::getValue)
+                .filter(a -> !a.assignedAt().isBefore(assignedFrom)
+                        && !a.assignedAt().isAfter(assignedUntil))
+                .sorted(Comparator.comparing(Assignment::assignedAt))
+                .toList();
     }
 }

@@ -20,6 +20,14 @@ final class GroupDraft {
     @Nullable
     Resolution resolution;
 
+    /** The employee on the client's last successful call before this group (R16), when the chain asks. */
+    @Nullable
+    String reachedBy;
+
+    /** The owner a manager assigned this group to (R16). */
+    @Nullable
+    String assigned;
+
     GroupDraft(String client) {
         // Most groups are one or two calls and as many attempts.
         this.client = client;
@@ -55,6 +63,8 @@ final class GroupDraft {
         }
         if (covered == calls.size()) {
             GroupDraft all = new GroupDraft(client, calls, attempts);
+            all.reachedBy = reachedBy;
+            all.assigned = assigned;
             calls.clear();
             attempts.clear();
             return all;
@@ -75,20 +85,38 @@ final class GroupDraft {
         }
         attempts.clear();
         attempts.addAll(laterAttempts);
-        return new GroupDraft(client, coveredCalls, coveredAttempts);
+        GroupDraft part = new GroupDraft(client, coveredCalls, coveredAttempts);
+        part.reachedBy = reachedBy;
+        part.assigned = assigned;
+        return part;
     }
 
-    UnprocessedRow toUnprocessed(Instant asOf) {
+    UnprocessedRow toUnprocessed(Instant asOf, WorkflowRules workflow) {
+        List<MissedCall> rowCalls = immutable(calls);
+        List<CallbackAttempt> rowAttempts = immutable(attempts);
         return new UnprocessedRow(
-                client, immutable(calls), immutable(attempts), Duration.between(firstMissedAt(), asOf));
+                client,
+                rowCalls,
+                rowAttempts,
+                Duration.between(firstMissedAt(), asOf),
+                workflow.due(rowCalls),
+                workflow.owner(rowCalls, rowAttempts, reachedBy, assigned));
     }
 
-    ProcessedRow toProcessed() {
+    ProcessedRow toProcessed(WorkflowRules workflow) {
         Resolution done = resolution;
         if (done == null) {
             throw new IllegalStateException("group of " + client + " is not resolved");
         }
-        return new ProcessedRow(client, immutable(calls), immutable(attempts), done);
+        List<MissedCall> rowCalls = immutable(calls);
+        List<CallbackAttempt> rowAttempts = immutable(attempts);
+        return new ProcessedRow(
+                client,
+                rowCalls,
+                rowAttempts,
+                done,
+                workflow.due(rowCalls),
+                workflow.owner(rowCalls, rowAttempts, reachedBy, assigned));
     }
 
     /**

@@ -61,9 +61,18 @@ public final class Intake {
      * @throws IllegalArgumentException with the reason, for a withheld number or one that cannot be normalized
      */
     public String clientOf(Handle handle) {
+        return clientHandled(handle.client());
+    }
+
+    /**
+     * The normalized number of a client a manager acted on by hand (a handle, an assignment).
+     *
+     * @throws IllegalArgumentException with the reason, for a withheld number or one that cannot be normalized
+     */
+    public String clientHandled(String raw) {
         String client;
         try {
-            client = normalizer.normalize(handle.client());
+            client = normalizer.normalize(raw);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     Objects.requireNonNullElse(e.getMessage(), "client number cannot be normalized"), e);

@@ -1,5 +1,6 @@
 package io.github.missedcalls.internal;
 
+import io.github.missedcalls.Assignment;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.ProcessedRow;
@@ -72,6 +73,9 @@ public final class ReportEngine {
     private final Instant to;
     private final Instant asOf;
     private final boolean strict;
+    private final WorkflowRules workflow;
+    /** The employee and instant of each client's last successful call, kept only when R16's chain asks. */
+    private final @Nullable Map<String, Reached> lastReached;
 
     private final LedgerTable ledgers = new LedgerTable();
     /** The ledger a call or handle is applied to, so that a resolution knows whose it is. */
@@ -90,6 +94,10 @@ public final class ReportEngine {
 
     private int sameInstantCount;
     private List<Handle> handles = List.of();
+    /** The assignments of the range (R16), in instant order; few, and always held. */
+    private List<Assignment> assignments = List.of();
+
+    private int nextAssignment;
     private int nextHandle;
     private @Nullable Instant currentInstant;
     private long anonymousMissed;
@@ -187,7 +195,11 @@ public final class ReportEngine {
         this.to = Objects.requireNonNull(to, "to");
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.strict = strict;
+        this.workflow = new WorkflowRules(settings);
+        this.lastReached = workflow.tracksLastReached() ? new HashMap<>() : null;
     }
+
+    private record Reached(String employee, Instant at) {}
 
     /**
      * Takes a {@link ReportCheckpoint} at {@code watermark} while the calls stream by: the
@@ -321,6 +333,7 @@ public final class ReportEngine {
             readFrom = start.watermark();
         }
         useHandles(store.handles(project, readFrom, asOf));
+        useAssignments(store.assignments(project, readFrom, asOf));
         try (Stream<CallRecord> calls = source.calls(project, readFrom, asOf, this::rejectedBySource)) {
             if (streams) {
                 calls.forEachOrdered(this::acceptInOrder);
@@ -431,7 +444,7 @@ public final class ReportEngine {
         for (ClientLedger ledger : ledgers.values()) {
             GroupDraft group = ledger.open();
             if (group != null) {
-                open.add(group.toUnprocessed(watermark));
+                open.add(group.toUnprocessed(watermark, workflow));
             }
         }
         List<ProcessedRow> tab = inTabOrder(processedBeforeCheckpoint, restoredProcessed.size());
@@ -546,6 +559,50 @@ public final class ReportEngine {
     }
 
     private record HandleKey(String client, Instant handledAt, String actor) {}
+
+    /**
+     * Keeps the assignments of the range with their clients normalized; one whose number cannot
+     * be, and every copy of one whose key another copy holds with other values, is rejected.
+     */
+    private void useAssignments(List<Assignment> stored) {
+        Map<HandleKey, Assignment> byKey = new LinkedHashMap<>();
+        Map<HandleKey, Integer> copies = new HashMap<>();
+        for (Assignment assignment : stored) {
+            String client;
+            try {
+                client = intake.clientHandled(assignment.client());
+            } catch (IllegalArgumentException e) {
+                reject(Rejection.ofHandle(null, "assignment: " + e.getMessage()));
+                continue;
+            }
+            if (assignment.assignedAt().isAfter(asOf)) {
+                continue;
+            }
+            Assignment normalized = assignment.withClient(client);
+            HandleKey key = new HandleKey(client, assignment.assignedAt(), assignment.actor());
+            Assignment first = byKey.putIfAbsent(key, normalized);
+            if (first == null || first.equals(normalized)) {
+                copies.putIfAbsent(key, 1);
+            } else {
+                copies.merge(key, 1, Integer::sum);
+            }
+        }
+        copies.forEach((key, count) -> {
+            if (count > 1) {
+                Assignment first = Objects.requireNonNull(byKey.remove(key));
+                for (int i = 0; i < count; i++) {
+                    reject(Rejection.ofHandle(
+                            null,
+                            "conflicting duplicate assignment by " + first.actor() + " at " + first.assignedAt()));
+                }
+            }
+        });
+        List<Assignment> sorted = new ArrayList<>(byKey.values());
+        sorted.sort(Comparator.comparing(Assignment::assignedAt)
+                .thenComparing(Assignment::client)
+                .thenComparing(Assignment::actor));
+        assignments = sorted;
+    }
 
     private void reject(Rejection rejection) {
         reject(rejection, checkpointPending);
@@ -695,9 +752,15 @@ public final class ReportEngine {
                     applyingTo = ledger;
                     steps.call(ledger, call, kind, settle);
                     applyingTo = null;
+                    if (lastReached != null) {
+                        nameLastReached(client, Objects.requireNonNull(ledger.open()));
+                    }
                 }
             }
             return;
+        }
+        if (lastReached != null && kind == CallKind.CONTACT && client != null && call.employee() != null) {
+            lastReached.put(client, new Reached(call.employee(), call.startedAt()));
         }
         ClientLedger ledger = client == null ? null : ledgers.get(client);
         if (ledger != null) {
@@ -707,15 +770,48 @@ public final class ReportEngine {
         }
     }
 
+    /** Assignments before {@code instant} name the owner of their client's open group (R16). */
+    private void processAssignmentsBefore(Instant instant) {
+        while (nextAssignment < assignments.size()
+                && assignments.get(nextAssignment).assignedAt().isBefore(instant)) {
+            Assignment assignment = assignments.get(nextAssignment++);
+            ClientLedger ledger = ledgers.get(assignment.client());
+            GroupDraft open = ledger == null ? null : ledger.open();
+            if (open != null) {
+                open.assigned = assignment.owner();
+            }
+        }
+    }
+
+    /** A group that has just opened learns who last reached its client (R16), while that is still known. */
+    private void nameLastReached(String client, GroupDraft group) {
+        if (group.calls.size() != 1) {
+            return;
+        }
+        Reached reached = Objects.requireNonNull(lastReached).get(client);
+        if (reached != null && workflow.reachedInLookBack(reached.at(), group.firstMissedAt())) {
+            group.reachedBy = reached.employee();
+        }
+    }
+
     private void processHandlesBefore(Instant instant) {
         while (nextHandle < handles.size() && RecordOrder.handleBefore(handles.get(nextHandle), instant)) {
-            Handle handle = handles.get(nextHandle++);
+            Handle handle = handles.get(nextHandle);
+            if (nextAssignment < assignments.size()) {
+                // An assignment before the handle, or at its instant, goes first: the owner it names
+                // is the owner of the group the handle resolves.
+                processAssignmentsBefore(handle.handledAt().plusNanos(1));
+            }
+            nextHandle++;
             ClientLedger ledger = ledgers.get(handle.client());
             if (ledger != null) {
                 applyingTo = ledger;
                 steps.handle(ledger, handle, settle);
                 applyingTo = null;
             }
+        }
+        if (nextAssignment < assignments.size()) {
+            processAssignmentsBefore(instant);
         }
     }
 
@@ -728,7 +824,7 @@ public final class ReportEngine {
     private void emitResolved() {
         for (GroupDraft group : resolvedNotYetEmitted) {
             processedCount++;
-            ProcessedRow row = group.toProcessed();
+            ProcessedRow row = group.toProcessed(workflow);
             if (checkpointPending) {
                 processedBeforeCheckpoint.add(row);
             }
@@ -767,7 +863,7 @@ public final class ReportEngine {
         for (ClientLedger ledger : ledgers.values()) {
             GroupDraft open = ledger.open();
             if (open != null) {
-                unprocessed.add(open.toUnprocessed(asOf));
+                unprocessed.add(open.toUnprocessed(asOf, workflow));
             }
         }
         sortForTab(unprocessed);

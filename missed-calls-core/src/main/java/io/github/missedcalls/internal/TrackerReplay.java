@@ -5,6 +5,7 @@ import io.github.missedcalls.CallbackAttempt;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.MissedCall;
 import io.github.missedcalls.ProcessedRow;
+import io.github.missedcalls.ProjectSettings;
 import io.github.missedcalls.live.ClientState;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,11 +53,13 @@ public final class TrackerReplay {
     private final LedgerSteps steps;
     private final Duration minConversation;
     private final Comparator<CallRecord> callOrder;
+    private final WorkflowRules workflow;
 
-    public TrackerReplay(LedgerSteps steps, Duration minConversation) {
+    public TrackerReplay(LedgerSteps steps, ProjectSettings settings) {
         this.steps = steps;
-        this.minConversation = minConversation;
+        this.minConversation = settings.minConversation();
         this.callOrder = RecordOrder.calls(minConversation);
+        this.workflow = new WorkflowRules(settings);
     }
 
     /** Replays every pending record. */
@@ -208,14 +211,14 @@ public final class TrackerReplay {
      * @param madeBefore rows already made of the first groups, when the ledger took one record
      *     more since; one is made again only if its group has changed
      */
-    private static View view(ClientLedger ledger, List<GroupDraft> resolvedGroups, List<ProcessedRow> madeBefore) {
+    private View view(ClientLedger ledger, List<GroupDraft> resolvedGroups, List<ProcessedRow> madeBefore) {
         List<ProcessedRow> resolved = resolvedGroups.isEmpty() ? List.of() : new ArrayList<>(resolvedGroups.size());
         for (int i = 0; i < resolvedGroups.size(); i++) {
             GroupDraft group = resolvedGroups.get(i);
             // A resolved group can only gain an attempt made at its resolution's instant (R7).
             boolean unchanged = i < madeBefore.size()
                     && madeBefore.get(i).callbackAttempts().size() == group.attempts.size();
-            resolved.add(unchanged ? madeBefore.get(i) : group.toProcessed());
+            resolved.add(unchanged ? madeBefore.get(i) : group.toProcessed(workflow));
         }
         GroupDraft open = ledger.open();
         return open == null

@@ -51,8 +51,8 @@ public final class ClientTracker {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.intake = Intake.shared(settings);
         Objects.requireNonNull(trackFrom, "trackFrom");
-        this.replay = new TrackerReplay(
-                new LedgerSteps(new ReasonClassifier(settings), trackFrom, Instant.MAX), settings.minConversation());
+        this.replay =
+                new TrackerReplay(new LedgerSteps(new ReasonClassifier(settings), trackFrom, Instant.MAX), settings);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.missedcalls.spi;
 
+import io.github.missedcalls.Assignment;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleConflictException;
 import java.time.Instant;
@@ -46,5 +47,29 @@ public interface HandleStore {
      */
     default OptionalLong countHandles(String project, Instant handledFrom, Instant handledBefore) {
         return OptionalLong.empty();
+    }
+
+    /**
+     * Saves an assignment once (R16), with the rules of {@link #save}: the same assignment again
+     * stores nothing, one with the same key and other values is refused.
+     *
+     * @return {@link SaveOutcome#STORED} if it was new, {@link SaveOutcome#ALREADY_STORED} if an equal one was there
+     * @throws UnsupportedOperationException if this store keeps no assignments (the default)
+     * @throws io.github.missedcalls.AssignmentConflictException if an assignment with the same key
+     *     and other values is stored
+     * @throws io.github.missedcalls.StorageException if the storage fails; nothing is half-written
+     */
+    default SaveOutcome assign(String project, Assignment assignment) {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no assignments");
+    }
+
+    /**
+     * The assignments of {@code project} made in [{@code assignedFrom}, {@code assignedUntil}],
+     * ordered by their instant; empty for a store that keeps none (the default).
+     *
+     * @throws io.github.missedcalls.StorageException if the storage fails
+     */
+    default List<Assignment> assignments(String project, Instant assignedFrom, Instant assignedUntil) {
+        return List.of();
     }
 }
