@@ -75,7 +75,7 @@ public final class MissedCallsStreamsApp {
                                         "instance is " + streams.state() + ", not RUNNING; ask again");
                             }
                             try {
-                                return query.localRows(streams, project, asOf);
+                                return query.localRows(streams, self, project, asOf);
                             } catch (RuntimeException e) {
                                 // A rebalance that began during the read closes the stores under it.
                                 if (streams.state() != KafkaStreams.State.RUNNING) {

@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -64,17 +68,33 @@ public final class UnprocessedTabQuery {
     }
 
     /**
-     * The rows of {@code project} held by this instance's tasks, in the tab's order.
+     * The rows of {@code project} held by this instance's tasks, in the tab's order. Each
+     * partition the group assigned to this instance is read on its own: a task that has just
+     * moved here and is still restoring its store makes the read fail rather than leave its
+     * clients out, which a read of the whole store would do without a word.
      *
+     * @param self this instance's {@code application.server}
      * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the instance is
-     *     not running or is rebalancing; ask again later
+     *     not running, is rebalancing, or still restores a partition; ask again later
      */
-    public List<UnprocessedRow> localRows(KafkaStreams streams, String project, Instant asOf) {
-        return rows(
-                streams.store(StoreQueryParameters.fromNameAndType(
-                        MissedCallsTopology.STATE_STORE, QueryableStoreTypes.keyValueStore())),
-                project,
-                asOf);
+    public List<UnprocessedRow> localRows(KafkaStreams streams, HostInfo self, String project, Instant asOf) {
+        Set<Integer> partitions = new TreeSet<>();
+        for (StreamsMetadata instance : streams.streamsMetadataForStore(MissedCallsTopology.STATE_STORE)) {
+            if (instance.hostInfo().equals(self)) {
+                instance.topicPartitions().forEach(partition -> partitions.add(partition.partition()));
+            }
+        }
+        List<List<UnprocessedRow>> parts = new ArrayList<>();
+        for (int partition : partitions) {
+            parts.add(rows(
+                    streams.store(StoreQueryParameters.fromNameAndType(
+                                    MissedCallsTopology.STATE_STORE,
+                                    QueryableStoreTypes.<ClientKey, ClientState>keyValueStore())
+                            .withPartition(partition)),
+                    project,
+                    asOf));
+        }
+        return merge(parts);
     }
 
     /** Joins the parts of a tab that several instances returned into one tab, in its order. */

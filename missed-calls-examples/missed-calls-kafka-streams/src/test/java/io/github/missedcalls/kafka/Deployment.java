@@ -15,22 +15,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -51,6 +62,7 @@ final class Deployment implements AutoCloseable {
 
     private final KafkaCluster cluster;
     private final Path folder;
+    private final String name;
     private final MissedCallsTopology.Topics topics;
     private final Properties settings = new Properties();
     private final List<AppInstance> instances = new ArrayList<>();
@@ -73,6 +85,7 @@ final class Deployment implements AutoCloseable {
             throws InterruptedException, ExecutionException {
         this.cluster = cluster;
         this.folder = folder;
+        this.name = name;
         this.topics = new MissedCallsTopology.Topics(
                 name + ".calls", name + ".handles", name + ".events", name + ".rejections");
         cluster.createTopics(PARTITIONS, topics.calls(), topics.handles(), topics.events(), topics.rejections());
@@ -254,8 +267,57 @@ final class Deployment implements AutoCloseable {
                     .append(" (last 3000 characters of its log)\n")
                     .append(log.substring(Math.max(0, log.length() - 3000)));
         }
-        throw new AssertionError(
-                "not settled within " + timeout + ": " + difference.get() + "; instances: " + instances + logs);
+        throw new AssertionError("not settled within " + timeout + ": " + difference.get() + "; instances: " + instances
+                + "\n--- where each group has read to\n" + positions() + logs);
+    }
+
+    /**
+     * For every partition the application and the events reader consume, the group's committed
+     * offset against the partition's end: a stall shows as the partition where they differ.
+     */
+    private String positions() {
+        StringBuilder text = new StringBuilder();
+        List<String> appTopics =
+                List.of(topics.calls(), topics.handles(), name + "-" + MissedCallsTopology.BY_CLIENT + "-repartition");
+        appendPositions(text, name, appTopics);
+        appendPositions(text, topics.events() + "-reader", List.of(topics.events(), topics.rejections()));
+        return text.toString();
+    }
+
+    private void appendPositions(StringBuilder text, String group, List<String> topicNames) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = cluster.admin()
+                    .listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> ends = new TreeMap<>(
+                    Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+            for (String topic : topicNames) {
+                for (int partition = 0; partition < PARTITIONS; partition++) {
+                    ends.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+                }
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = cluster.admin()
+                    .listOffsets(ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
+            for (TopicPartition partition : ends.keySet()) {
+                OffsetAndMetadata at = committed.get(partition);
+                long last = Objects.requireNonNull(end.get(partition)).offset();
+                text.append(String.format(
+                        "%s %s: committed %s of %d%s%n",
+                        group,
+                        partition,
+                        at == null ? "nothing" : String.valueOf(at.offset()),
+                        last,
+                        at != null && at.offset() == last ? "" : "  <-- behind"));
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            text.append(group).append(": offsets not read: ").append(e).append('\n');
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            text.append(group).append(": interrupted\n");
+        }
     }
 
     /** What an instance's tab server answers, with its status. */
