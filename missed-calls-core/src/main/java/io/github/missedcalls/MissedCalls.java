@@ -179,6 +179,9 @@ public final class MissedCalls {
         if (previous.strict() != engine.strict()) {
             return "strictness changed";
         }
+        if (engine.settings().workflow().groupsPerLine()) {
+            return "groups per line are read from the whole window";
+        }
         if (engine.settings().workflow().ownerChain().contains(OwnerRule.LAST_REACHED)) {
             // The last successful call of a client without an open group is not in a checkpoint.
             return "owners by the employee who last reached the client need the whole window";

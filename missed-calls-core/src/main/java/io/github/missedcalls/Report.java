@@ -43,9 +43,18 @@ public record Report(
         long callsInWindow,
         @Nullable Instant latestCallBeforeWindow) {
 
-    /** The unprocessed tab's order: longest waiting first (first missed call ascending), then client. */
-    public static final Comparator<UnprocessedRow> UNPROCESSED_ORDER =
-            Comparator.comparing(UnprocessedRow::firstMissedAt).thenComparing(UnprocessedRow::client);
+    /** With groups per line (R17): a client's groups by their first call's line, a group without one first. */
+    public static final Comparator<ReportRow> LINE_ORDER =
+            Comparator.comparing(row -> row.calls().get(0).line(), Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /**
+     * The unprocessed tab's order: longest waiting first (first missed call ascending), then
+     * client, then (with groups per line) line.
+     */
+    public static final Comparator<UnprocessedRow> UNPROCESSED_ORDER = Comparator.comparing(
+                    UnprocessedRow::firstMissedAt)
+            .thenComparing(UnprocessedRow::client)
+            .thenComparing(LINE_ORDER);
 
     /** Highest {@linkplain UnprocessedRow#priority() priority} first (R15), then the tab's order. */
     public static final Comparator<UnprocessedRow> PRIORITY_ORDER = Comparator.<UnprocessedRow>comparingInt(
@@ -60,7 +69,11 @@ public record Report(
             return byResolution;
         }
         int byClient = a.client().compareTo(b.client());
-        return byClient != 0 ? byClient : a.firstMissedAt().compareTo(b.firstMissedAt());
+        if (byClient != 0) {
+            return byClient;
+        }
+        int byFirst = a.firstMissedAt().compareTo(b.firstMissedAt());
+        return byFirst != 0 ? byFirst : LINE_ORDER.compare(a, b);
     };
 
     public Report {

@@ -146,6 +146,41 @@ class WorkflowPropertiesTest {
     }
 
     @Test
+    @DisplayName("R17: groups per line hold exactly the missed calls that groups per client hold, each once")
+    void perLineGroupsPartitionTheSameCalls() {
+        Generators.theory().forAll(Scenario.scenarios()).checkAssert(scenario -> {
+            Report perClient = scenario.report();
+            Report perLine = withSettings(
+                            scenario,
+                            WorkflowSettings.builder().groupsPerLine(true).build())
+                    .report();
+
+            assertThat(missedIds(perLine))
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(missedIds(perClient));
+            assertThat(rowsOf(perLine))
+                    .allSatisfy(row -> assertThat(row.calls().stream()
+                                    .map(call -> String.valueOf(call.line()))
+                                    .distinct())
+                            .as("one line per group")
+                            .hasSize(1));
+            assertThat(perLine.rejections()).containsExactlyInAnyOrderElementsOf(perClient.rejections());
+        });
+    }
+
+    private static List<ReportRow> rowsOf(Report report) {
+        List<ReportRow> rows = new ArrayList<>(report.unprocessed());
+        rows.addAll(report.processed());
+        return rows;
+    }
+
+    private static List<String> missedIds(Report report) {
+        List<String> ids = new ArrayList<>();
+        rowsOf(report).forEach(row -> row.calls().forEach(call -> ids.add(call.id())));
+        return ids;
+    }
+
+    @Test
     @DisplayName("R18: the team's totals are the sums of the tabs' rows: groups, resolutions, attempts, missed calls")
     void teamTotalsAreTheRowsSums() {
         Generators.theory().forAll(withWorkflows()).checkAssert(scenario -> {

@@ -488,6 +488,82 @@ class WorkflowRulesTest {
     }
 
     @Nested
+    @DisplayName("R17: lines")
+    class Lines {
+
+        private final Instant start = Instant.parse("2026-11-03T09:00:00Z");
+        private final ProjectSettings.Builder perLine =
+                office(WorkflowSettings.builder().groupsPerLine(true).build());
+
+        private CallRecord callbackOn(String id, Instant at, @org.jspecify.annotations.Nullable String line) {
+            CallRecord call = callback(id, CLIENT, at);
+            return line == null ? call : onLine(call, line);
+        }
+
+        @Test
+        @DisplayName(
+                "R17: a client who called two lines has a group per line; a callback from one line resolves that line's")
+        void callbackOnOneLine() {
+            Report report = report(
+                    perLine,
+                    List.of(
+                            onLine(missed("1", CLIENT, start), LINE),
+                            onLine(missed("2", CLIENT, start.plusSeconds(60)), OTHER_LINE),
+                            callbackOn("3", start.plusSeconds(600), LINE)),
+                    List.of(),
+                    start,
+                    start.plus(Duration.ofHours(1)));
+
+            assertThat(report.processed()).singleElement().satisfies(row -> {
+                assertThat(Fixtures.ids(row)).containsExactly("1");
+                assertThat(row.lines()).containsExactly(LINE);
+            });
+            assertThat(report.unprocessed()).singleElement().satisfies(row -> {
+                assertThat(Fixtures.ids(row)).containsExactly("2");
+                assertThat(row.client()).isEqualTo(CLIENT);
+            });
+        }
+
+        @Test
+        @DisplayName("R17: a callback that names no line resolves all of the client's groups")
+        void callbackWithoutALine() {
+            Report report = report(
+                    perLine,
+                    List.of(
+                            onLine(missed("1", CLIENT, start), LINE),
+                            onLine(missed("2", CLIENT, start.plusSeconds(60)), OTHER_LINE),
+                            callbackOn("3", start.plusSeconds(600), null)),
+                    List.of(),
+                    start,
+                    start.plus(Duration.ofHours(1)));
+
+            assertThat(report.unprocessed()).isEmpty();
+            assertThat(report.processed())
+                    .extracting(Fixtures::ids)
+                    .containsExactlyInAnyOrder(List.of("1"), List.of("2"));
+        }
+
+        @Test
+        @DisplayName("R17: a handle reaches every line's group of the client; per client the same calls are one group")
+        void handleAndPerClient() {
+            List<CallRecord> calls = List.of(
+                    onLine(missed("1", CLIENT, start), LINE),
+                    onLine(missed("2", CLIENT, start.plusSeconds(60)), OTHER_LINE));
+            Instant later = start.plus(Duration.ofHours(1));
+
+            Report handled = report(perLine, calls, List.of(handle(CLIENT, later, later)), start, later.plusSeconds(1));
+            Report perClient = report(office(WorkflowSettings.none()), calls, List.of(), start, later);
+
+            assertThat(handled.processed())
+                    .hasSize(2)
+                    .allMatch(row -> row.resolution().kind() == ResolutionKind.HANDLED);
+            assertThat(perClient.unprocessed())
+                    .singleElement()
+                    .satisfies(row -> assertThat(Fixtures.ids(row)).containsExactly("1", "2"));
+        }
+    }
+
+    @Nested
     @DisplayName("R18: how the team does")
     class Team {
 

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClientLedger {
     private final String client;
+    /** What a {@link LedgerTable} files the ledger under: the client, or with groups per line the client and the line. */
+    private final String key;
     /** The hash a {@link LedgerTable} filed the ledger under, so that it can be removed without reading the number; 0 outside a table. */
     private final int tableHash;
 
@@ -22,6 +24,11 @@ final class ClientLedger {
     private @Nullable GroupDraft lastResolved;
 
     ClientLedger(String client, int tableHash) {
+        this(client, client, tableHash);
+    }
+
+    ClientLedger(String key, String client, int tableHash) {
+        this.key = key;
         this.client = client;
         this.tableHash = tableHash;
     }
@@ -29,6 +36,7 @@ final class ClientLedger {
     /** A ledger that continues from an open group saved earlier (the tracker's settled state). */
     ClientLedger(String client, List<MissedCall> openCalls, List<CallbackAttempt> openAttempts) {
         this.client = client;
+        this.key = client;
         this.tableHash = 0;
         this.open = openCalls.isEmpty() ? null : new GroupDraft(client, openCalls, openAttempts);
     }
@@ -40,6 +48,10 @@ final class ClientLedger {
 
     String client() {
         return client;
+    }
+
+    String key() {
+        return key;
     }
 
     int tableHash() {

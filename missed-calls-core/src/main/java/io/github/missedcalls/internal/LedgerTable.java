@@ -83,22 +83,30 @@ final class LedgerTable {
             return packedKeys[slot] == packed;
         }
         ClientLedger ledger = ledgers[slot];
-        return packedKeys[slot] == 0 && ledger != null && ledger.client().equals(client);
+        return packedKeys[slot] == 0 && ledger != null && ledger.key().equals(client);
     }
 
     /** The client's ledger, made empty if there is none. */
     ClientLedger getOrCreate(String client) {
-        long packed = pack(client);
-        int hash = hash(client, packed);
+        return getOrCreate(client, client);
+    }
+
+    /**
+     * The ledger filed under {@code key}, made empty for {@code client} if there is none: with
+     * groups per line (R17) a client has a ledger per line, under a key that is never a packed number.
+     */
+    ClientLedger getOrCreate(String key, String client) {
+        long packed = pack(key);
+        int hash = hash(key, packed);
         int mask = hashes.length - 1;
         int slot = hash & mask;
         for (; hashes[slot] != 0; slot = next(slot, mask)) {
             ClientLedger ledger = ledgers[slot];
-            if (hashes[slot] == hash && ledger != null && holds(slot, client, packed)) {
+            if (hashes[slot] == hash && ledger != null && holds(slot, key, packed)) {
                 return ledger;
             }
         }
-        ClientLedger created = new ClientLedger(client, hash);
+        ClientLedger created = new ClientLedger(key, client, hash);
         hashes[slot] = hash;
         packedKeys[slot] = packed;
         ledgers[slot] = created;

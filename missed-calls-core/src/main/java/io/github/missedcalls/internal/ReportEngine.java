@@ -76,6 +76,8 @@ public final class ReportEngine {
     private final WorkflowRules workflow;
     /** The employee and instant of each client's last successful call, kept only when R16's chain asks. */
     private final @Nullable Map<String, Reached> lastReached;
+    /** With groups per line (R17), the lines missed calls came on, {@code ""} for none; else {@code null}. */
+    private final @Nullable Set<String> linesSeen;
 
     private final LedgerTable ledgers = new LedgerTable();
     /** The ledger a call or handle is applied to, so that a resolution knows whose it is. */
@@ -197,6 +199,7 @@ public final class ReportEngine {
         this.strict = strict;
         this.workflow = new WorkflowRules(settings);
         this.lastReached = workflow.tracksLastReached() ? new HashMap<>() : null;
+        this.linesSeen = settings.workflow().groupsPerLine() ? new LinkedHashSet<>() : null;
     }
 
     private record Reached(String employee, Instant at) {}
@@ -394,12 +397,16 @@ public final class ReportEngine {
                 keys,
                 (a, b) -> a.second != b.second
                         ? Long.compare(a.second, b.second)
-                        : a.nano != b.nano
-                                ? Integer.compare(a.nano, b.nano)
-                                : a.row.client().compareTo(b.row.client()));
+                        : a.nano != b.nano ? Integer.compare(a.nano, b.nano) : compareClientThenLine(a.row, b.row));
         for (int i = 0; i < keys.length; i++) {
             rows.set(i, keys[i].row);
         }
+    }
+
+    /** Ties of the tab's order: by client, and a client's groups per line (R17) by the first call's line. */
+    private static int compareClientThenLine(UnprocessedRow a, UnprocessedRow b) {
+        int byClient = a.client().compareTo(b.client());
+        return byClient != 0 ? byClient : Report.LINE_ORDER.compare(a, b);
     }
 
     /** Gives the listener what the checkpoint holds and continues from its state. */
@@ -421,6 +428,7 @@ public final class ReportEngine {
             rejectionsBeforeCheckpoint.addAll(start.rejections());
         }
         for (UnprocessedRow open : start.open()) {
+            // A refresh reads the whole window with groups per line, so one client has one ledger.
             ledgers.getOrCreate(open.client()).restoreOpen(open.calls(), open.callbackAttempts());
         }
         anonymousMissed = start.anonymousMissed();
@@ -748,7 +756,8 @@ public final class ReportEngine {
                 if (client == null) {
                     anonymousMissed++;
                 } else {
-                    ClientLedger ledger = ledgers.getOrCreate(client);
+                    ClientLedger ledger =
+                            linesSeen == null ? ledgers.getOrCreate(client) : ledgerOfLine(client, call.line());
                     applyingTo = ledger;
                     steps.call(ledger, call, kind, settle);
                     applyingTo = null;
@@ -762,7 +771,23 @@ public final class ReportEngine {
         if (lastReached != null && kind == CallKind.CONTACT && client != null && call.employee() != null) {
             lastReached.put(client, new Reached(call.employee(), call.startedAt()));
         }
-        ClientLedger ledger = client == null ? null : ledgers.get(client);
+        if (client == null) {
+            return;
+        }
+        if (linesSeen != null) {
+            if (call.line() != null) {
+                applyCall(ledgers.get(lineKey(client, call.line())), call, kind);
+            } else {
+                for (String line : linesSeen) {
+                    applyCall(ledgers.get(lineKey(client, line)), call, kind);
+                }
+            }
+            return;
+        }
+        applyCall(ledgers.get(client), call, kind);
+    }
+
+    private void applyCall(@Nullable ClientLedger ledger, CallRecord call, CallKind kind) {
         if (ledger != null) {
             applyingTo = ledger;
             steps.call(ledger, call, kind, settle);
@@ -770,15 +795,46 @@ public final class ReportEngine {
         }
     }
 
+    /**
+     * With groups per line (R17), a client's ledger for one line: a missed call without a line
+     * has a group of its own, which only a call or handle that names no line reaches.
+     */
+    private ClientLedger ledgerOfLine(String client, @Nullable String line) {
+        String known = line == null ? "" : line;
+        Objects.requireNonNull(linesSeen).add(known);
+        return ledgers.getOrCreate(lineKey(client, known), client);
+    }
+
+    private static String lineKey(String client, @Nullable String line) {
+        return client + '\u0000' + (line == null ? "" : line);
+    }
+
+    /** The client's ledgers: one, or with groups per line one for each line the client called. */
+    private List<ClientLedger> ledgersOf(String client) {
+        if (linesSeen == null) {
+            ClientLedger ledger = ledgers.get(client);
+            return ledger == null ? List.of() : List.of(ledger);
+        }
+        List<ClientLedger> found = new ArrayList<>(2);
+        for (String line : linesSeen) {
+            ClientLedger ledger = ledgers.get(lineKey(client, line));
+            if (ledger != null) {
+                found.add(ledger);
+            }
+        }
+        return found;
+    }
+
     /** Assignments before {@code instant} name the owner of their client's open group (R16). */
     private void processAssignmentsBefore(Instant instant) {
         while (nextAssignment < assignments.size()
                 && assignments.get(nextAssignment).assignedAt().isBefore(instant)) {
             Assignment assignment = assignments.get(nextAssignment++);
-            ClientLedger ledger = ledgers.get(assignment.client());
-            GroupDraft open = ledger == null ? null : ledger.open();
-            if (open != null) {
-                open.assigned = assignment.owner();
+            for (ClientLedger ledger : ledgersOf(assignment.client())) {
+                GroupDraft open = ledger.open();
+                if (open != null) {
+                    open.assigned = assignment.owner();
+                }
             }
         }
     }
@@ -803,16 +859,26 @@ public final class ReportEngine {
                 processAssignmentsBefore(handle.handledAt().plusNanos(1));
             }
             nextHandle++;
-            ClientLedger ledger = ledgers.get(handle.client());
-            if (ledger != null) {
-                applyingTo = ledger;
-                steps.handle(ledger, handle, settle);
-                applyingTo = null;
+            if (linesSeen == null) {
+                ClientLedger ledger = ledgers.get(handle.client());
+                if (ledger != null) {
+                    applyHandle(ledger, handle);
+                }
+            } else {
+                for (ClientLedger ledger : ledgersOf(handle.client())) {
+                    applyHandle(ledger, handle);
+                }
             }
         }
         if (nextAssignment < assignments.size()) {
             processAssignmentsBefore(instant);
         }
+    }
+
+    private void applyHandle(ClientLedger ledger, Handle handle) {
+        applyingTo = ledger;
+        steps.handle(ledger, handle, settle);
+        applyingTo = null;
     }
 
     private void settle(GroupDraft group) {

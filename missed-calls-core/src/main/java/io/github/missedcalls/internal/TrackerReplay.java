@@ -6,6 +6,7 @@ import io.github.missedcalls.Handle;
 import io.github.missedcalls.MissedCall;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.live.ClientState;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,23 @@ public final class TrackerReplay {
         this.minConversation = settings.minConversation();
         this.callOrder = RecordOrder.calls(minConversation);
         this.workflow = new WorkflowRules(settings);
+    }
+
+    /** When a group with these calls is due (R14), or {@code null} without a deadline. */
+    public @Nullable Instant dueOf(List<MissedCall> calls) {
+        return workflow.due(calls);
+    }
+
+    /** A client's open group as the unprocessed tab shows it, with its due and owner (R14, R16). */
+    public UnprocessedRow openRow(String client, View view, Instant asOf) {
+        List<MissedCall> calls = view.openCalls();
+        return new UnprocessedRow(
+                client,
+                calls,
+                view.openAttempts(),
+                Duration.between(calls.get(0).startedAt(), asOf),
+                workflow.due(calls),
+                workflow.owner(calls, view.openAttempts(), null, null));
     }
 
     /** Replays every pending record. */

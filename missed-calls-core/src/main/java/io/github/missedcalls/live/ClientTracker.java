@@ -1,7 +1,9 @@
 package io.github.missedcalls.live;
 
 import io.github.missedcalls.CallRecord;
+import io.github.missedcalls.CallbackAttempt;
 import io.github.missedcalls.Handle;
+import io.github.missedcalls.MissedCall;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
 import io.github.missedcalls.Rejection;
@@ -13,7 +15,6 @@ import io.github.missedcalls.internal.Intake;
 import io.github.missedcalls.internal.LedgerSteps;
 import io.github.missedcalls.internal.ReasonClassifier;
 import io.github.missedcalls.internal.TrackerReplay;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,15 +174,21 @@ public final class ClientTracker {
         return view.openCalls().isEmpty() ? null : openRow(state.client(), view, asOf);
     }
 
-    private static UnprocessedRow openRow(String client, TrackerReplay.View view, Instant asOf) {
-        return new UnprocessedRow(
-                client,
-                view.openCalls(),
-                view.openAttempts(),
-                Duration.between(view.openCalls().get(0).startedAt(), asOf));
+    /** When a group with these calls is due (R14), or {@code null} without a deadline. */
+    public @Nullable Instant dueOf(List<MissedCall> calls) {
+        return replay.dueOf(calls);
     }
 
-    private static void announce(TrackerReplay.Change change, String client, Instant now, TrackerListener listener) {
+    /** An open group as the unprocessed tab shows it, with the due and owner the project's workflow gives (R14, R16). */
+    public UnprocessedRow row(String client, List<MissedCall> calls, List<CallbackAttempt> attempts, Instant asOf) {
+        return replay.openRow(client, new TrackerReplay.View(List.of(), calls, attempts), asOf);
+    }
+
+    private UnprocessedRow openRow(String client, TrackerReplay.View view, Instant asOf) {
+        return replay.openRow(client, view, asOf);
+    }
+
+    private void announce(TrackerReplay.Change change, String client, Instant now, TrackerListener listener) {
         TrackerReplay.View was = change.before();
         TrackerReplay.View is = change.after();
         announceResolved(was.resolved(), is.resolved(), listener);

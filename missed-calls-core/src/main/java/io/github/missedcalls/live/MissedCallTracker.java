@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +65,15 @@ public final class MissedCallTracker {
         }
     }
 
+    /** When an open group falls due (R14), to be told once the watermark reaches it. */
+    private record Due(Instant due, OpenKey key) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due other) {
+            int byDue = due.compareTo(other.due);
+            return byDue != 0 ? byDue : key.compareTo(other.key);
+        }
+    }
+
     /** An open group as the tab shows it, but for its waiting time, which depends on when it is read. */
     private record OpenGroup(OpenKey key, List<MissedCall> calls, List<CallbackAttempt> attempts) {}
 
@@ -88,6 +98,12 @@ public final class MissedCallTracker {
     private final TrackerListener listener;
     private final Map<String, HeldClient> clients = new HashMap<>();
     private final NavigableMap<OpenKey, HeldClient> openGroups = new TreeMap<>();
+    /**
+     * The dues of groups opened, earliest first; an entry whose group has closed or changed its
+     * first call by the time the watermark reaches it is dropped then.
+     */
+    private final PriorityQueue<Due> dues = new PriorityQueue<>();
+
     private Instant watermark = Instant.MIN;
     private long anonymousMissed;
 
@@ -188,11 +204,7 @@ public final class MissedCallTracker {
         List<UnprocessedRow> rows = new ArrayList<>(openGroups.size());
         for (HeldClient held : openGroups.values()) {
             OpenGroup group = Objects.requireNonNull(held.open);
-            rows.add(new UnprocessedRow(
-                    group.key().client(),
-                    group.calls(),
-                    group.attempts(),
-                    Duration.between(group.key().firstMissedAt(), asOf)));
+            rows.add(rules.row(group.key().client(), group.calls(), group.attempts(), asOf));
         }
         return rows;
     }
@@ -218,6 +230,16 @@ public final class MissedCallTracker {
         Instant candidate = instant.minus(allowedLateness);
         if (candidate.isAfter(watermark)) {
             watermark = candidate;
+        }
+        while (!dues.isEmpty() && !dues.peek().due().isAfter(watermark)) {
+            Due due = dues.poll();
+            HeldClient held = openGroups.get(due.key());
+            OpenGroup open = held == null ? null : held.open;
+            if (open != null) {
+                listener.event(new TrackerEvent(
+                        TrackerEvent.Type.OVERDUE,
+                        rules.row(open.key().client(), open.calls(), open.attempts(), watermark)));
+            }
         }
     }
 
@@ -281,6 +303,10 @@ public final class MissedCallTracker {
         OpenKey key = new OpenKey(firstMissedAt, client);
         current.open = new OpenGroup(key, openCalls, openAttempts);
         openGroups.put(key, current);
+        Instant due = rules.dueOf(openCalls);
+        if (due != null) {
+            dues.add(new Due(due, key));
+        }
     }
 
     private void forget(String client, @Nullable HeldClient held) {

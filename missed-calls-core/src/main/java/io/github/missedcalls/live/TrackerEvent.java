@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param type what happened
  * @param row an {@link UnprocessedRow} for {@link Type#OPENED}, {@link Type#GREW},
- *     {@link Type#ATTEMPTED} and a revised open group; a {@link ProcessedRow} for
+ *     {@link Type#ATTEMPTED}, {@link Type#OVERDUE} and a revised open group; a {@link ProcessedRow} for
  *     {@link Type#RESOLVED}, {@link Type#RETRACTED} and a revised resolved group
  */
 public record TrackerEvent(Type type, ReportRow row) {
@@ -32,7 +32,13 @@ public record TrackerEvent(Type type, ReportRow row) {
          */
         REVISED,
         /** A late record showed that a resolution reported before did not happen as reported; forget the row. */
-        RETRACTED
+        RETRACTED,
+        /**
+         * The watermark reached the open group's due (R14): it is overdue. Told once per group,
+         * with the row as of the watermark; only {@link MissedCallTracker} tells it, since only it
+         * keeps a watermark for every client.
+         */
+        OVERDUE
     }
 
     public TrackerEvent {

@@ -2,13 +2,16 @@ package io.github.missedcalls.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.missedcalls.BusinessHours;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.CallbackAttempt;
 import io.github.missedcalls.Direction;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleReason;
+import io.github.missedcalls.LineRules;
 import io.github.missedcalls.MissedCall;
 import io.github.missedcalls.MissedCalls;
+import io.github.missedcalls.OwnerRule;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
 import io.github.missedcalls.Rejection;
@@ -16,6 +19,8 @@ import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportQuery;
 import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.Stage;
+import io.github.missedcalls.UnprocessedRow;
+import io.github.missedcalls.WorkflowSettings;
 import io.github.missedcalls.inmemory.InMemoryCallSource;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
 import io.github.missedcalls.internal.DuplicatePolicy;
@@ -204,6 +209,44 @@ class MissedCallTrackerTest {
         }
     }
 
+    @Test
+    @DisplayName(
+            "R14: tells once, at the watermark, that an open group became overdue; a group resolved in time never is")
+    void overdueAtTheWatermark() {
+        Recorder recorder = new Recorder();
+        MissedCallTracker tracker = MissedCallTracker.builder(ProjectSettings.builder()
+                        .countryCode("380")
+                        .workflow(WorkflowSettings.builder()
+                                .deadline(Duration.ofMinutes(30))
+                                .build())
+                        .build())
+                .allowedLateness(Duration.ofMinutes(10))
+                .listener(recorder)
+                .build();
+        tracker.accept(missed("1", 0));
+        tracker.accept(CallRecord.builder("2", Direction.IN, T0, T0.plusSeconds(40))
+                .client("+380671234567")
+                .stage(Stage.RINGING)
+                .build());
+        tracker.accept(callback("3", 20, true));
+
+        tracker.advanceTo(T0.plus(Duration.ofMinutes(39)));
+        assertThat(recorder.types()).doesNotContain(TrackerEvent.Type.OVERDUE);
+        tracker.advanceTo(T0.plus(Duration.ofMinutes(40)));
+        tracker.advanceTo(T0.plus(Duration.ofMinutes(90)));
+
+        assertThat(recorder.events)
+                .filteredOn(event -> event.type() == TrackerEvent.Type.OVERDUE)
+                .singleElement()
+                .satisfies(event -> {
+                    UnprocessedRow row = (UnprocessedRow) event.row();
+                    assertThat(row.client()).isEqualTo("+380671234567");
+                    assertThat(row.due()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+                    assertThat(row.overdue()).isTrue();
+                    assertThat(row.waiting()).isEqualTo(Duration.ofMinutes(30));
+                });
+    }
+
     @Nested
     @DisplayName("with records out of order")
     class Lateness {
@@ -296,7 +339,8 @@ class MissedCallTrackerTest {
 
     @Test
     @DisplayName(
-            "R8, R12: fed a log one record at a time in any order within the lateness bound, it ends with the batch report's rows")
+            "R8, R12, R14, R16: fed a log one record at a time in any order within the lateness bound, it ends with the"
+                    + " batch report's rows, dues and owners included")
     void trackerEqualsBatchReport() {
         Duration lateness = Duration.ofHours(6);
         Instant asOf = Generators.GRID_START.plus(Generators.GRID_SPAN);
@@ -309,6 +353,12 @@ class MissedCallTrackerTest {
                 .checkAssert((calls, handles, seed) -> {
                     ProjectSettings settings = ProjectSettings.builder()
                             .countryCode(Generators.COUNTRY_CODE)
+                            .businessHours(BusinessHours.parse("Mon-Fri 09:00-18:00"))
+                            .workflow(WorkflowSettings.builder()
+                                    .deadline(Duration.ofHours(2))
+                                    .ownerChain(List.of(OwnerRule.LAST_ATTEMPT, OwnerRule.LINE_OWNER))
+                                    .line("+380441112233", new LineRules(Duration.ofMinutes(30), "dmytro"))
+                                    .build())
                             .build();
                     // One handle per key, as MissedCalls.saveHandle and a store keep them: conflicting
                     // copies are a store's error, which the batch report rejects and the tracker never sees.
