@@ -1,5 +1,7 @@
 package io.github.missedcalls.jdbc;
 
+import io.github.missedcalls.Assignment;
+import io.github.missedcalls.AssignmentConflictException;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleConflictException;
 import io.github.missedcalls.HandleReason;
@@ -23,9 +25,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps manual handles (R11) in the library's handles table (see {@link JdbcSchema}).
@@ -49,12 +54,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcHandleStore implements HandleStore {
 
+    private static final Logger log = LoggerFactory.getLogger(JdbcHandleStore.class);
+
     private static final String COLUMNS = "client, handled_at, actor, covers_until, reason, note";
+    private static final String ASSIGNMENT_COLUMNS = "client, assigned_at, actor, assignee, note";
 
     private final DataSource dataSource;
     private final TableNames tables;
     private final @Nullable Dialect chosenDialect;
     private volatile @Nullable Statements statements;
+    private final AtomicBoolean toldAssignmentsMissing = new AtomicBoolean();
 
     /** A store in {@link TableNames#DEFAULT}'s handles table, its dialect detected. */
     public JdbcHandleStore(DataSource dataSource) {
@@ -213,6 +222,144 @@ public final class JdbcHandleStore implements HandleStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In the handles table's neighbour {@link TableNames#assignments()}, with the rules of
+     * {@link #save}: one statement, the database's unique key decides between concurrent saves.
+     *
+     * @throws IllegalArgumentException if the project is blank, or a value is longer than its column
+     * @throws AssignmentConflictException if an assignment with the same key and other values is stored
+     * @throws StorageException if the database fails; nothing is half-written
+     */
+    @Override
+    public SaveOutcome assign(String project, Assignment assignment) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(assignment, "assignment");
+        ColumnLimits.checkProject(project);
+        ColumnLimits.check("the assignment's client", assignment.client(), ColumnLimits.CLIENT);
+        ColumnLimits.check("the assignment's actor", assignment.actor(), ColumnLimits.ACTOR);
+        ColumnLimits.check("the assignment's owner", assignment.owner(), ColumnLimits.ACTOR);
+        Assignment storable = new Assignment(
+                assignment.client(),
+                SqlDialect.storable(assignment.assignedAt()),
+                assignment.owner(),
+                assignment.actor(),
+                assignment.note());
+        try (ConnectionLease lease = ConnectionLease.open(dataSource, false)) {
+            Statements sql = statements(lease.connection());
+            if (insertAssignment(lease.connection(), sql, project, storable)) {
+                return SaveOutcome.STORED;
+            }
+            Assignment stored = findAssignment(lease.connection(), sql, project, storable)
+                    .orElseThrow(() -> new StorageException("the assignment by " + assignment.actor() + " for "
+                            + assignment.client() + " was neither stored nor found in " + tables.assignments()));
+            if (stored.equals(storable)) {
+                return SaveOutcome.ALREADY_STORED;
+            }
+            throw new AssignmentConflictException(stored, assignment);
+        } catch (SQLException e) {
+            throw new StorageException(
+                    "cannot save an assignment of project " + project + " in " + tables.assignments() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private boolean insertAssignment(Connection connection, Statements sql, String project, Assignment assignment)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql.insertAssignment)) {
+            insert.setString(1, project);
+            bindKey(insert, 2, sql.dialect, assignment);
+            insert.setString(5, assignment.owner());
+            insert.setString(6, assignment.note());
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (SqlStates.isIntegrityViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Assignment> findAssignment(Connection connection, Statements sql, String project, Assignment key)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql.findAssignment)) {
+            select.setString(1, project);
+            bindKey(select, 2, sql.dialect, key);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(readAssignment(rows, sql.dialect)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void bindKey(PreparedStatement statement, int first, SqlDialect dialect, Assignment assignment)
+            throws SQLException {
+        statement.setString(first, assignment.client());
+        dialect.bindInstant(statement, first + 1, assignment.assignedAt());
+        statement.setString(first + 2, assignment.actor());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Ordered by instant, then actor, then client.
+     *
+     * @throws StorageException if the database fails, or a stored row is not a valid assignment
+     */
+    @Override
+    public List<Assignment> assignments(String project, Instant assignedFrom, Instant assignedUntil) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(assignedFrom, "assignedFrom");
+        Objects.requireNonNull(assignedUntil, "assignedUntil");
+        try (ConnectionLease lease = ConnectionLease.open(dataSource, false)) {
+            Statements sql = statements(lease.connection());
+            try (PreparedStatement select = lease.connection().prepareStatement(sql.assignmentsInRange)) {
+                select.setString(1, project);
+                sql.dialect.bindInstant(select, 2, assignedFrom);
+                sql.dialect.bindInstant(select, 3, assignedUntil);
+                List<Assignment> assignments = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        assignments.add(readAssignment(rows, sql.dialect));
+                    }
+                }
+                return assignments;
+            }
+        } catch (SQLException e) {
+            if (SqlStates.isUndefinedTable(e)) {
+                // Tables made by hand before assignments existed: reports go on, with no one assigned.
+                if (toldAssignmentsMissing.compareAndSet(false, true)) {
+                    log.warn(
+                            "the assignments table {} does not exist: reports name no assigned owners until it is"
+                                    + " created (JdbcSchema.create, or the DDL in docs/jdbc.md)",
+                            tables.assignments());
+                }
+                return List.of();
+            }
+            throw new StorageException(
+                    "cannot read the assignments of project " + project + " from " + tables.assignments() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private Assignment readAssignment(ResultSet row, SqlDialect dialect) throws SQLException {
+        String client = row.getString(1);
+        Instant assignedAt = dialect.readInstant(row, 2);
+        String actor = row.getString(3);
+        String owner = row.getString(4);
+        if (client == null || assignedAt == null || actor == null || owner == null) {
+            throw new StorageException("a row of " + tables.assignments() + " lacks a value its schema requires");
+        }
+        try {
+            return new Assignment(client, assignedAt, owner, actor, row.getString(5));
+        } catch (IllegalArgumentException e) {
+            throw new StorageException(
+                    "a row of " + tables.assignments() + " is not a valid assignment: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads a row; {@code actors} gives one instance per actor across the rows of a read. */
     private Handle read(ResultSet row, SqlDialect dialect, Map<String, String> actors) throws SQLException {
         String client = row.getString(1);
@@ -239,7 +386,7 @@ public final class JdbcHandleStore implements HandleStore {
     private Statements statements(Connection connection) throws SQLException {
         Statements current = statements;
         if (current == null) {
-            current = new Statements(SqlDialect.of(connection, chosenDialect), tables.handles());
+            current = new Statements(SqlDialect.of(connection, chosenDialect), tables);
             statements = current;
         }
         return current;
@@ -252,10 +399,13 @@ public final class JdbcHandleStore implements HandleStore {
         final String findByKey;
         final String inRange;
         final String countBefore;
+        final String insertAssignment;
+        final String findAssignment;
+        final String assignmentsInRange;
 
-        Statements(SqlDialect dialect, String handlesTable) {
+        Statements(SqlDialect dialect, TableNames tables) {
             this.dialect = dialect;
-            String table = dialect.name(handlesTable);
+            String table = dialect.name(tables.handles());
             String columns = names(dialect, COLUMNS);
             String project = dialect.name("project");
             this.insert = "INSERT INTO " + table + " (" + project + ", " + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -269,6 +419,17 @@ public final class JdbcHandleStore implements HandleStore {
                     + dialect.name("handled_at") + ", " + dialect.name("actor") + ", " + dialect.name("client");
             this.countBefore = "SELECT COUNT(*) FROM " + table + " WHERE " + project + " = ? AND "
                     + dialect.name("handled_at") + " >= ? AND " + dialect.name("handled_at") + " < ?";
+            String assignments = dialect.name(tables.assignments());
+            String assignmentColumns = names(dialect, ASSIGNMENT_COLUMNS);
+            this.insertAssignment = "INSERT INTO " + assignments + " (" + project + ", " + assignmentColumns
+                    + ") VALUES (?, ?, ?, ?, ?, ?)" + dialect.skipDuplicateSuffix();
+            this.findAssignment = "SELECT " + assignmentColumns + " FROM " + assignments + " WHERE " + project
+                    + " = ? AND " + dialect.name("client") + " = ? AND " + dialect.name("assigned_at") + " = ? AND "
+                    + dialect.name("actor") + " = ?" + dialect.lockingReadSuffix();
+            this.assignmentsInRange = "SELECT " + assignmentColumns + " FROM " + assignments + " WHERE " + project
+                    + " = ? AND " + dialect.name("assigned_at") + " >= ? AND " + dialect.name("assigned_at")
+                    + " <= ? ORDER BY " + dialect.name("assigned_at") + ", " + dialect.name("actor") + ", "
+                    + dialect.name("client");
         }
 
         private static String names(SqlDialect dialect, String columns) {

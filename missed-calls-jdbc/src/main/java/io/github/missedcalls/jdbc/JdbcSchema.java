@@ -192,8 +192,8 @@ public final class JdbcSchema {
             String name;
             if (suffix.isEmpty()) {
                 name = sql.name(table);
-            } else if (suffix.equals(TableNames.HOURS_SUFFIX)) {
-                // A table of its own, in the calls table's schema; other suffixes name indexes and constraints.
+            } else if (suffix.equals(TableNames.HOURS_SUFFIX) || suffix.equals(TableNames.ASSIGNMENTS_SUFFIX)) {
+                // A table of its own, in its main table's schema; other suffixes name indexes and constraints.
                 name = sql.name(table + suffix);
             } else {
                 name = sql.name(Identifiers.unqualified(table) + suffix);

@@ -17,6 +17,9 @@ public record TableNames(String calls, String handles) {
     /** What {@link #callHours()} adds to the calls table's name. */
     public static final String HOURS_SUFFIX = "_hours";
 
+    /** What {@link #assignments()} adds to the handles table's name. */
+    public static final String ASSIGNMENTS_SUFFIX = "_assignments";
+
     /** The prefix of the default names. */
     public static final String DEFAULT_PREFIX = "missed_calls_";
 
@@ -51,5 +54,13 @@ public record TableNames(String calls, String handles) {
      */
     public String callHours() {
         return calls + HOURS_SUFFIX;
+    }
+
+    /**
+     * The assignments (R16) that {@link JdbcHandleStore#assign} keeps beside the handles table:
+     * its name with {@link #ASSIGNMENTS_SUFFIX}, in its schema ({@code missed_calls_handles_assignments}).
+     */
+    public String assignments() {
+        return handles + ASSIGNMENTS_SUFFIX;
     }
 }

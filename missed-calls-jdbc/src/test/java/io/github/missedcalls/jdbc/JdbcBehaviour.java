@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.missedcalls.Assignment;
 import io.github.missedcalls.BusinessHours;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Direction;
@@ -21,8 +22,10 @@ import io.github.missedcalls.ReportListener;
 import io.github.missedcalls.ReportQuery;
 import io.github.missedcalls.Stage;
 import io.github.missedcalls.StorageException;
+import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.inmemory.InMemoryCallSource;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.jdbc.internal.Identifiers;
 import io.github.missedcalls.spi.CallSource;
 import io.github.missedcalls.spi.HandleStore;
 import io.github.missedcalls.spi.SaveOutcome;
@@ -761,9 +764,10 @@ abstract class JdbcBehaviour {
                     database != TestDatabase.H2,
                     "an embedded H2 has no server session to kill; the injected failure covers it");
             String project = newProject();
-            // More rows than read-ahead may hold, and on MariaDB, which streams from a socket, more
-            // than its buffers hold: the read cannot have ended before the kill.
-            int count = database == TestDatabase.MARIADB ? 60_000 : 20_000;
+            // More rows than read-ahead may hold, and where the server streams into a socket (MariaDB,
+            // PostgreSQL's COPY), more than the loopback's send and receive buffers may grow to (36 MB
+            // between them on this machine kind): the read cannot have ended before the kill.
+            int count = database == TestDatabase.H2 ? 20_000 : 400_000;
             writer(pool()).write(project, calls(count));
             for (boolean readAhead : new boolean[] {true, false}) {
                 try (HikariDataSource dedicated = database.newPool(database.nonUtcSessionSql(), 2)) {
@@ -997,6 +1001,58 @@ abstract class JdbcBehaviour {
                 assertThat(rowsOf(tables.calls(), project))
                         .as("nothing went to the default schema's tables")
                         .isZero();
+            } finally {
+                TestDatabase.execute(
+                        pool(),
+                        database == TestDatabase.MARIADB
+                                ? "DROP DATABASE " + schema
+                                : "DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+
+        @Test
+        @DisplayName("R16: an assignment stored in the assignments table names the owner of the client's open group")
+        void assignmentNamesTheOwner() {
+            String project = newProject();
+            writer(pool()).write(project, calls(30));
+            JdbcHandleStore store = store(pool());
+            MissedCalls plain = missedCalls(source(pool(), 25), store);
+            UnprocessedRow open = plain.report(query(project)).unprocessed().get(0);
+
+            store.assign(project, new Assignment(open.client(), open.lastMissedAt(), "yana", "anna", "VIP"));
+            Report report = plain.report(query(project));
+
+            assertThat(report.unprocessed())
+                    .filteredOn(row -> row.client().equals(open.client()))
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.owner()).isEqualTo("yana"));
+        }
+
+        @Test
+        @DisplayName("tables made before assignments existed: the store lists none, and reports go on")
+        void assignmentsTableMissing() {
+            String schema =
+                    "mct_schema_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+            TableNames older = TableNames.withPrefix(schema + ".old_");
+            TestDatabase.execute(pool(), "CREATE SCHEMA " + schema);
+            try {
+                JdbcSchema.create(pool(), older);
+                TestDatabase.dropTables(pool(), older.assignments());
+                String project = newProject();
+                JdbcCallWriter.builder(pool()).tables(older).build().write(project, calls(30));
+                JdbcHandleStore store =
+                        JdbcHandleStore.builder(pool()).tables(older).build();
+
+                assertThat(store.assignments(project, Instant.EPOCH, BASE.plus(Duration.ofDays(400))))
+                        .isEmpty();
+                assertThat(missedCalls(JdbcCallSource.ownTable(pool(), older), store)
+                                .report(query(project))
+                                .unprocessed())
+                        .isNotEmpty();
+                assertThatThrownBy(() ->
+                                store.assign(project, new Assignment("+380501000001", BASE, "yana", "anna", null)))
+                        .isInstanceOf(StorageException.class)
+                        .hasMessageContaining(Identifiers.unqualified(older.assignments()));
             } finally {
                 TestDatabase.execute(
                         pool(),

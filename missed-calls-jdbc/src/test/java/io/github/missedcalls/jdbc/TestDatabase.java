@@ -164,6 +164,6 @@ enum TestDatabase {
     }
 
     static void dropTables(DataSource dataSource, TableNames tables) {
-        dropTables(dataSource, tables.calls(), tables.handles(), tables.callHours());
+        dropTables(dataSource, tables.calls(), tables.handles(), tables.callHours(), tables.assignments());
     }
 }

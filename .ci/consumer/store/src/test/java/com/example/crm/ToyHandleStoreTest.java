@@ -11,4 +11,10 @@ class ToyHandleStoreTest extends HandleStoreContract {
     protected HandleStore newStore() {
         return new ToyHandleStore();
     }
+
+    // The toy keeps handles only; the kit checks that it refuses assignments rather than losing them.
+    @Override
+    protected boolean keepsAssignments() {
+        return false;
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.missedcalls.Assignment;
+import io.github.missedcalls.AssignmentConflictException;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleConflictException;
 import io.github.missedcalls.HandleReason;
@@ -110,6 +112,14 @@ public abstract class HandleStoreContract extends CompatibilityKit {
      * false for a store on a character set of three bytes at most (MySQL's {@code utf8mb3}).
      */
     protected boolean storesSupplementaryCharacters() {
+        return true;
+    }
+
+    /**
+     * Whether the store keeps assignments (R16). Default true; a store that keeps none (the SPI's
+     * default methods) overrides this with false, and the kit then checks that it says so.
+     */
+    protected boolean keepsAssignments() {
         return true;
     }
 
@@ -308,6 +318,74 @@ public abstract class HandleStoreContract extends CompatibilityKit {
                 assertThat(conflict.offered()).isEqualTo(offered);
             }
             assertThat(all(project)).containsExactly(stored);
+        }
+    }
+
+    @Nested
+    @DisplayName("assignments")
+    class Assignments {
+
+        private Assignment assignment(String client, Duration at, String owner, String actor) {
+            return new Assignment(client, BASE.plus(at), owner, actor, null);
+        }
+
+        private List<Assignment> allAssignments(String project) {
+            return store().assignments(project, EARLIEST, LATEST);
+        }
+
+        @Test
+        @DisplayName(
+                "R16: a saved assignment is listed with every value; the range includes both ends, ordered by instant")
+        void savedAndListed() {
+            assumeTrue(keepsAssignments(), "the store keeps no assignments");
+            String project = newProject();
+            Assignment later =
+                    new Assignment("+380501110001", BASE.plusSeconds(60), "yana", "olena", "VIP: «Київ» \"A\"");
+            Assignment earlier = assignment("+380671234567", Duration.ZERO, "taras", "anna");
+
+            assertThat(store().assign(project, later)).isEqualTo(SaveOutcome.STORED);
+            assertThat(store().assign(project, earlier)).isEqualTo(SaveOutcome.STORED);
+
+            assertThat(allAssignments(project)).containsExactly(earlier, later);
+            assertThat(store().assignments(project, BASE, BASE.plusSeconds(60))).containsExactly(earlier, later);
+            assertThat(store().assignments(project, BASE.plusNanos(1000), BASE.plusSeconds(59)))
+                    .isEmpty();
+            assertThat(allAssignments(newProject())).as("another project").isEmpty();
+        }
+
+        @Test
+        @DisplayName(
+                "R16: saving an equal assignment twice stores it once; one with its key and other values is refused")
+        void savedOnce() {
+            assumeTrue(keepsAssignments(), "the store keeps no assignments");
+            String project = newProject();
+            Assignment stored = assignment("+380501110001", Duration.ZERO, "yana", "olena");
+
+            assertThat(store().assign(project, stored)).isEqualTo(SaveOutcome.STORED);
+            assertThat(store().assign(project, assignment("+380501110001", Duration.ZERO, "yana", "olena")))
+                    .isEqualTo(SaveOutcome.ALREADY_STORED);
+            Assignment other = assignment("+380501110001", Duration.ZERO, "taras", "olena");
+            AssignmentConflictException conflict =
+                    catchThrowableOfType(AssignmentConflictException.class, () -> store().assign(project, other));
+
+            assertThat(conflict).isNotNull();
+            assertThat(conflict.stored()).isEqualTo(stored);
+            assertThat(conflict.offered()).isEqualTo(other);
+            assertThat(allAssignments(project)).containsExactly(stored);
+            assertThat(all(project)).as("assignments are not handles").isEmpty();
+        }
+
+        @Test
+        @DisplayName("R16: a store that keeps no assignments refuses to save one and lists none")
+        void storeWithoutAssignments() {
+            assumeTrue(!keepsAssignments(), "the store keeps assignments");
+            String project = newProject();
+
+            assertThat(catchThrowableOfType(
+                            UnsupportedOperationException.class,
+                            () -> store().assign(project, assignment("+380501110001", Duration.ZERO, "yana", "olena"))))
+                    .isNotNull();
+            assertThat(allAssignments(project)).isEmpty();
         }
     }
 

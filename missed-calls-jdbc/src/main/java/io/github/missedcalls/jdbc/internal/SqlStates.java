@@ -33,6 +33,16 @@ public final class SqlStates {
         return false;
     }
 
+    /**
+     * Whether the failure says a table does not exist: {@code 42P01} (PostgreSQL), {@code 42S02}
+     * (MySQL, MariaDB, H2 in most modes) or {@code 42S04}, {@code 42102} (H2).
+     */
+    public static boolean isUndefinedTable(SQLException failure) {
+        @Nullable String state = failure.getSQLState();
+        return state != null
+                && (state.equals("42P01") || state.equals("42S02") || state.equals("42S04") || state.equals("42102"));
+    }
+
     private static boolean hasClass23(SQLException failure) {
         @Nullable String state = failure.getSQLState();
         return state != null && state.startsWith("23");

@@ -45,3 +45,18 @@ CREATE TABLE IF NOT EXISTS missed_calls_handles (
   CONSTRAINT missed_calls_handles_pk PRIMARY KEY (project, client, handled_at, actor)
 );
 CREATE INDEX IF NOT EXISTS missed_calls_handles_time ON missed_calls_handles (project, handled_at);
+
+-- Assignments (R16, JdbcHandleStore.assign): who is to call a client back. A table of its own, so
+-- that adding it changes no table an existing installation has. The key makes saving the same
+-- assignment twice store it once.
+CREATE TABLE IF NOT EXISTS missed_calls_handles_assignments (
+  project     VARCHAR(100) NOT NULL,
+  client      VARCHAR(100) NOT NULL,
+  assigned_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  actor       VARCHAR(200) NOT NULL,
+  assignee    VARCHAR(200) NOT NULL,
+  note        VARCHAR(100000),
+  CONSTRAINT missed_calls_handles_assignments_pk PRIMARY KEY (project, client, assigned_at, actor)
+);
+CREATE INDEX IF NOT EXISTS missed_calls_handles_assignments_time
+  ON missed_calls_handles_assignments (project, assigned_at);
