@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -126,8 +127,9 @@ public record TeamFigures(Figures total, Map<String, Figures> byEmployee, Map<St
      */
     public static final class Tally implements ReportListener {
         private final Part total = new Part();
-        private final Map<String, Part> employees = new TreeMap<>();
-        private final Map<String, Part> lines = new TreeMap<>();
+        // Hash maps while rows come in; figures() sorts them once.
+        private final Map<String, Part> employees = new HashMap<>();
+        private final Map<String, Part> lines = new HashMap<>();
 
         @Override
         public void processed(ProcessedRow row) {

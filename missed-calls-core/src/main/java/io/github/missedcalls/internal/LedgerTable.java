@@ -64,7 +64,12 @@ final class LedgerTable {
     /** The client's ledger, or {@code null} when nothing of the client is open. */
     @Nullable
     ClientLedger get(String client) {
-        long packed = pack(client);
+        return get(client, pack(client));
+    }
+
+    /** {@link #get(String)} with the number's {@link #pack} already at hand. */
+    @Nullable
+    ClientLedger get(String client, long packed) {
         int hash = hash(client, packed);
         int mask = hashes.length - 1;
         for (int slot = hash & mask; ; slot = next(slot, mask)) {

@@ -74,8 +74,8 @@ public final class ReportEngine {
     private final Instant asOf;
     private final boolean strict;
     private final WorkflowRules workflow;
-    /** The employee and instant of each client's last successful call, kept only when R16's chain asks. */
-    private final @Nullable Map<String, Reached> lastReached;
+    /** Each client's last successful call with an employee, kept only when R16's chain asks. */
+    private final @Nullable ReachedTable lastReached;
     /** With groups per line (R17), the lines missed calls came on, {@code ""} for none; else {@code null}. */
     private final @Nullable Set<String> linesSeen;
 
@@ -198,11 +198,9 @@ public final class ReportEngine {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.strict = strict;
         this.workflow = new WorkflowRules(settings);
-        this.lastReached = workflow.tracksLastReached() ? new HashMap<>() : null;
         this.linesSeen = settings.workflow().groupsPerLine() ? new LinkedHashSet<>() : null;
+        this.lastReached = workflow.tracksLastReached() ? new ReachedTable() : null;
     }
-
-    private record Reached(String employee, Instant at) {}
 
     /**
      * Takes a {@link ReportCheckpoint} at {@code watermark} while the calls stream by: the
@@ -768,11 +766,17 @@ public final class ReportEngine {
             }
             return;
         }
-        if (lastReached != null && kind == CallKind.CONTACT && client != null && call.employee() != null) {
-            lastReached.put(client, new Reached(call.employee(), call.startedAt()));
-        }
         if (client == null) {
             return;
+        }
+        String employee = call.employee();
+        if (lastReached != null && kind == CallKind.CONTACT && employee != null) {
+            long packed = LedgerTable.pack(client);
+            lastReached.put(packed, client, employee, call.startedAt());
+            if (linesSeen == null) {
+                applyCall(ledgers.get(client, packed), call, kind);
+                return;
+            }
         }
         if (linesSeen != null) {
             if (call.line() != null) {
@@ -839,12 +843,12 @@ public final class ReportEngine {
         }
     }
 
-    /** A group that has just opened learns who last reached its client (R16), while that is still known. */
+    /** A group that has just opened learns who last reached its client (R16). */
     private void nameLastReached(String client, GroupDraft group) {
         if (group.calls.size() != 1) {
             return;
         }
-        Reached reached = Objects.requireNonNull(lastReached).get(client);
+        ReachedTable.Reached reached = Objects.requireNonNull(lastReached).get(client);
         if (reached != null && workflow.reachedInLookBack(reached.at(), group.firstMissedAt())) {
             group.reachedBy = reached.employee();
         }

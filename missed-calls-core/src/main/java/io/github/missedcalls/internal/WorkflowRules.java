@@ -1,11 +1,13 @@
 package io.github.missedcalls.internal;
 
 import io.github.missedcalls.CallbackAttempt;
+import io.github.missedcalls.DeadlineClock;
 import io.github.missedcalls.LineRules;
 import io.github.missedcalls.MissedCall;
 import io.github.missedcalls.OwnerRule;
 import io.github.missedcalls.ProjectSettings;
 import io.github.missedcalls.WorkflowSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,11 +21,15 @@ public final class WorkflowRules {
     private final ProjectSettings settings;
     private final WorkflowSettings workflow;
     private final boolean active;
+    private final @Nullable OpenTimeClock openTime;
 
     public WorkflowRules(ProjectSettings settings) {
         this.settings = settings;
         this.workflow = settings.workflow();
         this.active = workflow.changesRows();
+        this.openTime = workflow.clock() == DeadlineClock.BUSINESS_HOURS
+                ? new OpenTimeClock(settings.businessHours(), settings.zone())
+                : null;
     }
 
     /** Whether the report must remember each client's last successful call (R16's first rule). */
@@ -42,7 +48,12 @@ public final class WorkflowRules {
             return null;
         }
         MissedCall first = calls.get(0);
-        return workflow.dueOf(first.startedAt(), first.line(), settings);
+        Duration deadline = workflow.deadlineFor(first.line());
+        if (deadline == null) {
+            return null;
+        }
+        OpenTimeClock clock = openTime;
+        return clock == null ? first.startedAt().plus(deadline) : clock.after(first.startedAt(), deadline);
     }
 
     /**

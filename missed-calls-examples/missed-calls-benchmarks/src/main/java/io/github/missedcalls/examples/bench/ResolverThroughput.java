@@ -1,17 +1,22 @@
 package io.github.missedcalls.examples.bench;
 
 import io.github.missedcalls.CallRecord;
+import io.github.missedcalls.LineRules;
 import io.github.missedcalls.MissedCalls;
+import io.github.missedcalls.OwnerRule;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
 import io.github.missedcalls.ReportListener;
 import io.github.missedcalls.ReportQuery;
 import io.github.missedcalls.ReportSummary;
+import io.github.missedcalls.TeamFigures;
 import io.github.missedcalls.UnprocessedRow;
+import io.github.missedcalls.WorkflowSettings;
 import io.github.missedcalls.generator.MonthGenerator;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
 import io.github.missedcalls.spi.CallSource;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How many calls a second the core's resolution takes, from memory, so that neither a database
@@ -27,8 +33,14 @@ import java.util.Random;
  *
  * <pre>{@code
  * java -cp missed-calls-examples/target/missed-calls.jar \
- *     io.github.missedcalls.examples.bench.ResolverThroughput [calls] [rounds] [both|sorted|shuffled]
+ *     io.github.missedcalls.examples.bench.ResolverThroughput [calls] [rounds] [both|sorted|shuffled] [plain|workflow|no-last-reached]
  * }</pre>
+ *
+ * <p>{@code workflow} sets every workflow setting (R14 to R17 but groups per line: a deadline of
+ * two business hours, R16's owner chain, a line's owner) and tallies the team's figures (R18) in
+ * the same pass, so that what they cost is measured against {@code plain}; {@code
+ * no-last-reached} leaves out the chain's first rule, the one that keeps a table of every
+ * client's last successful call.
  */
 public final class ResolverThroughput {
 
@@ -38,18 +50,29 @@ public final class ResolverThroughput {
 
     private ResolverThroughput() {}
 
-    /** Counts rows without holding them, as an export that writes as it goes would. */
+    /** Counts rows without holding them, as an export that writes as it goes would; with a tally, adds them up too. */
     private static final class Counting implements ReportListener {
+        final TeamFigures.@Nullable Tally team;
         long missed;
+
+        Counting(TeamFigures.@Nullable Tally team) {
+            this.team = team;
+        }
 
         @Override
         public void processed(ProcessedRow row) {
             missed += row.missed();
+            if (team != null) {
+                team.processed(row);
+            }
         }
 
         @Override
         public void unprocessed(UnprocessedRow row) {
             missed += row.missed();
+            if (team != null) {
+                team.unprocessed(row);
+            }
         }
     }
 
@@ -61,6 +84,12 @@ public final class ResolverThroughput {
             System.err.println("order must be both, sorted or shuffled: " + orders);
             System.exit(2);
         }
+        String mode = args.length > 3 ? args[3] : "plain";
+        if (!List.of("plain", "workflow", "no-last-reached").contains(mode)) {
+            System.err.println("the fourth argument must be plain, workflow or no-last-reached: " + mode);
+            System.exit(2);
+        }
+        boolean workflow = !mode.equals("plain");
         MonthGenerator generator = MonthGenerator.builder()
                 .seed(42)
                 .zone(java.time.ZoneId.of("Europe/Kyiv"))
@@ -83,21 +112,39 @@ public final class ResolverThroughput {
                 handles.save(PROJECT, handle);
             }
         });
-        ProjectSettings settings = ProjectSettings.builder()
+        ProjectSettings.Builder chosen = ProjectSettings.builder()
                 .zone(generator.zone())
                 .businessHours(generator.businessHours())
-                .countryCode(generator.countryCode())
-                .build();
+                .countryCode(generator.countryCode());
+        if (workflow) {
+            chosen.workflow(WorkflowSettings.builder()
+                    .deadline(Duration.ofHours(2))
+                    .ownerChain(
+                            mode.equals("workflow")
+                                    ? WorkflowSettings.DEFAULT_OWNER_CHAIN
+                                    : List.of(OwnerRule.LAST_ATTEMPT, OwnerRule.LINE_OWNER))
+                    .line("+380441230000", new LineRules(null, "duty-manager"))
+                    .build());
+        }
+        ProjectSettings settings = chosen.build();
         System.out.printf(
                 Locale.ROOT,
-                "%,d calls, %,d handles; Java %s, %d cores, max heap %,d MB%n",
+                "%,d calls, %,d handles, %s; Java %s, %d cores, max heap %,d MB%n",
                 calls.size(),
                 handles.handles(PROJECT, Instant.EPOCH, AS_OF).size(),
+                workflow ? "workflow " + mode + " and the team's tally" : "no workflow",
                 Runtime.version(),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         if (!orders.equals("shuffled")) {
-            run("start order (streaming)", new MemoryCallSource(calls, true), handles, settings, calls.size(), rounds);
+            run(
+                    "start order (streaming)",
+                    new MemoryCallSource(calls, true),
+                    handles,
+                    settings,
+                    calls.size(),
+                    rounds,
+                    workflow);
         }
         if (!orders.equals("sorted")) {
             List<CallRecord> shuffled = new ArrayList<>(calls);
@@ -108,7 +155,8 @@ public final class ResolverThroughput {
                     handles,
                     settings,
                     calls.size(),
-                    rounds);
+                    rounds,
+                    workflow);
         }
     }
 
@@ -118,7 +166,8 @@ public final class ResolverThroughput {
             InMemoryHandleStore handles,
             ProjectSettings settings,
             int calls,
-            int rounds) {
+            int rounds,
+            boolean workflow) {
         MissedCalls missedCalls = MissedCalls.builder()
                 .callSource(source)
                 .handleStore(handles)
@@ -129,7 +178,7 @@ public final class ResolverThroughput {
         double best = 0;
         double bestCpu = 0;
         for (int round = 1; round <= rounds; round++) {
-            Counting counting = new Counting();
+            Counting counting = new Counting(workflow ? new TeamFigures.Tally() : null);
             long started = System.nanoTime();
             long cpuStarted = threads.getCurrentThreadCpuTime();
             long allocatedBefore = threads.getCurrentThreadAllocatedBytes();

@@ -1,0 +1,114 @@
+package io.github.missedcalls.internal;
+
+import io.github.missedcalls.BusinessHours;
+import io.github.missedcalls.OpeningInterval;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link BusinessHours#afterOpenTime} for one report: each local date's open intervals are turned
+ * into instants once and kept, since a month's groups fall on a few dozen dates and converting
+ * local times through the zone's rules for every group cost more than resolving it. Gives the
+ * same instant as {@code afterOpenTime} (a property test compares them).
+ *
+ * <p>Thread-safe: the live tracker's rules may be shared by threads.
+ */
+final class OpenTimeClock {
+
+    private static final long[] NONE = new long[0];
+    private static final int SEARCH_DAYS = 366;
+
+    private final BusinessHours hours;
+    private final ZoneId zone;
+    /** Per epoch day, its intervals' [open, close) in epoch seconds, by opening. */
+    private final Map<Long, long[]> intervalsByDay = new ConcurrentHashMap<>();
+
+    OpenTimeClock(BusinessHours hours, ZoneId zone) {
+        this.hours = hours;
+        this.zone = zone;
+    }
+
+    @Nullable
+    Instant after(Instant start, Duration amount) {
+        if (hours.isAlwaysOpen()) {
+            return start.plus(amount);
+        }
+        Duration remaining = amount;
+        Instant cursor = start;
+        // Two days before the start's UTC date: no zone is a day and more away from UTC, so this is
+        // at least a day before its local date and takes in an interval that opened the day before
+        // and is still open. Earlier intervals end before the start and are passed over; finding the
+        // local date through the zone's rules for every group cost more than that.
+        long day = Math.floorDiv(start.getEpochSecond(), 86_400) - 2;
+        long lastOpenDay = day;
+        while (day <= lastOpenDay + SEARCH_DAYS) {
+            long[] intervals = intervals(day);
+            for (int i = 0; i < intervals.length; i += 2) {
+                lastOpenDay = day;
+                Instant opens = Instant.ofEpochSecond(intervals[i]);
+                Instant closes = Instant.ofEpochSecond(intervals[i + 1]);
+                Instant from = opens.isBefore(cursor) ? cursor : opens;
+                if (!from.isBefore(closes)) {
+                    continue;
+                }
+                Duration available = Duration.between(from, closes);
+                if (remaining.compareTo(available) <= 0) {
+                    return from.plus(remaining);
+                }
+                remaining = remaining.minus(available);
+                cursor = closes;
+            }
+            day++;
+        }
+        return null;
+    }
+
+    private long[] intervals(long epochDay) {
+        long[] known = intervalsByDay.get(epochDay);
+        return known != null
+                ? known
+                : intervalsByDay.computeIfAbsent(epochDay, day -> compute(LocalDate.ofEpochDay(day)));
+    }
+
+    private long[] compute(LocalDate date) {
+        List<OpeningInterval> opening = hours.intervalsOpeningOn(date);
+        if (opening.isEmpty()) {
+            return NONE;
+        }
+        long[][] pairs = new long[opening.size()][];
+        for (int i = 0; i < pairs.length; i++) {
+            OpeningInterval interval = opening.get(i);
+            long opens = epochSecond(date, interval.opensAt());
+            long closes = interval.crossesMidnight()
+                    ? epochSecond(date.plusDays(1), interval.closesAt())
+                    : epochSecond(date, interval.closesAt());
+            pairs[i] = new long[] {opens, closes};
+        }
+        Arrays.sort(pairs, (a, b) -> Long.compare(a[0], b[0]));
+        long[] flat = new long[pairs.length * 2];
+        for (int i = 0; i < pairs.length; i++) {
+            flat[2 * i] = pairs[i][0];
+            flat[2 * i + 1] = pairs[i][1];
+        }
+        return flat;
+    }
+
+    /** As {@link BusinessHours#afterOpenTime} reads a local time: one in a gap moves forward by the gap. */
+    private long epochSecond(LocalDate date, int secondOfDay) {
+        return ZonedDateTime.ofLocal(
+                        secondOfDay == 86_400
+                                ? date.plusDays(1).atStartOfDay()
+                                : date.atStartOfDay().plusSeconds(secondOfDay),
+                        zone,
+                        null)
+                .toEpochSecond();
+    }
+}
