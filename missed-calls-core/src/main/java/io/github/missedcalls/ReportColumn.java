@@ -26,7 +26,19 @@ public enum ReportColumn {
     RESOLVED_BY(Type.TEXT),
     HANDLE_REASON(Type.TEXT),
     NOTE(Type.TEXT),
-    TIME_TO_RESOLUTION_S(Type.SECONDS);
+    TIME_TO_RESOLUTION_S(Type.SECONDS),
+    /** R14: when the group is due; empty without a deadline. */
+    DUE(Type.INSTANT),
+    /** R14, unprocessed: {@code yes} or {@code no}; empty without a deadline. */
+    OVERDUE(Type.TEXT),
+    /** R14, unprocessed: how long past due; empty unless overdue. */
+    OVERDUE_S(Type.SECONDS),
+    /** R14, processed: {@code on_time} or {@code late}; empty without a deadline. */
+    TIMELINESS(Type.TEXT),
+    /** R16: who is to call back, or was when the group was resolved; empty for nobody. */
+    OWNER(Type.TEXT),
+    /** R15, unprocessed: the priority score. */
+    PRIORITY(Type.COUNT);
 
     /** What a column's values are; {@link #value} returns a {@link String}, {@link Long} or {@link Instant}. */
     public enum Type {
@@ -58,15 +70,37 @@ public enum ReportColumn {
             NOTE,
             TIME_TO_RESOLUTION_S);
 
+    private static final List<ReportColumn> UNPROCESSED_WORKFLOW =
+            append(UNPROCESSED, DUE, OVERDUE, OVERDUE_S, OWNER, PRIORITY);
+    private static final List<ReportColumn> PROCESSED_WORKFLOW = append(PROCESSED, DUE, TIMELINESS, OWNER);
+
+    private static List<ReportColumn> append(List<ReportColumn> first, ReportColumn... more) {
+        List<ReportColumn> all = new java.util.ArrayList<>(first);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
+    }
+
     private final Type type;
 
     ReportColumn(Type type) {
         this.type = type;
     }
 
-    /** The columns of a tab, in the order they are written. */
+    /** The columns of a tab, in the order they are written (the CLI's contract). */
     public static List<ReportColumn> of(Tab tab) {
         return tab == Tab.UNPROCESSED ? UNPROCESSED : PROCESSED;
+    }
+
+    /**
+     * The columns of a tab, and with {@code workflow} R14 to R16's after them: unprocessed
+     * {@code due, overdue, overdue_s, owner, priority}, processed {@code due, timeliness, owner}.
+     * A parser that reads the contract's columns by position keeps working.
+     */
+    public static List<ReportColumn> of(Tab tab, boolean workflow) {
+        if (!workflow) {
+            return of(tab);
+        }
+        return tab == Tab.UNPROCESSED ? UNPROCESSED_WORKFLOW : PROCESSED_WORKFLOW;
     }
 
     public Type type() {
@@ -124,8 +158,23 @@ public enum ReportColumn {
             default:
                 break;
         }
-        if (this == WAITING_S && row instanceof UnprocessedRow unprocessed) {
-            return seconds(unprocessed.waiting());
+        if (row instanceof UnprocessedRow unprocessed) {
+            switch (this) {
+                case WAITING_S:
+                    return seconds(unprocessed.waiting());
+                case DUE:
+                    return unprocessed.due();
+                case OVERDUE:
+                    return unprocessed.due() == null ? null : unprocessed.overdue() ? "yes" : "no";
+                case OVERDUE_S:
+                    return unprocessed.overdue() ? seconds(unprocessed.overdueBy()) : null;
+                case OWNER:
+                    return unprocessed.owner();
+                case PRIORITY:
+                    return (long) unprocessed.priority().score();
+                default:
+                    break;
+            }
         }
         if (row instanceof ProcessedRow processed) {
             Resolution resolution = processed.resolution();
@@ -143,6 +192,14 @@ public enum ReportColumn {
                     return resolution.note();
                 case TIME_TO_RESOLUTION_S:
                     return seconds(processed.timeToResolution());
+                case DUE:
+                    return processed.due();
+                case TIMELINESS:
+                    return processed.timeliness() == Timeliness.NO_DEADLINE
+                            ? null
+                            : processed.timeliness().name().toLowerCase(Locale.ROOT);
+                case OWNER:
+                    return processed.owner();
                 default:
                     break;
             }

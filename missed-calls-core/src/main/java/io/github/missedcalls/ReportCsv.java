@@ -53,7 +53,18 @@ public final class ReportCsv {
      * @throws UncheckedIOException if the output fails
      */
     public static void write(Report report, Tab tab, Appendable out, @Nullable Labels labels) {
-        List<ReportColumn> columns = ReportColumn.of(tab);
+        write(report, tab, out, labels, false);
+    }
+
+    /**
+     * Writes one tab as {@link #write(Report, Tab, Appendable, Labels)} does, and with {@code
+     * workflow} R14 to R16's columns after the contract's ({@link ReportColumn#of(Tab, boolean)}),
+     * before the labels.
+     *
+     * @throws UncheckedIOException if the output fails
+     */
+    public static void write(Report report, Tab tab, Appendable out, @Nullable Labels labels, boolean workflow) {
+        List<ReportColumn> columns = ReportColumn.of(tab, workflow);
         List<ReportColumn> labelled = labels == null ? List.of() : labelled(tab);
         try {
             for (int i = 0; i < columns.size(); i++) {

@@ -1,11 +1,14 @@
 package io.github.missedcalls.examples.cli;
 
 import io.github.missedcalls.BusinessHours;
+import io.github.missedcalls.DeadlineClock;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.Labels;
+import io.github.missedcalls.LineRules;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.MissedCallsException;
 import io.github.missedcalls.OpeningInterval;
+import io.github.missedcalls.OwnerRule;
 import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.ProjectSettings;
 import io.github.missedcalls.RejectedInputException;
@@ -16,7 +19,9 @@ import io.github.missedcalls.ReportListener;
 import io.github.missedcalls.ReportQuery;
 import io.github.missedcalls.ReportSummary;
 import io.github.missedcalls.Tab;
+import io.github.missedcalls.TeamCsv;
 import io.github.missedcalls.UnprocessedRow;
+import io.github.missedcalls.WorkflowSettings;
 import io.github.missedcalls.examples.export.JsonExport;
 import io.github.missedcalls.examples.export.XlsxExport;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
@@ -44,9 +49,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -180,10 +189,64 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(
             names = "--tab",
-            paramLabel = "unprocessed|processed",
-            converter = TabConverter.class,
-            description = "Which tab. Default: unprocessed.")
-    private Tab tab = Tab.UNPROCESSED;
+            paramLabel = "unprocessed|processed|team",
+            converter = ShownConverter.class,
+            description = "Which tab, or team: how each employee and line did (R18). Default: unprocessed.")
+    private Shown shown = Shown.UNPROCESSED;
+
+    /** What {@code --tab} asks for: a tab, or the team's figures. */
+    enum Shown {
+        UNPROCESSED,
+        PROCESSED,
+        TEAM
+    }
+
+    @Option(
+            names = "--sort",
+            paramLabel = "tab|priority",
+            description = "The unprocessed tab's order: the tab's own (R6) or by priority (R15). Default: tab.")
+    private String sort = "tab";
+
+    @Option(
+            names = "--deadline",
+            paramLabel = "DURATION",
+            description = "R14: callback deadline from each group's first missed call (2h, 30m, 1h30m, 1d,"
+                    + " PT2H); adds due, overdue, overdue_s, owner and priority columns. Default: none.")
+    private @Nullable String deadline;
+
+    @Option(
+            names = "--deadline-clock",
+            paramLabel = "business|calendar",
+            description = "R14: the deadline runs in business hours (--hours) or around the clock. Default: business.")
+    private String deadlineClock = "business";
+
+    @Option(
+            names = "--owners",
+            paramLabel = "RULES",
+            description = "R16: how a group's owner is named, the first rule that names someone:"
+                    + " last-reached,last-attempt,line-owner (in any order). Default: no owners.")
+    private @Nullable String owners;
+
+    @Option(
+            names = "--owner-look-back",
+            paramLabel = "DURATION",
+            description = "R16: how far before a group last-reached looks. Default: 90d.")
+    private @Nullable String ownerLookBack;
+
+    @Option(
+            names = "--line-owner",
+            paramLabel = "LINE=NAME",
+            description = "R16: the owner of a line's groups under line-owner; repeat for more lines.")
+    private List<String> lineOwners = new ArrayList<>();
+
+    @Option(
+            names = "--line-deadline",
+            paramLabel = "LINE=DURATION",
+            description = "R14, R17: a line's own deadline; repeat for more lines.")
+    private List<String> lineDeadlines = new ArrayList<>();
+
+    @Option(names = "--per-line", description = "R17: a group per client and line instead of per client.")
+    private boolean perLine;
 
     @Option(
             names = "--format",
@@ -275,7 +338,9 @@ final class ReportCommand implements Callable<Integer> {
         source.readFigures().ifPresent(io.err()::println);
         printRejectionSummary(handleRows.rejections().size(), collected.rejections.size());
         sayWhenEverythingIsBeforeTheWindow(source, window);
-        write(report);
+        write(
+                sort.equals("priority") ? byPriority(report) : report,
+                settings.workflow().changesRows());
         return MissedCallsCli.OK;
     }
 
@@ -311,6 +376,7 @@ final class ReportCommand implements Callable<Integer> {
         if (areaCode != null) {
             builder.areaCode(areaCode.strip());
         }
+        builder.workflow(workflow());
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -320,6 +386,72 @@ final class ReportCommand implements Callable<Integer> {
                     : message.contains("area code") ? "--area-code: " : "--country-code: ";
             throw new UsageException(flag + message);
         }
+    }
+
+    /** R14 to R17 from the workflow options; none of them given, {@link WorkflowSettings#none()}. */
+    private WorkflowSettings workflow() {
+        WorkflowSettings.Builder workflow = WorkflowSettings.builder().groupsPerLine(perLine);
+        if (deadline != null) {
+            workflow.deadline(DurationArgument.parse("--deadline", deadline));
+        }
+        workflow.clock(
+                switch (deadlineClock.strip().toLowerCase(Locale.ROOT)) {
+                    case "business" -> DeadlineClock.BUSINESS_HOURS;
+                    case "calendar" -> DeadlineClock.CALENDAR;
+                    default ->
+                        throw new UsageException(
+                                "--deadline-clock: '" + deadlineClock + "' is not business or calendar");
+                });
+        if (owners != null) {
+            List<OwnerRule> chain = new ArrayList<>();
+            for (String word : owners.split(",", -1)) {
+                OwnerRule rule = switch (word.strip().toLowerCase(Locale.ROOT)) {
+                    case "last-reached" -> OwnerRule.LAST_REACHED;
+                    case "last-attempt" -> OwnerRule.LAST_ATTEMPT;
+                    case "line-owner" -> OwnerRule.LINE_OWNER;
+                    default ->
+                        throw new UsageException(
+                                "--owners: '" + word.strip() + "' is not last-reached, last-attempt or line-owner");
+                };
+                if (chain.contains(rule)) {
+                    throw new UsageException("--owners: " + word.strip() + " is named twice");
+                }
+                chain.add(rule);
+            }
+            workflow.ownerChain(chain);
+        }
+        if (ownerLookBack != null) {
+            workflow.ownerLookBack(DurationArgument.parse("--owner-look-back", ownerLookBack));
+        }
+        Map<String, String> ownerOfLine = pairs("--line-owner", lineOwners);
+        Map<String, String> deadlineOfLine = pairs("--line-deadline", lineDeadlines);
+        Set<String> lines = new TreeSet<>(ownerOfLine.keySet());
+        lines.addAll(deadlineOfLine.keySet());
+        for (String line : lines) {
+            String lineDeadline = deadlineOfLine.get(line);
+            workflow.line(
+                    line,
+                    new LineRules(
+                            lineDeadline == null ? null : DurationArgument.parse("--line-deadline", lineDeadline),
+                            ownerOfLine.get(line)));
+        }
+        return workflow.build();
+    }
+
+    /** {@code KEY=VALUE} arguments of a repeated option, by key. */
+    private static Map<String, String> pairs(String option, List<String> arguments) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String argument : arguments) {
+            int equals = argument.indexOf('=');
+            if (equals <= 0 || equals == argument.length() - 1) {
+                throw new UsageException(option + ": '" + argument + "' is not LINE=VALUE");
+            }
+            String key = argument.substring(0, equals).strip();
+            if (pairs.put(key, argument.substring(equals + 1).strip()) != null) {
+                throw new UsageException(option + ": line " + key + " is given twice");
+            }
+        }
+        return pairs;
     }
 
     /**
@@ -364,6 +496,15 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private void checkOutput() {
+        if (!sort.equals("tab") && !sort.equals("priority")) {
+            throw new UsageException("--sort: '" + sort + "' is not tab or priority");
+        }
+        if (sort.equals("priority") && shown != Shown.UNPROCESSED) {
+            throw new UsageException("--sort priority orders the unprocessed tab only");
+        }
+        if (shown == Shown.TEAM && format == Format.XLSX) {
+            throw new UsageException("--tab team is written as csv or json");
+        }
         if (format == Format.XLSX && (out == null || "-".equals(out))) {
             throw new UsageException("--format xlsx needs --out FILE: a workbook is not written to standard output");
         }
@@ -458,7 +599,23 @@ final class ReportCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
-    private void write(Report report) {
+    /** The same report, its unprocessed tab by priority (R15). */
+    private static Report byPriority(Report report) {
+        return new Report(
+                report.project(),
+                report.zone(),
+                report.from(),
+                report.to(),
+                report.asOf(),
+                report.unprocessedByPriority(),
+                report.processed(),
+                report.rejections(),
+                report.anonymousMissed(),
+                report.callsInWindow(),
+                report.latestCallBeforeWindow());
+    }
+
+    private void write(Report report, boolean workflow) {
         String file = out;
         boolean toStandardOutput = file == null || "-".equals(file);
         try {
@@ -466,15 +623,27 @@ final class ReportCommand implements Callable<Integer> {
                     toStandardOutput ? io.out() : Files.newOutputStream(Path.of(Objects.requireNonNull(file)));
             try (OutputStream buffered =
                     new BufferedOutputStream(toStandardOutput ? new UnclosedOutput(target) : target, 1 << 16)) {
+                if (shown == Shown.TEAM) {
+                    if (format == Format.JSON) {
+                        JsonExport.writeTeam(report.team(), buffered);
+                    } else {
+                        Writer text = new OutputStreamWriter(buffered, StandardCharsets.UTF_8);
+                        TeamCsv.write(report.team(), text);
+                        text.flush();
+                    }
+                    return;
+                }
+                Tab tab = shown == Shown.PROCESSED ? Tab.PROCESSED : Tab.UNPROCESSED;
                 switch (format) {
                     case CSV -> {
                         Writer text = new OutputStreamWriter(buffered, StandardCharsets.UTF_8);
-                        ReportCsv.write(report, tab, text, lang);
+                        ReportCsv.write(report, tab, text, lang, workflow);
                         text.flush();
                     }
-                    case JSON -> JsonExport.write(report, tab, buffered, lang);
+                    case JSON -> JsonExport.write(report, tab, buffered, lang, workflow);
                     case XLSX ->
-                        XlsxExport.write(report, List.of(tab), buffered, lang == null ? Labels.english() : lang);
+                        XlsxExport.write(
+                                report, List.of(tab), buffered, lang == null ? Labels.english() : lang, workflow);
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -599,12 +768,16 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    static final class TabConverter implements picocli.CommandLine.ITypeConverter<Tab> {
+    static final class ShownConverter implements picocli.CommandLine.ITypeConverter<Shown> {
         @Override
-        public Tab convert(String value) {
+        public Shown convert(String value) {
+            if (value.strip().equalsIgnoreCase("team")) {
+                return Shown.TEAM;
+            }
             return Tab.fromToken(value)
-                    .orElseThrow(() ->
-                            new TypeConversionException("'" + value + "' is not a tab: unprocessed or processed"));
+                    .map(tab -> tab == Tab.PROCESSED ? Shown.PROCESSED : Shown.UNPROCESSED)
+                    .orElseThrow(() -> new TypeConversionException(
+                            "'" + value + "' is not a tab: unprocessed, processed or team"));
         }
     }
 

@@ -11,11 +11,14 @@ import io.github.missedcalls.ReportColumn;
 import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ReportRow;
 import io.github.missedcalls.Tab;
+import io.github.missedcalls.TeamCsv;
+import io.github.missedcalls.TeamFigures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -65,10 +68,21 @@ public final class JsonExport {
      * @throws UncheckedIOException if writing fails
      */
     public static void write(Report report, Tab tab, OutputStream out, @Nullable Labels labels) {
+        write(report, tab, out, labels, false);
+    }
+
+    /**
+     * Writes a tab as {@link #write(Report, Tab, OutputStream, Labels)} does, and with {@code
+     * workflow} R14 to R16's keys after the contract's ({@code due}, {@code overdue}, ...), before
+     * the labels.
+     *
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void write(Report report, Tab tab, OutputStream out, @Nullable Labels labels, boolean workflow) {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(tab, "tab");
         Objects.requireNonNull(out, "out");
-        List<ReportColumn> columns = ReportColumn.of(tab);
+        List<ReportColumn> columns = ReportColumn.of(tab, workflow);
         try (JsonGenerator json =
                 FACTORY.createGenerator(out, JsonEncoding.UTF8).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             json.setPrettyPrinter(new ElementPerLine());
@@ -101,6 +115,76 @@ public final class JsonExport {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the " + tab.token() + " tab as JSON failed", e);
         }
+    }
+
+    /**
+     * Writes the team's figures (R18): {@code {"total": {...}, "employees": [{"name": ..., ...}],
+     * "lines": [...]}}, each part with {@link TeamCsv#header()}'s columns as camelCase keys (the
+     * scope and name aside), numbers as JSON numbers, absent values {@code null}.
+     *
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void writeTeam(TeamFigures team, OutputStream out) {
+        Objects.requireNonNull(team, "team");
+        Objects.requireNonNull(out, "out");
+        List<String> header = TeamCsv.header();
+        try (JsonGenerator json =
+                FACTORY.createGenerator(out, JsonEncoding.UTF8).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            json.setPrettyPrinter(new ElementPerLine());
+            json.writeStartObject();
+            json.writeFieldName("total");
+            writeFigures(json, header, TeamCsv.values("total", "", team.total()), false);
+            json.writeArrayFieldStart("employees");
+            for (Map.Entry<String, TeamFigures.Figures> employee :
+                    team.byEmployee().entrySet()) {
+                writeFigures(json, header, TeamCsv.values("employee", employee.getKey(), employee.getValue()), true);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("lines");
+            for (Map.Entry<String, TeamFigures.Figures> line : team.byLine().entrySet()) {
+                writeFigures(json, header, TeamCsv.values("line", line.getKey(), line.getValue()), true);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the team's figures as JSON failed", e);
+        }
+    }
+
+    private static void writeFigures(
+            JsonGenerator json, List<String> header, List<@Nullable Object> values, boolean named) throws IOException {
+        json.writeStartObject();
+        // Cells 0 and 1 are the scope and the name: the enclosing key says the one, "name" the other.
+        if (named) {
+            json.writeStringField("name", String.valueOf(values.get(1)));
+        }
+        for (int i = 2; i < header.size(); i++) {
+            json.writeFieldName(camelCase(header.get(i)));
+            Object value = values.get(i);
+            if (value == null) {
+                json.writeNull();
+            } else if (value instanceof Double share) {
+                json.writeNumber(Math.round(share * 1000) / 1000.0);
+            } else {
+                json.writeNumber((Long) value);
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private static String camelCase(String header) {
+        StringBuilder key = new StringBuilder();
+        boolean upper = false;
+        for (char c : header.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                key.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return key.toString();
     }
 
     private static void writeValue(JsonGenerator json, @Nullable Object value, Report report) throws IOException {

@@ -85,6 +85,18 @@ public final class XlsxExport {
      * @throws UncheckedIOException if writing fails
      */
     public static void write(Report report, List<Tab> tabs, OutputStream out, Labels labels) {
+        write(report, tabs, out, labels, false);
+    }
+
+    /**
+     * Writes a workbook as {@link #write(Report, List, OutputStream, Labels)} does, and with
+     * {@code workflow} each tab with R14 to R16's columns after the others ({@link
+     * ReportColumn#of(Tab, boolean)}).
+     *
+     * @throws IllegalArgumentException if no tab is given
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void write(Report report, List<Tab> tabs, OutputStream out, Labels labels, boolean workflow) {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(labels, "labels");
@@ -98,7 +110,7 @@ public final class XlsxExport {
             Workbook workbook = new Workbook(written, APPLICATION, null);
             List<String> ranges = new ArrayList<>();
             for (Tab tab : tabs) {
-                ranges.add(writeTab(workbook.newWorksheet(tab.token()), report, tab, labels));
+                ranges.add(writeTab(workbook.newWorksheet(tab.token()), report, tab, labels, workflow));
             }
             ranges.add(writeAbout(workbook.newWorksheet("about"), report, labels));
             workbook.finish();
@@ -114,8 +126,9 @@ public final class XlsxExport {
     }
 
     /** Writes a tab; returns the range it fills, {@code A1:N5}. */
-    private static String writeTab(Worksheet sheet, Report report, Tab tab, Labels labels) throws IOException {
-        List<ReportColumn> columns = ReportColumn.of(tab);
+    private static String writeTab(Worksheet sheet, Report report, Tab tab, Labels labels, boolean workflow)
+            throws IOException {
+        List<ReportColumn> columns = ReportColumn.of(tab, workflow);
         double[] widths = new double[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             ReportColumn column = columns.get(c);

@@ -760,4 +760,169 @@ class ReportCommandTest {
                             "--strict");
         }
     }
+
+    @Nested
+    @DisplayName("working the report (R14 to R18)")
+    class Workflow {
+
+        private final String[] workflow = {
+            "--deadline", "2h", "--owners", "last-attempt,line-owner", "--line-owner", "+380441230001=yana"
+        };
+
+        private String[] weekWith(String... more) {
+            List<String> args = new ArrayList<>(List.of(workflow));
+            args.addAll(List.of(more));
+            return week(args.toArray(String[]::new));
+        }
+
+        @Test
+        @DisplayName(
+                "R14, R15: a deadline adds due, overdue, overdue_s, owner and priority after the contract's columns")
+        void unprocessedColumns() {
+            CliRunner.Result result = run(weekWith());
+
+            assertThat(result.exit()).isZero();
+            assertThat(result.out()).isEqualTo(crlf("""
+          client,first_missed_at,last_missed_at,lost_for_s,missed,attempts,reason,reasons,waiting_s,due,overdue,overdue_s,owner,priority
+          +380501110002,2026-11-10T20:00:00+02:00,2026-11-10T20:00:00+02:00,0,1,0,OUTSIDE_BUSINESS_HOURS,OUTSIDE_BUSINESS_HOURS,273600,2026-11-11T11:00:00+02:00,yes,219600,,437
+          +380501110005,2026-11-13T09:00:00+02:00,2026-11-13T09:00:00+02:00,0,1,0,NOT_ANSWERED_BY_MANAGERS,NOT_ANSWERED_BY_MANAGERS,54000,2026-11-13T11:00:00+02:00,yes,46800,,328
+          """));
+        }
+
+        @Test
+        @DisplayName(
+                "R14, R16: the processed tab adds due, on time or late (at due is on time), and the owner at resolution")
+        void processedColumns() {
+            CliRunner.Result result = run(weekWith("--tab", "processed"));
+
+            assertThat(result.exit()).isZero();
+            assertThat(result.out().split("\r\n"))
+                    .containsExactly(
+                            "client,first_missed_at,last_missed_at,lost_for_s,missed,attempts,reason,reasons,resolution,"
+                                    + "resolved_at,resolved_by,handle_reason,note,time_to_resolution_s,due,timeliness,owner",
+                            "+380501110006,2026-11-12T11:00:00+02:00,2026-11-12T11:00:00+02:00,0,1,0,UNKNOWN,UNKNOWN,"
+                                    + "handled,2026-11-12T15:00:00+02:00,'=admin,other,\"'-called back, see CRM\",14400,"
+                                    + "2026-11-12T13:00:00+02:00,late,",
+                            "+380501110004,2026-11-12T09:00:00+02:00,2026-11-12T09:00:00+02:00,0,1,0,ABANDONED_IN_IVR,"
+                                    + "ABANDONED_IN_IVR,handled,2026-11-12T10:00:00+02:00,emil,spam,,3600,"
+                                    + "2026-11-12T11:00:00+02:00,on_time,",
+                            "+380501110003,2026-11-11T09:15:00+02:00,2026-11-11T09:15:00+02:00,0,1,0,"
+                                    + "ALL_MANAGERS_UNAVAILABLE,ALL_MANAGERS_UNAVAILABLE,client_got_through,"
+                                    + "2026-11-11T09:45:00+02:00,dana,,,1800,2026-11-11T11:15:00+02:00,on_time,yana",
+                            "+380501110001,2026-11-10T10:00:00+02:00,2026-11-10T10:30:00+02:00,1800,2,2,ABANDONED_EARLY,"
+                                    + "NOT_ANSWERED_BY_MANAGERS|ABANDONED_EARLY,called_back,2026-11-10T12:00:00+02:00,boris,,,"
+                                    + "7200,2026-11-10T12:00:00+02:00,on_time,boris");
+        }
+
+        @Test
+        @DisplayName(
+                "R18: --tab team writes the total, each employee and each line; a client who got through is credited to nobody")
+        void teamCsv() {
+            CliRunner.Result result = run(weekWith("--tab", "team"));
+
+            assertThat(result.exit()).isZero();
+            List<String> lines = List.of(result.out().split("\r\n"));
+            assertThat(lines.get(0))
+                    .startsWith("scope,name,missed_calls,missed_short_conversation,")
+                    .endsWith(",median_to_resolution_s,p90_to_resolution_s,open,overdue");
+            assertThat(lines.get(1))
+                    .isEqualTo("total,,7,0,1,0,0,1,0,1,1,2,1,6,1,1,2,4,3,0.750,2,1,0.500,3600,3600,3600,14400,2,2");
+            assertThat(lines)
+                    .contains("employee,anna,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,1,0,0.000,3600,3600,,,0,0")
+                    .contains("employee,boris,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,1,1,1.000,1,1,1.000,,,7200,7200,0,0")
+                    .noneMatch(line -> line.startsWith("employee,dana,"))
+                    .contains("line,+380441230001,1,0,0,0,0,0,0,0,1,0,0,1,0,1,0,1,1,1.000,0,0,,,,1800,1800,0,0");
+        }
+
+        @Test
+        @DisplayName("R18: --tab team --format json: the total, employees and lines with camelCase keys")
+        void teamJson() {
+            CliRunner.Result result = run(weekWith("--tab", "team", "--format", "json"));
+
+            assertThat(result.exit()).isZero();
+            assertThat(result.out())
+                    .contains("\"total\":{\"missedCalls\":7,")
+                    .contains("{\"name\":\"boris\",\"missedCalls\":0,")
+                    .contains("\"onTimeShare\":0.75,")
+                    .contains("\"lines\":[");
+        }
+
+        @Test
+        @DisplayName(
+                "R15: --sort priority puts the client with more bursts first; the tab's order is first missed first")
+        void sortByPriority(@TempDir Path dir) throws IOException {
+            Path calls = dir.resolve("calls.csv");
+            Files.writeString(
+                    calls,
+                    String.join(
+                            "\n",
+                            "id,direction,client,started_at,ended_at,stage",
+                            "a1,in,+380501110001,2026-11-10T09:00:00Z,2026-11-10T09:00:30Z,ringing",
+                            "b1,in,+380501110002,2026-11-10T10:00:00Z,2026-11-10T10:00:30Z,ringing",
+                            "b2,in,+380501110002,2026-11-10T13:00:00Z,2026-11-10T13:00:30Z,ringing",
+                            "b3,in,+380501110002,2026-11-10T16:00:00Z,2026-11-10T16:00:30Z,ringing",
+                            ""));
+            String[] args = {"report", "--calls", calls.toString(), "--as-of", "2026-11-10T18:00:00Z"};
+
+            assertThat(firstColumn(run(args))).containsExactly("client", "+380501110001", "+380501110002");
+            List<String> sorted = new ArrayList<>(List.of(args));
+            sorted.addAll(List.of("--sort", "priority"));
+            assertThat(firstColumn(run(sorted.toArray(String[]::new))))
+                    .containsExactly("client", "+380501110002", "+380501110001");
+        }
+
+        @Test
+        @DisplayName("R17: --per-line gives a group per line; a callback from one line resolves that line's group")
+        void perLine(@TempDir Path dir) throws IOException {
+            Path calls = dir.resolve("calls.csv");
+            Files.writeString(
+                    calls,
+                    String.join(
+                            "\n",
+                            "id,direction,client,line,employee,started_at,answered_at,ended_at,stage",
+                            "a1,in,+380501110001,+380441230000,,2026-11-10T09:00:00Z,,2026-11-10T09:00:30Z,ringing",
+                            "a2,in,+380501110001,+380441230001,,2026-11-10T09:10:00Z,,2026-11-10T09:10:30Z,ringing",
+                            "a3,out,+380501110001,+380441230000,anna,2026-11-10T09:30:00Z,2026-11-10T09:30:05Z,2026-11-10T09:35:00Z,",
+                            ""));
+            String[] perLine = {"report", "--calls", calls.toString(), "--as-of", "2026-11-10T18:00:00Z", "--per-line"};
+
+            CliRunner.Result unprocessed = run(perLine);
+            List<String> processed = new ArrayList<>(List.of(perLine));
+            processed.addAll(List.of("--tab", "processed"));
+
+            assertThat(unprocessed.out().split("\r\n")).hasSize(2);
+            assertThat(unprocessed.out()).contains("2026-11-10T09:10:00Z");
+            assertThat(run(processed.toArray(String[]::new)).out())
+                    .contains("2026-11-10T09:00:00Z,2026-11-10T09:00:00Z");
+            assertThat(run("report", "--calls", calls.toString(), "--as-of", "2026-11-10T18:00:00Z")
+                            .out()
+                            .split("\r\n"))
+                    .as("per client, the callback resolves both calls")
+                    .hasSize(1);
+        }
+
+        @Test
+        @DisplayName("a workflow option that cannot be read is one line on standard error and exit 2")
+        void badOptions() {
+            assertThat(run(week("--deadline", "2x")).err())
+                    .isEqualTo("error: --deadline: '2x' is not a duration (2h, 30m, 1h30m, PT2H)\n");
+            assertThat(run(week("--owners", "boss")).err())
+                    .isEqualTo("error: --owners: 'boss' is not last-reached, last-attempt or line-owner\n");
+            assertThat(run(week("--line-owner", "yana")).err())
+                    .isEqualTo("error: --line-owner: 'yana' is not LINE=VALUE\n");
+            assertThat(run(week("--sort", "priority", "--tab", "processed")).exit())
+                    .isEqualTo(2);
+            assertThat(run(week("--tab", "team", "--format", "xlsx", "--out", "team.xlsx"))
+                            .err())
+                    .isEqualTo("error: --tab team is written as csv or json\n");
+            assertThat(run(week("--deadline-clock", "lunar")).exit()).isEqualTo(2);
+        }
+
+        private List<String> firstColumn(CliRunner.Result result) {
+            assertThat(result.exit()).isZero();
+            return List.of(result.out().split("\r\n")).stream()
+                    .map(line -> line.split(",")[0])
+                    .toList();
+        }
+    }
 }
