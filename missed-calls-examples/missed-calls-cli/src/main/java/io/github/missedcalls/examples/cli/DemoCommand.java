@@ -12,7 +12,10 @@ import io.github.missedcalls.ReportColumn;
 import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.Tab;
+import io.github.missedcalls.TeamCsv;
+import io.github.missedcalls.TeamFigures;
 import io.github.missedcalls.UnprocessedRow;
+import io.github.missedcalls.WorkflowSettings;
 import io.github.missedcalls.examples.demo.DemoDatabase;
 import io.github.missedcalls.examples.demo.DemoSummary;
 import io.github.missedcalls.examples.demo.TextTable;
@@ -42,6 +45,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -79,6 +84,12 @@ final class DemoCommand implements Callable<Integer> {
     static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
     /** A conversation this short did not reach the client; makes SHORT_CONVERSATION happen (R9). */
     static final Duration MIN_CONVERSATION = Duration.ofSeconds(20);
+
+    /** R14 and R16 as a sales team would start: two business hours to call back, owners by R16's order. */
+    static final WorkflowSettings WORKFLOW = WorkflowSettings.builder()
+            .deadline(Duration.ofHours(2))
+            .ownerChain(WorkflowSettings.DEFAULT_OWNER_CHAIN)
+            .build();
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
 
@@ -144,6 +155,7 @@ final class DemoCommand implements Callable<Integer> {
                 .businessHours(month.businessHours())
                 .countryCode(month.countryCode())
                 .minConversation(MIN_CONVERSATION)
+                .workflow(WORKFLOW)
                 .build();
         PrintWriter text = io.outWriter();
         try (DemoDatabase database = openDatabase()) {
@@ -159,6 +171,10 @@ final class DemoCommand implements Callable<Integer> {
                     "  range           %s to %s, both days included (the page's default range)%n",
                     window.from(),
                     window.to());
+            text.printf(
+                    Locale.ROOT,
+                    "  deadline        2 business hours from the first missed call; owners: who last reached the"
+                            + " client, else who last tried%n");
             text.printf(Locale.ROOT, "  database        %s%n", database.description());
             text.flush();
             try {
@@ -185,10 +201,18 @@ final class DemoCommand implements Callable<Integer> {
                         seconds(reporting));
                 printTabs(text, report);
                 printSummary(text, report);
-                writeExports(report, exports, lang);
+                TeamFigures team = report.team();
+                printTeam(text, team);
+                writeExports(report, team, exports, lang);
                 text.printf(Locale.ROOT, "%nExports in %s%n", exports);
                 for (String file : List.of(
-                        "unprocessed.csv", "processed.csv", "report.xlsx", "unprocessed.json", "processed.json")) {
+                        "unprocessed.csv",
+                        "processed.csv",
+                        "team.csv",
+                        "report.xlsx",
+                        "unprocessed.json",
+                        "processed.json",
+                        "team.json")) {
                     text.printf(Locale.ROOT, "  %s%n", exports.resolve(file));
                 }
             } finally {
@@ -259,9 +283,12 @@ final class DemoCommand implements Callable<Integer> {
                 .column(lang.column(ReportColumn.MISSED), Align.RIGHT, 18)
                 .column(lang.column(ReportColumn.ATTEMPTS), Align.RIGHT, 20)
                 .column(lang.column(ReportColumn.REASON), Align.LEFT, 32)
-                .column(lang.column(ReportColumn.WAITING_S), Align.RIGHT, 10);
+                .column(lang.column(ReportColumn.WAITING_S), Align.RIGHT, 10)
+                .column(lang.column(ReportColumn.DUE), Align.LEFT, 26)
+                .column(lang.column(ReportColumn.OWNER), Align.LEFT, 12);
         for (UnprocessedRow row : report.unprocessed()
                 .subList(0, Math.min(rows, report.unprocessed().size()))) {
+            Instant due = row.due();
             unprocessed.row(
                     row.client(),
                     local(row.firstMissedAt()),
@@ -269,7 +296,9 @@ final class DemoCommand implements Callable<Integer> {
                     String.valueOf(row.missed()),
                     String.valueOf(row.attempts()),
                     lang.reason(row.reason()),
-                    duration(row.waiting()));
+                    duration(row.waiting()),
+                    due == null ? "" : local(due) + (row.overdue() ? " overdue" : ""),
+                    row.owner() == null ? "" : Objects.requireNonNull(row.owner()));
         }
         unprocessed.print(text, "  ");
         more(text, report.unprocessed().size());
@@ -350,21 +379,68 @@ final class DemoCommand implements Callable<Integer> {
                 kinds);
     }
 
-    /** Writes both tabs as CSV and JSON with the codes' words, and a workbook with both. */
-    static void writeExports(Report report, Path folder, Labels lang) {
+    /**
+     * The team's figures per employee (R18): who resolved how many and how fast, their attempts,
+     * and the open groups they own; the total last.
+     */
+    private void printTeam(PrintWriter text, TeamFigures team) {
+        text.printf(Locale.ROOT, "%nTeam: how each manager did (R18)%n");
+        TextTable table = new TextTable()
+                .column("Employee", Align.LEFT, 12)
+                .column("Resolved", Align.RIGHT, 8)
+                .column("On time", Align.RIGHT, 7)
+                .column("Attempts", Align.RIGHT, 8)
+                .column("Reached", Align.RIGHT, 7)
+                .column("Median to resolution", Align.RIGHT, 20)
+                .column("Open", Align.RIGHT, 5)
+                .column("Overdue", Align.RIGHT, 7);
+        team.byEmployee().forEach((name, figures) -> table.row(teamRow(name, figures)));
+        table.row(teamRow("all", team.total()));
+        table.print(text, "  ");
+        text.printf(
+                Locale.ROOT,
+                "  (a client who got through is credited to nobody; open and overdue groups go to their owner)%n");
+    }
+
+    private static String[] teamRow(String name, TeamFigures.Figures figures) {
+        Duration median = figures.medianToResolution();
+        return new String[] {
+            name,
+            String.format(Locale.ROOT, "%,d", figures.resolved()),
+            share(figures.onTimeShare()),
+            String.format(Locale.ROOT, "%,d", figures.attempts()),
+            share(figures.reachedShare()),
+            median == null ? "" : duration(median),
+            String.format(Locale.ROOT, "%,d", figures.open()),
+            String.format(Locale.ROOT, "%,d", figures.overdue())
+        };
+    }
+
+    private static String share(OptionalDouble share) {
+        return share.isPresent() ? String.format(Locale.ROOT, "%.0f%%", 100 * share.getAsDouble()) : "";
+    }
+
+    /** Writes both tabs as CSV and JSON with the codes' words and the workflow's columns, a workbook with both, and the team's figures. */
+    static void writeExports(Report report, TeamFigures team, Path folder, Labels lang) {
         try {
             for (Tab tab : Tab.values()) {
                 try (Writer csv =
                         Files.newBufferedWriter(folder.resolve(tab.token() + ".csv"), StandardCharsets.UTF_8)) {
-                    ReportCsv.write(report, tab, csv, lang);
+                    ReportCsv.write(report, tab, csv, lang, true);
                 }
                 try (OutputStream json =
                         new BufferedOutputStream(Files.newOutputStream(folder.resolve(tab.token() + ".json")))) {
-                    JsonExport.write(report, tab, json, lang);
+                    JsonExport.write(report, tab, json, lang, true);
                 }
             }
+            try (Writer csv = Files.newBufferedWriter(folder.resolve("team.csv"), StandardCharsets.UTF_8)) {
+                TeamCsv.write(team, csv);
+            }
+            try (OutputStream json = new BufferedOutputStream(Files.newOutputStream(folder.resolve("team.json")))) {
+                JsonExport.writeTeam(team, json);
+            }
             try (OutputStream xlsx = new BufferedOutputStream(Files.newOutputStream(folder.resolve("report.xlsx")))) {
-                XlsxExport.write(report, List.of(Tab.UNPROCESSED, Tab.PROCESSED), xlsx, lang);
+                XlsxExport.write(report, List.of(Tab.UNPROCESSED, Tab.PROCESSED), xlsx, lang, true);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new UsageException(

@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.DisplayName;
@@ -34,8 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("missed-calls demo (docs/cli.md)")
 class DemoCommandTest {
 
-    private static final List<String> EXPORTS =
-            List.of("unprocessed.csv", "processed.csv", "report.xlsx", "unprocessed.json", "processed.json");
+    private static final List<String> EXPORTS = List.of(
+            "unprocessed.csv",
+            "processed.csv",
+            "team.csv",
+            "report.xlsx",
+            "unprocessed.json",
+            "processed.json",
+            "team.json");
 
     @Test
     @DisplayName("reports what the page shows for the same month: the same range, the same counts of both tabs")
@@ -92,14 +100,27 @@ class DemoCommandTest {
                 .containsPattern("resolutions           of the [0-9,]+ processed groups: called back ")
                 .contains("client got through ")
                 .contains("handled ")
-                .contains("Exports in " + out);
+                .contains("Exports in " + out)
+                .contains("deadline        2 business hours from the first missed call")
+                .containsPattern("Waiting +Due +Owner")
+                .contains(" overdue ")
+                .contains("Team: how each manager did (R18)")
+                .containsPattern("Employee +Resolved +On time +Attempts +Reached +Median to resolution +Open +Overdue");
+        Matcher processed =
+                Pattern.compile("Processed: ([0-9,]+) groups resolved").matcher(result.out());
+        Matcher all = Pattern.compile("\n  all +([0-9,]+) ").matcher(result.out());
+        assertThat(processed.find() && all.find()).isTrue();
+        assertThat(all.group(1))
+                .as("the team's resolutions are the processed tab's groups")
+                .isEqualTo(processed.group(1));
         for (String file : EXPORTS) {
             assertThat(result.out()).contains(out.resolve(file).toString());
             assertThat(out.resolve(file)).isNotEmptyFile();
         }
         assertThat(Files.readString(out.resolve("unprocessed.csv")))
                 .startsWith("client,first_missed_at,last_missed_at,lost_for_s,missed,attempts,reason,reasons,waiting_s,"
-                        + "reason_label,reasons_label\r\n");
+                        + "due,overdue,overdue_s,owner,priority,reason_label,reasons_label\r\n");
+        assertThat(Files.readString(out.resolve("team.csv"))).startsWith("scope,name,missed_calls,");
         try (InputStream in = Files.newInputStream(out.resolve("report.xlsx"));
                 ReadableWorkbook workbook = new ReadableWorkbook(in)) {
             assertThat(workbook.getSheets().map(Sheet::getName)).containsExactly("unprocessed", "processed", "about");
