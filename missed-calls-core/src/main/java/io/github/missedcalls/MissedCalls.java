@@ -278,12 +278,7 @@ public final class MissedCalls {
         String project = shown.project();
         String number = normalizeForHandle(project, client);
         Instant now = clock.instant();
-        // The window is the one the manager saw, even when that report was as of an earlier
-        // instant; whether the group is still open is decided now, callbacks since included.
-        ZoneId zone = settings(project).zone();
-        Instant shownAsOf = shown.resolveAsOf(now);
-        Report report = report(shown.window(shown.resolveFrom(shownAsOf, zone), shown.resolveTo(shownAsOf, zone))
-                .asOf(now));
+        Report report = shownWindowAsOf(shown, now);
         Optional<UnprocessedRow> open = report.unprocessed().stream()
                 .filter(row -> row.client().equals(number))
                 .findFirst();
@@ -337,10 +332,7 @@ public final class MissedCalls {
         String number = normalizeForHandle(project, client);
         Instant now = clock.instant();
         Assignment assignment = new Assignment(number, now, owner, actor, note);
-        ZoneId zone = settings(project).zone();
-        Instant shownAsOf = shown.resolveAsOf(now);
-        Report report = report(shown.window(shown.resolveFrom(shownAsOf, zone), shown.resolveTo(shownAsOf, zone))
-                .asOf(now));
+        Report report = shownWindowAsOf(shown, now);
         boolean open =
                 report.unprocessed().stream().anyMatch(row -> row.client().equals(number));
         if (!open) {
@@ -361,6 +353,18 @@ public final class MissedCalls {
     public SaveOutcome saveAssignment(String project, Assignment assignment) {
         Objects.requireNonNull(assignment, "assignment");
         return handleStore.assign(project, assignment.withClient(normalizeForHandle(project, assignment.client())));
+    }
+
+    /**
+     * The report of the window a manager saw, as of now: the window stays the one shown, even
+     * when that report was as of an earlier instant, and whether a group is still open is decided
+     * now, callbacks since included.
+     */
+    private Report shownWindowAsOf(ReportQuery shown, Instant now) {
+        ZoneId zone = settings(shown.project()).zone();
+        Instant shownAsOf = shown.resolveAsOf(now);
+        return report(shown.window(shown.resolveFrom(shownAsOf, zone), shown.resolveTo(shownAsOf, zone))
+                .asOf(now));
     }
 
     /** The settings a project's reports use. */

@@ -119,6 +119,22 @@ public record Report(
         return tab == Tab.UNPROCESSED ? unprocessed : processed;
     }
 
+    /** The same report with other rows in its tabs: a tab sorted otherwise, rows stripped of a field. */
+    public Report withTabs(List<UnprocessedRow> newUnprocessed, List<ProcessedRow> newProcessed) {
+        return new Report(
+                project,
+                zone,
+                from,
+                to,
+                asOf,
+                newUnprocessed,
+                newProcessed,
+                rejections,
+                anonymousMissed,
+                callsInWindow,
+                latestCallBeforeWindow);
+    }
+
     /**
      * The unprocessed tab sorted by {@linkplain UnprocessedRow#priority() priority} (R15), highest
      * first, ties in the tab's order (R6).

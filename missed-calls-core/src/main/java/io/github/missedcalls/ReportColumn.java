@@ -114,9 +114,14 @@ public enum ReportColumn {
 
     /** The JSON key: {@code firstMissedAt}. */
     public String jsonKey() {
+        return camelCase(header());
+    }
+
+    /** {@code first_missed_at} as {@code firstMissedAt}. */
+    static String camelCase(String snake) {
         StringBuilder key = new StringBuilder();
         boolean upper = false;
-        for (char c : header().toCharArray()) {
+        for (char c : snake.toCharArray()) {
             if (c == '_') {
                 upper = true;
             } else {

@@ -57,6 +57,15 @@ public final class TeamCsv {
         return List.copyOf(header);
     }
 
+    /** {@link #header()}'s columns as JSON keys: {@code missedCalls}, ... */
+    public static List<String> jsonKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String column : header()) {
+            keys.add(ReportColumn.camelCase(column));
+        }
+        return List.copyOf(keys);
+    }
+
     /**
      * The cells of one part's line, in {@link #header()}'s order: numbers as {@link Long} or
      * {@link Double}, absent values {@code null}.

@@ -70,18 +70,7 @@ class WorkflowPropertiesTest {
         report.processed()
                 .forEach(row -> processed.add(
                         new ProcessedRow(row.client(), row.calls(), row.callbackAttempts(), row.resolution())));
-        return new Report(
-                report.project(),
-                report.zone(),
-                report.from(),
-                report.to(),
-                report.asOf(),
-                unprocessed,
-                processed,
-                report.rejections(),
-                report.anonymousMissed(),
-                report.callsInWindow(),
-                report.latestCallBeforeWindow());
+        return report.withTabs(unprocessed, processed);
     }
 
     private static Scenario withSettings(Scenario scenario, WorkflowSettings workflow) {

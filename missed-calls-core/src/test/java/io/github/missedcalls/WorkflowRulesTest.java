@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.spi.HandleStore;
 import io.github.missedcalls.spi.SaveOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -432,6 +433,55 @@ class WorkflowRulesTest {
                             missedCalls.saveAssignment(PROJECT, new Assignment(CLIENT, now, "taras", "anna", null)))
                     .isInstanceOf(AssignmentConflictException.class)
                     .hasMessageContaining("anna");
+        }
+
+        @Test
+        @DisplayName(
+                "R2, R16: an assignment whose number cannot be read, and every copy of a conflicting one, is rejected")
+        void badAssignmentsRejected() {
+            Instant at = start.plus(Duration.ofHours(1));
+            Assignment first = new Assignment(CLIENT, at, "yana", "anna", null);
+            HandleStore store = new HandleStore() {
+                @Override
+                public SaveOutcome save(String project, Handle handle) {
+                    throw new UnsupportedOperationException("read only");
+                }
+
+                @Override
+                public List<Handle> handles(String project, Instant from, Instant until) {
+                    return List.of();
+                }
+
+                @Override
+                public List<Assignment> assignments(String project, Instant from, Instant until) {
+                    return List.of(
+                            first,
+                            first,
+                            new Assignment(CLIENT, at, "taras", "anna", null),
+                            new Assignment("n/a", at, "yana", "anna", null),
+                            new Assignment(OTHER_CLIENT, at, "taras", "anna", null));
+                }
+            };
+            Report report = MissedCalls.builder()
+                    .callSource(ListCallSource.everything(
+                            List.of(missed("1", CLIENT, start), missed("2", OTHER_CLIENT, start))))
+                    .handleStore(store)
+                    .settings(office(chain).countryCode("380").build())
+                    .build()
+                    .report(ReportQuery.of(PROJECT)
+                            .window(start, start.plus(Duration.ofHours(2)))
+                            .asOf(start.plus(Duration.ofHours(2))));
+
+            assertThat(report.rejections())
+                    .extracting(Rejection::reason)
+                    .filteredOn(reason -> reason.startsWith("conflicting duplicate assignment by anna"))
+                    .hasSize(3);
+            assertThat(report.rejections())
+                    .extracting(Rejection::reason)
+                    .anyMatch(reason -> reason.startsWith("assignment: "));
+            assertThat(report.unprocessed())
+                    .extracting(UnprocessedRow::client, UnprocessedRow::owner)
+                    .containsExactlyInAnyOrder(tuple(CLIENT, null), tuple(OTHER_CLIENT, "taras"));
         }
 
         @Test

@@ -573,6 +573,7 @@ public final class ReportEngine {
     private void useAssignments(List<Assignment> stored) {
         Map<HandleKey, Assignment> byKey = new LinkedHashMap<>();
         Map<HandleKey, Integer> copies = new HashMap<>();
+        Set<HandleKey> conflicting = new LinkedHashSet<>();
         for (Assignment assignment : stored) {
             String client;
             try {
@@ -586,23 +587,19 @@ public final class ReportEngine {
             }
             Assignment normalized = assignment.withClient(client);
             HandleKey key = new HandleKey(client, assignment.assignedAt(), assignment.actor());
+            copies.merge(key, 1, Integer::sum);
             Assignment first = byKey.putIfAbsent(key, normalized);
-            if (first == null || first.equals(normalized)) {
-                copies.putIfAbsent(key, 1);
-            } else {
-                copies.merge(key, 1, Integer::sum);
+            if (first != null && !first.equals(normalized)) {
+                conflicting.add(key);
             }
         }
-        copies.forEach((key, count) -> {
-            if (count > 1) {
-                Assignment first = Objects.requireNonNull(byKey.remove(key));
-                for (int i = 0; i < count; i++) {
-                    reject(Rejection.ofHandle(
-                            null,
-                            "conflicting duplicate assignment by " + first.actor() + " at " + first.assignedAt()));
-                }
+        for (HandleKey key : conflicting) {
+            Assignment first = Objects.requireNonNull(byKey.remove(key));
+            for (int i = copies.getOrDefault(key, 0); i > 0; i--) {
+                reject(Rejection.ofHandle(
+                        null, "conflicting duplicate assignment by " + first.actor() + " at " + first.assignedAt()));
             }
-        });
+        }
         List<Assignment> sorted = new ArrayList<>(byKey.values());
         sorted.sort(Comparator.comparing(Assignment::assignedAt)
                 .thenComparing(Assignment::client)

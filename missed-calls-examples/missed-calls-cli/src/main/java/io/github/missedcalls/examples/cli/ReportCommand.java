@@ -339,7 +339,7 @@ final class ReportCommand implements Callable<Integer> {
         printRejectionSummary(handleRows.rejections().size(), collected.rejections.size());
         sayWhenEverythingIsBeforeTheWindow(source, window);
         write(
-                sort.equals("priority") ? byPriority(report) : report,
+                sort.equals("priority") ? report.withTabs(report.unprocessedByPriority(), report.processed()) : report,
                 settings.workflow().changesRows());
         return MissedCallsCli.OK;
     }
@@ -597,22 +597,6 @@ final class ReportCommand implements Callable<Integer> {
 
     private static String count(long n, String noun) {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
-    }
-
-    /** The same report, its unprocessed tab by priority (R15). */
-    private static Report byPriority(Report report) {
-        return new Report(
-                report.project(),
-                report.zone(),
-                report.from(),
-                report.to(),
-                report.asOf(),
-                report.unprocessedByPriority(),
-                report.processed(),
-                report.rejections(),
-                report.anonymousMissed(),
-                report.callsInWindow(),
-                report.latestCallBeforeWindow());
     }
 
     private void write(Report report, boolean workflow) {

@@ -127,22 +127,22 @@ public final class JsonExport {
     public static void writeTeam(TeamFigures team, OutputStream out) {
         Objects.requireNonNull(team, "team");
         Objects.requireNonNull(out, "out");
-        List<String> header = TeamCsv.header();
+        List<String> keys = TeamCsv.jsonKeys();
         try (JsonGenerator json =
                 FACTORY.createGenerator(out, JsonEncoding.UTF8).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             json.setPrettyPrinter(new ElementPerLine());
             json.writeStartObject();
             json.writeFieldName("total");
-            writeFigures(json, header, TeamCsv.values("total", "", team.total()), false);
+            writeFigures(json, keys, TeamCsv.values("total", "", team.total()), false);
             json.writeArrayFieldStart("employees");
             for (Map.Entry<String, TeamFigures.Figures> employee :
                     team.byEmployee().entrySet()) {
-                writeFigures(json, header, TeamCsv.values("employee", employee.getKey(), employee.getValue()), true);
+                writeFigures(json, keys, TeamCsv.values("employee", employee.getKey(), employee.getValue()), true);
             }
             json.writeEndArray();
             json.writeArrayFieldStart("lines");
             for (Map.Entry<String, TeamFigures.Figures> line : team.byLine().entrySet()) {
-                writeFigures(json, header, TeamCsv.values("line", line.getKey(), line.getValue()), true);
+                writeFigures(json, keys, TeamCsv.values("line", line.getKey(), line.getValue()), true);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -153,14 +153,14 @@ public final class JsonExport {
     }
 
     private static void writeFigures(
-            JsonGenerator json, List<String> header, List<@Nullable Object> values, boolean named) throws IOException {
+            JsonGenerator json, List<String> keys, List<@Nullable Object> values, boolean named) throws IOException {
         json.writeStartObject();
         // Cells 0 and 1 are the scope and the name: the enclosing key says the one, "name" the other.
         if (named) {
             json.writeStringField("name", String.valueOf(values.get(1)));
         }
-        for (int i = 2; i < header.size(); i++) {
-            json.writeFieldName(camelCase(header.get(i)));
+        for (int i = 2; i < keys.size(); i++) {
+            json.writeFieldName(keys.get(i));
             Object value = values.get(i);
             if (value == null) {
                 json.writeNull();
@@ -171,20 +171,6 @@ public final class JsonExport {
             }
         }
         json.writeEndObject();
-    }
-
-    private static String camelCase(String header) {
-        StringBuilder key = new StringBuilder();
-        boolean upper = false;
-        for (char c : header.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                key.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return key.toString();
     }
 
     private static void writeValue(JsonGenerator json, @Nullable Object value, Report report) throws IOException {
