@@ -9,8 +9,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * local times through the zone's rules for every group cost more than resolving it. Gives the
  * same instant as {@code afterOpenTime} (a property test compares them).
  *
- * <p>Thread-safe: the live tracker's rules may be shared by threads.
+ * <p>Thread-safe: the live tracker's rules may be shared by threads. A day is added under a
+ * lock, by copying the table: after the first weeks of a report nearly every look-up finds its day.
  */
 final class OpenTimeClock {
 
@@ -29,7 +28,14 @@ final class OpenTimeClock {
     private final BusinessHours hours;
     private final ZoneId zone;
     /** Per epoch day, its intervals' [open, close) in epoch seconds, by opening. */
-    private final Map<Long, long[]> intervalsByDay = new ConcurrentHashMap<>();
+    /**
+     * Per epoch day from {@link Days#first}, its intervals' [open, close) in epoch seconds, by
+     * opening; {@code null} for a day not yet needed. Replaced whole when a day is added, so that
+     * a thread reads one consistent table without a lock.
+     */
+    private volatile Days days = new Days(0, new long[0][]);
+
+    private record Days(long first, long[][] intervals) {}
 
     OpenTimeClock(BusinessHours hours, ZoneId zone) {
         this.hours = hours;
@@ -72,10 +78,43 @@ final class OpenTimeClock {
     }
 
     private long[] intervals(long epochDay) {
-        long[] known = intervalsByDay.get(epochDay);
-        return known != null
-                ? known
-                : intervalsByDay.computeIfAbsent(epochDay, day -> compute(LocalDate.ofEpochDay(day)));
+        Days table = days;
+        long index = epochDay - table.first();
+        if (index >= 0 && index < table.intervals().length) {
+            long[] known = table.intervals()[(int) index];
+            if (known != null) {
+                return known;
+            }
+        }
+        return add(epochDay);
+    }
+
+    /** Computes a day's intervals and files them, the table grown to take the day (a year either side, at first). */
+    private synchronized long[] add(long epochDay) {
+        Days table = days;
+        long first = table.first();
+        long[][] intervals = table.intervals();
+        if (intervals.length == 0) {
+            first = epochDay - 366;
+            intervals = new long[733][];
+        } else if (epochDay < first || epochDay >= first + intervals.length) {
+            long newFirst = Math.min(first, epochDay - 31);
+            long end = Math.max(first + intervals.length, epochDay + 32);
+            long[][] grown = new long[Math.toIntExact(end - newFirst)][];
+            System.arraycopy(intervals, 0, grown, Math.toIntExact(first - newFirst), intervals.length);
+            first = newFirst;
+            intervals = grown;
+        } else {
+            intervals = intervals.clone();
+        }
+        int index = Math.toIntExact(epochDay - first);
+        long[] computed = intervals[index];
+        if (computed == null) {
+            computed = compute(LocalDate.ofEpochDay(epochDay));
+            intervals[index] = computed;
+        }
+        days = new Days(first, intervals);
+        return computed;
     }
 
     private long[] compute(LocalDate date) {

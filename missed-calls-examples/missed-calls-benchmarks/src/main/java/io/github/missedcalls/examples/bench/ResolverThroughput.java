@@ -33,14 +33,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * java -cp missed-calls-examples/target/missed-calls.jar \
- *     io.github.missedcalls.examples.bench.ResolverThroughput [calls] [rounds] [both|sorted|shuffled] [plain|workflow|no-last-reached]
+ *     io.github.missedcalls.examples.bench.ResolverThroughput [calls] [rounds] [both|sorted|shuffled] [plain|workflow|no-last-reached] [tally|no-tally]
  * }</pre>
  *
  * <p>{@code workflow} sets every workflow setting (R14 to R17 but groups per line: a deadline of
  * two business hours, R16's owner chain, a line's owner) and tallies the team's figures (R18) in
  * the same pass, so that what they cost is measured against {@code plain}; {@code
  * no-last-reached} leaves out the chain's first rule, the one that keeps a table of every
- * client's last successful call.
+ * client's last successful call. The fifth argument, {@code no-tally}, leaves the team's figures
+ * out, so that the rows' new fields (due, owner) are measured alone.
  */
 public final class ResolverThroughput {
 
@@ -90,6 +91,12 @@ public final class ResolverThroughput {
             System.exit(2);
         }
         boolean workflow = !mode.equals("plain");
+        String tallying = args.length > 4 ? args[4] : "tally";
+        if (!List.of("tally", "no-tally").contains(tallying)) {
+            System.err.println("the fifth argument must be tally or no-tally: " + tallying);
+            System.exit(2);
+        }
+        boolean tally = workflow && tallying.equals("tally");
         MonthGenerator generator = MonthGenerator.builder()
                 .seed(42)
                 .zone(java.time.ZoneId.of("Europe/Kyiv"))
@@ -132,7 +139,7 @@ public final class ResolverThroughput {
                 "%,d calls, %,d handles, %s; Java %s, %d cores, max heap %,d MB%n",
                 calls.size(),
                 handles.handles(PROJECT, Instant.EPOCH, AS_OF).size(),
-                workflow ? "workflow " + mode + " and the team's tally" : "no workflow",
+                workflow ? "workflow " + mode + (tally ? " and the team's tally" : ", no tally") : "no workflow",
                 Runtime.version(),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -144,7 +151,7 @@ public final class ResolverThroughput {
                     settings,
                     calls.size(),
                     rounds,
-                    workflow);
+                    tally);
         }
         if (!orders.equals("sorted")) {
             List<CallRecord> shuffled = new ArrayList<>(calls);
@@ -156,7 +163,7 @@ public final class ResolverThroughput {
                     settings,
                     calls.size(),
                     rounds,
-                    workflow);
+                    tally);
         }
     }
 
@@ -167,7 +174,7 @@ public final class ResolverThroughput {
             ProjectSettings settings,
             int calls,
             int rounds,
-            boolean workflow) {
+            boolean tally) {
         MissedCalls missedCalls = MissedCalls.builder()
                 .callSource(source)
                 .handleStore(handles)
@@ -178,7 +185,7 @@ public final class ResolverThroughput {
         double best = 0;
         double bestCpu = 0;
         for (int round = 1; round <= rounds; round++) {
-            Counting counting = new Counting(workflow ? new TeamFigures.Tally() : null);
+            Counting counting = new Counting(tally ? new TeamFigures.Tally() : null);
             long started = System.nanoTime();
             long cpuStarted = threads.getCurrentThreadCpuTime();
             long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
