@@ -2,6 +2,7 @@ package io.github.missedcalls;
 
 import io.github.missedcalls.internal.ReportEngine;
 import io.github.missedcalls.spi.CallSource;
+import io.github.missedcalls.spi.CheckpointStore;
 import io.github.missedcalls.spi.HandleStore;
 import io.github.missedcalls.spi.SaveOutcome;
 import java.time.Clock;
@@ -162,6 +163,38 @@ public final class MissedCalls {
                 resumedAt != null ? "read from the checkpoint at " + resumedAt : "read the whole window: " + fullRead;
         log.debug("refresh of {} as of {}: {}", query.project(), asOf, reading);
         return new RefreshedReport(report, next, resumedAt != null, reading);
+    }
+
+    /**
+     * {@link #refresh(ReportQuery, ReportCheckpoint)} from the checkpoint a store keeps under
+     * {@code key}, saving the next one there: a page served by several processes, or restarted,
+     * still reads only what is new. A checkpoint the store cannot read, or made with other
+     * settings, is passed over: the whole window is read and a new one saved.
+     *
+     * @throws StorageException if the source, the handle store or the checkpoint store fails
+     */
+    public RefreshedReport refresh(ReportQuery query, CheckpointStore store, String key) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(key, "key");
+        ReportCheckpoint previous;
+        try {
+            previous =
+                    store.load(query.project(), key, settings(query.project())).orElse(null);
+        } catch (IllegalArgumentException e) {
+            log.warn(
+                    "the checkpoint of {} under {} cannot be read, so the whole window is read: {}",
+                    query.project(),
+                    key,
+                    e.getMessage());
+            previous = null;
+        }
+        RefreshedReport refreshed = refresh(query, previous);
+        ReportCheckpoint next = refreshed.checkpoint();
+        if (next != null) {
+            store.save(query.project(), key, next);
+        }
+        return refreshed;
     }
 
     /** Why a checkpoint cannot be used for this report; {@code null} when it can. */

@@ -1,8 +1,10 @@
 package io.github.missedcalls;
 
+import io.github.missedcalls.internal.CheckpointCodec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,5 +66,25 @@ public record ReportCheckpoint(
         if (anonymousMissed < 0 || callsInWindow < 0 || sourceRows < 0 || storedHandles < 0) {
             throw new IllegalArgumentException("a checkpoint's counts are not negative");
         }
+    }
+
+    /**
+     * This checkpoint as bytes, for a {@link io.github.missedcalls.spi.CheckpointStore}: every
+     * value but the settings, which are fingerprinted instead (see {@link #fromBytes}).
+     */
+    public byte[] toBytes() {
+        return CheckpointCodec.encode(this);
+    }
+
+    /**
+     * The checkpoint {@link #toBytes()} wrote, with {@code settings}: empty when it was made with
+     * settings of another description (another zone, hours, normalizer, workflow...), by another
+     * version of the library's form, or with a normalizer that does not describe itself in its
+     * {@code toString} (a record does; the default {@code Object.toString} does not).
+     *
+     * @throws IllegalArgumentException if the bytes are not a checkpoint
+     */
+    public static Optional<ReportCheckpoint> fromBytes(byte[] bytes, ProjectSettings settings) {
+        return CheckpointCodec.decode(bytes, settings);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.github.missedcalls.inmemory.InMemoryCheckpointStore;
 import io.github.missedcalls.spi.HandleStore;
 import io.github.missedcalls.spi.SaveOutcome;
 import io.github.missedcalls.tck.Generators;
@@ -176,6 +177,36 @@ class CheckpointPropertiesTest {
                         assertSameReport(refreshed.report(), now.report(query.asOf(at)));
                         checkpoint = refreshed.checkpoint();
                     }
+                });
+    }
+
+    @Test
+    @DisplayName(
+            "a checkpoint kept as bytes in a store comes back equal, and a refresh through the store equals the full read")
+    void storedCheckpoint() {
+        Generators.theory()
+                .forAll(Scenario.withUniqueIds(), integers().between(0, 96), longs().all())
+                .checkAssert((scenario, later, seed) -> {
+                    List<Arriving<CallRecord>> calls = arriving(scenario.calls(), CallRecord::startedAt, seed);
+                    List<Arriving<Handle>> handles = arriving(scenario.handles(), Handle::handledAt, ~seed);
+                    Instant first = scenario.asOf().isBefore(scenario.to()) ? scenario.to() : scenario.asOf();
+                    Instant second = first.plus(Generators.GRID_STEP.multipliedBy(later));
+                    ReportQuery query = ReportQuery.of(Scenario.PROJECT).window(scenario.from(), scenario.to());
+                    InMemoryCheckpointStore store = new InMemoryCheckpointStore();
+
+                    RefreshedReport earlier =
+                            readAt(scenario, calls, handles, first).refresh(query.asOf(first), store, "page");
+                    ReportCheckpoint kept = earlier.checkpoint();
+                    if (kept != null) {
+                        assertThat(ReportCheckpoint.fromBytes(kept.toBytes(), scenario.settings()))
+                                .contains(kept);
+                        assertThat(store.load(Scenario.PROJECT, "page", scenario.settings()))
+                                .contains(kept);
+                    }
+                    MissedCalls now = readAt(scenario, calls, handles, second);
+                    RefreshedReport refreshed = now.refresh(query.asOf(second), store, "page");
+
+                    assertSameReport(refreshed.report(), now.report(query.asOf(second)));
                 });
     }
 }

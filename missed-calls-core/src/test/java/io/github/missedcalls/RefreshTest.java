@@ -9,11 +9,18 @@ import static io.github.missedcalls.Fixtures.callback;
 import static io.github.missedcalls.Fixtures.handle;
 import static io.github.missedcalls.Fixtures.missed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.missedcalls.inmemory.InMemoryCallSource;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
+import io.github.missedcalls.spi.CheckpointStore;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -173,5 +180,68 @@ class RefreshTest {
 
         assertThat(refreshed.checkpoint()).isNull();
         assertThat(refreshed.report().unprocessed()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName(
+            "a stored checkpoint is not used with other settings, a normalizer that does not describe itself, or unreadable bytes")
+    void storedCheckpointGuards() {
+        Instant nine = Fixtures.at("09:00");
+        MissedCalls missedCalls = MissedCalls.builder()
+                .callSource(new CountingCallSource(List.of(Fixtures.missed("1", Fixtures.CLIENT, nine))))
+                .handleStore(new InMemoryHandleStore())
+                .settings(Fixtures.settings())
+                .lateness(Duration.ofHours(1))
+                .build();
+        ReportQuery query = ReportQuery.of(Fixtures.PROJECT)
+                .window(Fixtures.DAY, Fixtures.DAY.plus(Duration.ofDays(1)))
+                .asOf(Fixtures.at("18:00"));
+        ReportCheckpoint checkpoint =
+                Objects.requireNonNull(missedCalls.refresh(query, null).checkpoint());
+        byte[] bytes = checkpoint.toBytes();
+        ProjectSettings otherZone = ProjectSettings.builder()
+                .countryCode("380")
+                .zone(ZoneId.of("Europe/Kyiv"))
+                .build();
+        ProjectSettings ownNormalizer =
+                ProjectSettings.builder().normalizer(raw -> raw).build();
+
+        assertThat(ReportCheckpoint.fromBytes(bytes, Fixtures.settings())).contains(checkpoint);
+        assertThat(ReportCheckpoint.fromBytes(bytes, otherZone)).isEmpty();
+        assertThat(ReportCheckpoint.fromBytes(
+                        new ReportCheckpoint(
+                                        checkpoint.project(),
+                                        ownNormalizer,
+                                        checkpoint.from(),
+                                        checkpoint.strict(),
+                                        checkpoint.watermark(),
+                                        checkpoint.open(),
+                                        checkpoint.processed(),
+                                        checkpoint.rejections(),
+                                        checkpoint.anonymousMissed(),
+                                        checkpoint.callsInWindow(),
+                                        checkpoint.latestCallBeforeWindow(),
+                                        checkpoint.sourceRows(),
+                                        checkpoint.storedHandles())
+                                .toBytes(),
+                        ownNormalizer))
+                .as("a lambda's toString names no behaviour")
+                .isEmpty();
+        assertThatThrownBy(
+                        () -> ReportCheckpoint.fromBytes(Arrays.copyOf(bytes, bytes.length - 3), Fixtures.settings()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a readable missed-calls checkpoint");
+        CheckpointStore garbage = new CheckpointStore() {
+            @Override
+            public void save(String project, String key, ReportCheckpoint saved) {}
+
+            @Override
+            public Optional<ReportCheckpoint> load(String project, String key, ProjectSettings settings) {
+                return ReportCheckpoint.fromBytes(new byte[] {1, 2, 3, 4, 5}, settings);
+            }
+        };
+        RefreshedReport refreshed = missedCalls.refresh(query, garbage, "page");
+        assertThat(refreshed.incremental()).isFalse();
+        assertThat(refreshed.reading()).contains("no checkpoint");
     }
 }
