@@ -192,7 +192,9 @@ public final class JdbcSchema {
             String name;
             if (suffix.isEmpty()) {
                 name = sql.name(table);
-            } else if (suffix.equals(TableNames.HOURS_SUFFIX) || suffix.equals(TableNames.ASSIGNMENTS_SUFFIX)) {
+            } else if (suffix.equals(TableNames.HOURS_SUFFIX)
+                    || suffix.equals(TableNames.ASSIGNMENTS_SUFFIX)
+                    || suffix.equals(TableNames.CHECKPOINTS_SUFFIX)) {
                 // A table of its own, in its main table's schema; other suffixes name indexes and constraints.
                 name = sql.name(table + suffix);
             } else {

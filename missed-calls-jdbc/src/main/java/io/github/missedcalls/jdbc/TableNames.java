@@ -20,6 +20,9 @@ public record TableNames(String calls, String handles) {
     /** What {@link #assignments()} adds to the handles table's name. */
     public static final String ASSIGNMENTS_SUFFIX = "_assignments";
 
+    /** What {@link #checkpoints()} adds to the handles table's name. */
+    public static final String CHECKPOINTS_SUFFIX = "_checkpoints";
+
     /** The prefix of the default names. */
     public static final String DEFAULT_PREFIX = "missed_calls_";
 
@@ -62,5 +65,13 @@ public record TableNames(String calls, String handles) {
      */
     public String assignments() {
         return handles + ASSIGNMENTS_SUFFIX;
+    }
+
+    /**
+     * The refreshes' checkpoints that {@link JdbcCheckpointStore} keeps beside the handles table:
+     * its name with {@link #CHECKPOINTS_SUFFIX}, in its schema ({@code missed_calls_handles_checkpoints}).
+     */
+    public String checkpoints() {
+        return handles + CHECKPOINTS_SUFFIX;
     }
 }

@@ -35,6 +35,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -1060,6 +1061,61 @@ abstract class JdbcBehaviour {
                                 ? "DROP DATABASE " + schema
                                 : "DROP SCHEMA " + schema + " CASCADE");
             }
+        }
+
+        @Test
+        @DisplayName(
+                "a refresh through the checkpoints table reads from the stored checkpoint and equals the full report")
+        void refreshThroughCheckpointsTable() {
+            String project = newProject();
+            writer(pool()).write(project, calls(200));
+            JdbcCheckpointStore checkpoints = new JdbcCheckpointStore(pool(), tables, null, Clock.systemUTC());
+            MissedCalls missedCalls = missedCalls(JdbcCallSource.ownTable(pool(), tables), store(pool()));
+            ReportQuery query = query(project);
+
+            RefreshedReport first = missedCalls.refresh(query, checkpoints, "page");
+            RefreshedReport second = missedCalls.refresh(query, checkpoints, "page");
+            Report before = missedCalls.report(query);
+            writer(pool()).write(project, calls(250).subList(200, 250));
+            RefreshedReport third = missedCalls.refresh(query, checkpoints, "page");
+            Report after = missedCalls.report(query);
+
+            assertThat(first.incremental()).isFalse();
+            assertThat(second.incremental()).as(second.reading()).isTrue();
+            assertThat(second.report().unprocessed()).isEqualTo(before.unprocessed());
+            assertThat(second.report().processed()).isEqualTo(before.processed());
+            assertThat(third.report().unprocessed()).isEqualTo(after.unprocessed());
+            assertThat(third.report().processed()).isEqualTo(after.processed());
+            assertThat(rowsOf(tables.checkpoints(), project))
+                    .as("one row per key, replaced")
+                    .isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName(
+                "a row of the checkpoints table that is not a checkpoint is passed over, and the next save replaces it")
+        void unreadableCheckpointRow() {
+            String project = newProject();
+            writer(pool()).write(project, calls(50));
+            JdbcCheckpointStore checkpoints = new JdbcCheckpointStore(pool(), tables, null, Clock.systemUTC());
+            MissedCalls missedCalls = missedCalls(JdbcCallSource.ownTable(pool(), tables), store(pool()));
+            missedCalls.refresh(query(project), checkpoints, "page");
+            TestDatabase.execute(
+                    pool(),
+                    "UPDATE " + tables.checkpoints() + " SET body = "
+                            + (database == TestDatabase.POSTGRESQL
+                                    ? "'\\x0102'::bytea"
+                                    : database == TestDatabase.H2 ? "X'0102'" : "x'0102'")
+                            + " WHERE project = '" + project + "'");
+
+            assertThat(checkpoints.load(project, "page", missedCalls.settings(project)))
+                    .isEmpty();
+            RefreshedReport refreshed = missedCalls.refresh(query(project), checkpoints, "page");
+            assertThat(refreshed.incremental()).isFalse();
+            assertThat(checkpoints.load(project, "page", missedCalls.settings(project)))
+                    .isPresent();
+            assertThat(checkpoints.load(project, "another key", missedCalls.settings(project)))
+                    .isEmpty();
         }
 
         @Test

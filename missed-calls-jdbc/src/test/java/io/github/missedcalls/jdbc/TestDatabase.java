@@ -164,6 +164,12 @@ enum TestDatabase {
     }
 
     static void dropTables(DataSource dataSource, TableNames tables) {
-        dropTables(dataSource, tables.calls(), tables.handles(), tables.callHours(), tables.assignments());
+        dropTables(
+                dataSource,
+                tables.calls(),
+                tables.handles(),
+                tables.callHours(),
+                tables.assignments(),
+                tables.checkpoints());
     }
 }

@@ -60,3 +60,13 @@ CREATE TABLE IF NOT EXISTS missed_calls_handles_assignments (
 );
 CREATE INDEX IF NOT EXISTS missed_calls_handles_assignments_time
   ON missed_calls_handles_assignments (project, assigned_at);
+
+-- Refreshes' checkpoints (JdbcCheckpointStore): the latest one per project and key, as the bytes
+-- ReportCheckpoint.toBytes() writes. A table of its own; no other table changes.
+CREATE TABLE IF NOT EXISTS missed_calls_handles_checkpoints (
+  project        VARCHAR(100) NOT NULL,
+  checkpoint_key VARCHAR(200) NOT NULL,
+  saved_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  body           BLOB         NOT NULL,
+  CONSTRAINT missed_calls_handles_checkpoints_pk PRIMARY KEY (project, checkpoint_key)
+);

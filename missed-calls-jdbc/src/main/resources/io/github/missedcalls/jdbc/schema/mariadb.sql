@@ -61,3 +61,13 @@ CREATE TABLE IF NOT EXISTS missed_calls_handles_assignments (
   CONSTRAINT missed_calls_handles_assignments_pk PRIMARY KEY (project, client, assigned_at, actor),
   INDEX missed_calls_handles_assignments_time (project, assigned_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- Refreshes' checkpoints (JdbcCheckpointStore): the latest one per project and key, as the bytes
+-- ReportCheckpoint.toBytes() writes. A table of its own; no other table changes.
+CREATE TABLE IF NOT EXISTS missed_calls_handles_checkpoints (
+  project        VARCHAR(100) NOT NULL,
+  checkpoint_key VARCHAR(200) NOT NULL,
+  saved_at       DATETIME(6)  NOT NULL,
+  body           LONGBLOB     NOT NULL,
+  CONSTRAINT missed_calls_handles_checkpoints_pk PRIMARY KEY (project, checkpoint_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
