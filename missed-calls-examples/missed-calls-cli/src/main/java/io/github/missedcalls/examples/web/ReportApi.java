@@ -6,17 +6,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.github.missedcalls.Assignment;
+import io.github.missedcalls.AssignmentConflictException;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.HandleReason;
 import io.github.missedcalls.Labels;
 import io.github.missedcalls.MissedCalls;
 import io.github.missedcalls.MissedReason;
+import io.github.missedcalls.ProcessedRow;
 import io.github.missedcalls.Report;
 import io.github.missedcalls.ReportColumn;
 import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ReportRow;
 import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.Tab;
+import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.examples.export.JsonExport;
 import io.github.missedcalls.examples.export.XlsxExport;
 import java.io.ByteArrayOutputStream;
@@ -27,11 +31,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -207,14 +213,23 @@ final class ReportApi {
                         .subList(
                                 0,
                                 Math.min(SHOWN_REJECTIONS, report.rejections().size()))));
-        List<? extends ReportRow> rows = report.rows(tab);
+        boolean workflow = project.settings().workflow().changesRows();
+        List<? extends ReportRow> rows = shownRows(report, tab, query);
+        answer.put("workflow", workflow);
+        ArrayNode owners = answer.putArray("owners");
+        report.unprocessed().stream()
+                .map(UnprocessedRow::owner)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .forEach(owners::add);
         answer.put("tab", tab.token());
         answer.put("total", rows.size());
         answer.put("offset", offset);
         answer.put("limit", limit);
         ArrayNode page = answer.putArray("rows");
         for (int i = offset; i < rows.size() && i < (long) offset + limit; i++) {
-            page.add(ReportJson.row(rows.get(i), tab, report.zone()));
+            page.add(ReportJson.row(rows.get(i), tab, report.zone(), workflow));
         }
         // The time the report took when it was made, and whether this answer reused it.
         exchange.getResponseHeaders()
@@ -226,6 +241,112 @@ final class ReportApi {
                                 made.millis(),
                                 made.madeAt().equals(requested) ? "made" : "reused"));
         sendJson(exchange, 200, answer);
+    }
+
+    /**
+     * A tab's rows as asked: {@code sort=priority} orders the unprocessed tab by priority (R15),
+     * {@code owner=NAME} keeps the rows that name owner (R16, "my clients").
+     */
+    private static List<? extends ReportRow> shownRows(Report report, Tab tab, Map<String, String> query) {
+        String sort = query.getOrDefault("sort", "tab");
+        List<? extends ReportRow> rows;
+        if (sort.equals("priority")) {
+            if (tab != Tab.UNPROCESSED) {
+                throw ApiException.badRequest("sort=priority orders the unprocessed tab only");
+            }
+            rows = report.unprocessedByPriority();
+        } else if (sort.equals("tab")) {
+            rows = report.rows(tab);
+        } else {
+            throw ApiException.badRequest("unknown sort " + ApiException.shown(sort) + "; one of tab, priority");
+        }
+        String owner = query.get("owner");
+        if (owner == null || owner.isBlank()) {
+            return rows;
+        }
+        List<ReportRow> owned = new ArrayList<>();
+        for (ReportRow row : rows) {
+            String named = row instanceof UnprocessedRow open ? open.owner() : ((ProcessedRow) row).owner();
+            if (owner.equals(named)) {
+                owned.add(row);
+            }
+        }
+        return owned;
+    }
+
+    /** How the team did over a range (R18): the figures the command line's {@code --tab team} writes, as JSON. */
+    void team(HttpExchange exchange) throws IOException {
+        Map<String, String> query = Exchanges.query(exchange);
+        TabRequest asked = tabRequest(query);
+        Report report = recent(asked.project(), asked.window(), clock.instant()).report();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        JsonExport.writeTeam(report.team(), body);
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("project", asked.project().id());
+        answer.put("from", asked.window().from().toString());
+        answer.put("to", asked.window().to().toString());
+        answer.set("team", mapper.readTree(body.toByteArray()));
+        sendJson(exchange, 200, answer);
+    }
+
+    /**
+     * Assigns a client's unprocessed group in the range shown to an employee (R16): {@code
+     * {"project", "client", "owner", "actor", "note", "from", "to"}}. 201 with the assignment; 409
+     * when the client has nothing open in the range, or the same actor assigned it otherwise at
+     * the same instant.
+     */
+    void assign(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try {
+            body = mapper.readTree(Exchanges.body(exchange, MAX_HANDLE_BODY));
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("the request is not JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("the request is not a JSON object");
+        }
+        WebProject project = project(text(body, "project"));
+        String client = text(body, "client");
+        String owner = text(body, "owner");
+        String actor = text(body, "actor");
+        if (client == null || client.isBlank()) {
+            throw ApiException.badRequest("no client number");
+        }
+        if (owner == null || owner.isBlank()) {
+            throw ApiException.badRequest("who is to call back is required");
+        }
+        if (actor == null || actor.isBlank()) {
+            throw ApiException.badRequest("your name is required: it is recorded with the assignment");
+        }
+        ReportWindow window = ReportWindow.parse(text(body, "from"), text(body, "to"), today(project));
+        Assignment assignment;
+        try {
+            assignment = missedCalls
+                    .assign(
+                            window.query(project.id(), clock.instant()),
+                            client,
+                            owner.strip(),
+                            text(body, "note"),
+                            actor.strip())
+                    .orElseThrow(() -> ApiException.conflict(client + " has no unprocessed group in this range"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(String.valueOf(e.getMessage()));
+        } catch (AssignmentConflictException e) {
+            throw ApiException.conflict(String.valueOf(e.getMessage()));
+        } catch (UnsupportedOperationException e) {
+            throw new ApiException(501, "this installation keeps no assignments");
+        }
+        recentReports.forget(project.id());
+        ObjectNode answer = mapper.createObjectNode();
+        answer.putObject("assigned")
+                .put("client", assignment.client())
+                .put("owner", assignment.owner())
+                .put("actor", assignment.actor())
+                .put(
+                        "assignedAt",
+                        ReportCsv.formatTime(
+                                assignment.assignedAt(), project.settings().zone()));
+        sendJson(exchange, 201, answer);
     }
 
     void export(HttpExchange exchange) throws IOException {

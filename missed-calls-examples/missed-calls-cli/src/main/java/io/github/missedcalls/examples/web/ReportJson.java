@@ -12,6 +12,7 @@ import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ReportRow;
 import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.Tab;
+import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.examples.demo.DemoSummary;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +34,21 @@ final class ReportJson {
 
     /** One row of a tab, for the page: the export's columns in their order, then lines and employees. */
     static ObjectNode row(ReportRow row, Tab tab, ZoneId zone) {
+        return row(row, tab, zone, false);
+    }
+
+    /**
+     * One row as {@link #row(ReportRow, Tab, ZoneId)} writes it, and with {@code workflow} R14 to
+     * R16's keys after the export's ({@code due}, {@code overdue}, ..., {@code owner}) and, for an
+     * unprocessed row, its priority in words ({@code priorityExplained}, R15).
+     */
+    static ObjectNode row(ReportRow row, Tab tab, ZoneId zone, boolean workflow) {
         ObjectNode node = JSON.objectNode();
-        for (ReportColumn column : ReportColumn.of(tab)) {
+        for (ReportColumn column : ReportColumn.of(tab, workflow)) {
             node.set(column.jsonKey(), value(column.value(row), zone));
+        }
+        if (workflow && row instanceof UnprocessedRow unprocessed) {
+            node.put("priorityExplained", unprocessed.priority().explain());
         }
         ArrayNode lines = node.putArray("lines");
         row.lines().forEach(lines::add);

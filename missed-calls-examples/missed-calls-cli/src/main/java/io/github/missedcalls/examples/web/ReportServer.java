@@ -162,10 +162,14 @@ public final class ReportServer implements AutoCloseable {
         checkHost(exchange);
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        if (path.equals("/api/handle")) {
+        if (path.equals("/api/handle") || path.equals("/api/assign")) {
             requireMethod(method, "POST");
             checkSameOrigin(exchange);
-            api.handle(exchange);
+            if (path.equals("/api/handle")) {
+                api.handle(exchange);
+            } else {
+                api.assign(exchange);
+            }
             return;
         }
         requireMethod(method, "GET");
@@ -174,6 +178,7 @@ public final class ReportServer implements AutoCloseable {
             case "/api/labels" -> api.labels(exchange);
             case "/api/report" -> api.report(exchange);
             case "/api/export" -> api.export(exchange);
+            case "/api/team" -> api.team(exchange);
             default -> staticFile(exchange, path);
         }
     }

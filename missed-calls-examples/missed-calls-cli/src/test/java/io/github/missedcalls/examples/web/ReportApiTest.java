@@ -251,6 +251,94 @@ class ReportApiTest {
     }
 
     @Nested
+    @DisplayName("working the report (R14 to R18)")
+    class Workflow {
+
+        @Test
+        @DisplayName(
+                "R14 to R16: a project with a workflow gives due, overdue, owner and priority after the export's keys")
+        void workflowKeys() {
+            JsonNode south = web.getJson("/api/report?project=south");
+            JsonNode row = south.get("rows").get(1);
+
+            assertThat(south.get("workflow").asBoolean()).isTrue();
+            assertThat(south.get("owners").toString()).isEqualTo("[\"dana\"]");
+            assertThat(row.get("client").asText()).isEqualTo(WebFixture.OPEN);
+            assertThat(row.get("due").asText()).isEqualTo("2026-11-18T11:00:00-05:00");
+            assertThat(row.get("overdue").asText()).isEqualTo("yes");
+            assertThat(row.get("owner").asText()).isEqualTo("dana");
+            assertThat(row.get("priority").asInt()).isPositive();
+            assertThat(row.get("priorityExplained").asText())
+                    .startsWith("1 burst × 100")
+                    .contains("overdue");
+            JsonNode north = web.getJson("/api/report?project=north");
+            assertThat(north.get("workflow").asBoolean()).isFalse();
+            assertThat(north.get("rows").get(0).has("due")).isFalse();
+        }
+
+        @Test
+        @DisplayName("R15, R16: sort=priority orders the unprocessed tab by score; owner=NAME keeps that owner's rows")
+        void sortAndFilter() {
+            JsonNode sorted = web.getJson("/api/report?project=south&sort=priority");
+            List<Integer> scores = new ArrayList<>();
+            sorted.get("rows").forEach(row -> scores.add(row.get("priority").asInt()));
+
+            assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(clients(web.getJson("/api/report?project=south&owner=dana")))
+                    .containsExactlyInAnyOrder(WebFixture.EARLY, WebFixture.OPEN);
+            assertThat(clients(web.getJson("/api/report?project=south&owner=nobody")))
+                    .isEmpty();
+            assertRefused("/api/report?project=south&sort=priority&tab=processed", 400, "unprocessed tab only");
+            assertRefused("/api/report?project=south&sort=loudest", 400, "unknown sort");
+        }
+
+        @Test
+        @DisplayName("R18: /api/team gives the team's figures in total, per employee and per line")
+        void team() {
+            JsonNode team = web.getJson("/api/team?project=north").get("team");
+
+            assertThat(team.get("total").get("groupsOpened").asInt()).isEqualTo(5);
+            assertThat(team.get("total").get("open").asInt()).isEqualTo(2);
+            List<String> employees = new ArrayList<>();
+            team.get("employees")
+                    .forEach(employee -> employees.add(employee.get("name").asText()));
+            assertThat(employees).contains("anna", "boris");
+            assertThat(team.get("lines").size()).isPositive();
+        }
+
+        @Test
+        @DisplayName(
+                "R16: an assignment names the new owner and leaves the group open; nothing open or no name is refused")
+        void assign() {
+            ApiClient.Response assigned = web.send(
+                    "POST",
+                    "/api/assign",
+                    "application/json",
+                    "{\"project\":\"south\",\"client\":\"" + WebFixture.OPEN
+                            + "\",\"owner\":\"yana\",\"actor\":\"Olena\"}");
+
+            assertThat(assigned.status()).as(assigned.body()).isEqualTo(201);
+            assertThat(web.json(assigned).get("assigned").get("owner").asText()).isEqualTo("yana");
+            JsonNode south = web.getJson("/api/report?project=south&owner=yana");
+            assertThat(clients(south)).containsExactly(WebFixture.OPEN);
+            assertThat(south.get("counts").get("processed").asInt()).isZero();
+            ApiClient.Response closed = web.send(
+                    "POST",
+                    "/api/assign",
+                    "application/json",
+                    "{\"project\":\"north\",\"client\":\"+380501110003\",\"owner\":\"yana\",\"actor\":\"Olena\"}");
+            assertThat(closed.status()).isEqualTo(409);
+            ApiClient.Response anonymous = web.send(
+                    "POST",
+                    "/api/assign",
+                    "application/json",
+                    "{\"project\":\"south\",\"client\":\"" + WebFixture.OPEN + "\",\"owner\":\"yana\"}");
+            assertThat(anonymous.status()).isEqualTo(400);
+            assertThat(web.json(anonymous).get("error").asText()).contains("your name is required");
+        }
+    }
+
+    @Nested
     @DisplayName("/api/export")
     class Exports {
 

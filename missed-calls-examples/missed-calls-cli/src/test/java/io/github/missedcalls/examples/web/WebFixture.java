@@ -2,10 +2,14 @@ package io.github.missedcalls.examples.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.missedcalls.CallRecord;
+import io.github.missedcalls.DeadlineClock;
 import io.github.missedcalls.Direction;
+import io.github.missedcalls.LineRules;
 import io.github.missedcalls.MissedCalls;
+import io.github.missedcalls.OwnerRule;
 import io.github.missedcalls.ProjectSettings;
 import io.github.missedcalls.Stage;
+import io.github.missedcalls.WorkflowSettings;
 import io.github.missedcalls.examples.web.ApiClient.Response;
 import io.github.missedcalls.inmemory.InMemoryCallSource;
 import io.github.missedcalls.inmemory.InMemoryHandleStore;
@@ -73,7 +77,16 @@ final class WebFixture implements AutoCloseable {
         WebProject south = new WebProject(
                 "south",
                 "South sales",
-                ProjectSettings.builder().zone(TORONTO).countryCode("380").build());
+                ProjectSettings.builder()
+                        .zone(TORONTO)
+                        .countryCode("380")
+                        .workflow(WorkflowSettings.builder()
+                                .deadline(Duration.ofHours(1))
+                                .clock(DeadlineClock.CALENDAR)
+                                .ownerChain(List.of(OwnerRule.LINE_OWNER))
+                                .line("+14165550000", new LineRules(null, "dana"))
+                                .build())
+                        .build());
         Map<String, ProjectSettings> settings = Map.of("north", north.settings(), "south", south.settings());
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
         MissedCalls missedCalls = MissedCalls.builder()
