@@ -1,7 +1,6 @@
 package io.github.missedcalls;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,23 +73,6 @@ public record WorkflowSettings(
             return rules.deadline();
         }
         return deadline;
-    }
-
-    /**
-     * When a group whose first missed call started at {@code firstMissed} on {@code line} is due
-     * (R14), or {@code null} without a deadline or when business hours never open again.
-     */
-    public @Nullable Instant dueOf(Instant firstMissed, @Nullable String line, ProjectSettings settings) {
-        Duration chosen = deadlineFor(line);
-        if (chosen == null) {
-            return null;
-        }
-        if (clock == DeadlineClock.CALENDAR) {
-            return firstMissed.plus(chosen);
-        }
-        return settings.businessHours()
-                .afterOpenTime(firstMissed, chosen, settings.zone())
-                .orElse(null);
     }
 
     /** Whether any setting here changes a row: a deadline, an owner rule, or groups per line. */

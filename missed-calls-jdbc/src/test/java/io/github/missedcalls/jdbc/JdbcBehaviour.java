@@ -51,6 +51,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -967,6 +968,22 @@ abstract class JdbcBehaviour {
         }
     }
 
+    /** Runs a test with a schema of its own, made for it and dropped after, by the name it is given. */
+    private void inNewSchema(Consumer<String> test) {
+        String schema =
+                "mct_schema_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+        TestDatabase.execute(pool(), "CREATE SCHEMA " + schema);
+        try {
+            test.accept(schema);
+        } finally {
+            TestDatabase.execute(
+                    pool(),
+                    database == TestDatabase.MARIADB
+                            ? "DROP DATABASE " + schema
+                            : "DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
     @Nested
     @DisplayName("the library's tables")
     class Tables {
@@ -975,11 +992,8 @@ abstract class JdbcBehaviour {
         @DisplayName("creating them again, or with other names in another schema, is harmless and they work")
         void createAgainAndElsewhere() {
             JdbcSchema.create(pool(), tables);
-            String schema =
-                    "mct_schema_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
-            TableNames elsewhere = TableNames.withPrefix(schema + ".crm_");
-            TestDatabase.execute(pool(), "CREATE SCHEMA " + schema);
-            try {
+            inNewSchema(schema -> {
+                TableNames elsewhere = TableNames.withPrefix(schema + ".crm_");
                 JdbcSchema.create(pool(), elsewhere);
                 JdbcSchema.create(pool(), elsewhere);
                 String project = newProject();
@@ -1002,13 +1016,7 @@ abstract class JdbcBehaviour {
                 assertThat(rowsOf(tables.calls(), project))
                         .as("nothing went to the default schema's tables")
                         .isZero();
-            } finally {
-                TestDatabase.execute(
-                        pool(),
-                        database == TestDatabase.MARIADB
-                                ? "DROP DATABASE " + schema
-                                : "DROP SCHEMA " + schema + " CASCADE");
-            }
+            });
         }
 
         @Test
@@ -1032,11 +1040,8 @@ abstract class JdbcBehaviour {
         @Test
         @DisplayName("tables made before assignments existed: the store lists none, and reports go on")
         void assignmentsTableMissing() {
-            String schema =
-                    "mct_schema_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
-            TableNames older = TableNames.withPrefix(schema + ".old_");
-            TestDatabase.execute(pool(), "CREATE SCHEMA " + schema);
-            try {
+            inNewSchema(schema -> {
+                TableNames older = TableNames.withPrefix(schema + ".old_");
                 JdbcSchema.create(pool(), older);
                 TestDatabase.dropTables(pool(), older.assignments());
                 String project = newProject();
@@ -1054,13 +1059,7 @@ abstract class JdbcBehaviour {
                                 store.assign(project, new Assignment("+380501000001", BASE, "yana", "anna", null)))
                         .isInstanceOf(StorageException.class)
                         .hasMessageContaining(Identifiers.unqualified(older.assignments()));
-            } finally {
-                TestDatabase.execute(
-                        pool(),
-                        database == TestDatabase.MARIADB
-                                ? "DROP DATABASE " + schema
-                                : "DROP SCHEMA " + schema + " CASCADE");
-            }
+            });
         }
 
         @Test

@@ -296,15 +296,7 @@ final class ReportApi {
      * the same instant.
      */
     void assign(HttpExchange exchange) throws IOException {
-        JsonNode body;
-        try {
-            body = mapper.readTree(Exchanges.body(exchange, MAX_HANDLE_BODY));
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("the request is not JSON");
-        }
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("the request is not a JSON object");
-        }
+        JsonNode body = jsonObject(exchange);
         WebProject project = project(text(body, "project"));
         String client = text(body, "client");
         String owner = text(body, "owner");
@@ -382,15 +374,7 @@ final class ReportApi {
     }
 
     void handle(HttpExchange exchange) throws IOException {
-        JsonNode body;
-        try {
-            body = mapper.readTree(Exchanges.body(exchange, MAX_HANDLE_BODY));
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("the request is not JSON");
-        }
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("the request is not a JSON object");
-        }
+        JsonNode body = jsonObject(exchange);
         WebProject project = project(text(body, "project"));
         Handle handle = desk.handle(new HandleDesk.Request(
                 project,
@@ -404,6 +388,20 @@ final class ReportApi {
         ObjectNode answer = mapper.createObjectNode();
         answer.set("handled", ReportJson.handle(handle, project.settings().zone()));
         sendJson(exchange, 201, answer);
+    }
+
+    /** A POST's body, which must be one JSON object of at most 16 KiB. */
+    private JsonNode jsonObject(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try {
+            body = mapper.readTree(Exchanges.body(exchange, MAX_HANDLE_BODY));
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("the request is not JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("the request is not a JSON object");
+        }
+        return body;
     }
 
     /** {@code lang} of a request: {@code null} when absent. */
