@@ -502,9 +502,6 @@ final class ReportCommand implements Callable<Integer> {
         if (sort.equals("priority") && shown != Shown.UNPROCESSED) {
             throw new UsageException("--sort priority orders the unprocessed tab only");
         }
-        if (shown == Shown.TEAM && format == Format.XLSX) {
-            throw new UsageException("--tab team is written as csv or json");
-        }
         if (format == Format.XLSX && (out == null || "-".equals(out))) {
             throw new UsageException("--format xlsx needs --out FILE: a workbook is not written to standard output");
         }
@@ -608,12 +605,14 @@ final class ReportCommand implements Callable<Integer> {
             try (OutputStream buffered =
                     new BufferedOutputStream(toStandardOutput ? new UnclosedOutput(target) : target, 1 << 16)) {
                 if (shown == Shown.TEAM) {
-                    if (format == Format.JSON) {
-                        JsonExport.writeTeam(report.team(), buffered);
-                    } else {
-                        Writer text = new OutputStreamWriter(buffered, StandardCharsets.UTF_8);
-                        TeamCsv.write(report.team(), text);
-                        text.flush();
+                    switch (format) {
+                        case CSV -> {
+                            Writer text = new OutputStreamWriter(buffered, StandardCharsets.UTF_8);
+                            TeamCsv.write(report.team(), text);
+                            text.flush();
+                        }
+                        case JSON -> JsonExport.writeTeam(report.team(), buffered);
+                        case XLSX -> XlsxExport.writeTeam(report, buffered, lang == null ? Labels.english() : lang);
                     }
                     return;
                 }

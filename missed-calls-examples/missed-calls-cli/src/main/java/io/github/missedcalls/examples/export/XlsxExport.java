@@ -9,6 +9,8 @@ import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ReportRow;
 import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.Tab;
+import io.github.missedcalls.TeamCsv;
+import io.github.missedcalls.TeamFigures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +33,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes tabs of a report as an XLSX workbook (R13) for people: one worksheet per tab plus a
@@ -118,6 +121,68 @@ public final class XlsxExport {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the XLSX workbook failed", e);
         }
+    }
+
+    /**
+     * Writes R18's figures as a workbook: a sheet {@code team} with {@link TeamCsv}'s columns
+     * (the total, then each employee, then each line), durations as hours:minutes:seconds and
+     * shares as percentages, and the {@code about} sheet; leaves {@code out} open.
+     *
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void writeTeam(Report report, OutputStream out, Labels labels) {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(labels, "labels");
+        try {
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            Workbook workbook = new Workbook(written, APPLICATION, null);
+            List<String> ranges = new ArrayList<>();
+            ranges.add(writeTeamSheet(workbook.newWorksheet("team"), report.team()));
+            ranges.add(writeAbout(workbook.newWorksheet("about"), report, labels));
+            workbook.finish();
+            withDimensions(written.toByteArray(), ranges, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the XLSX workbook failed", e);
+        }
+    }
+
+    private static String writeTeamSheet(Worksheet sheet, TeamFigures team) throws IOException {
+        List<String> header = TeamCsv.header();
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(0, c, header.get(c));
+            sheet.style(0, c)
+                    .bold()
+                    .fillColor(HEADER_FILL)
+                    .horizontalAlignment(c < 2 ? "left" : "right")
+                    .set();
+            sheet.width(c, Math.max(MIN_WIDTH, header.get(c).length() + 3));
+        }
+        List<List<@Nullable Object>> lines = new ArrayList<>();
+        lines.add(TeamCsv.values("total", "", team.total()));
+        team.byEmployee().forEach((name, figures) -> lines.add(TeamCsv.values("employee", name, figures)));
+        team.byLine().forEach((name, figures) -> lines.add(TeamCsv.values("line", name, figures)));
+        int r = 1;
+        for (List<@Nullable Object> line : lines) {
+            for (int c = 0; c < line.size(); c++) {
+                Object value = line.get(c);
+                if (value instanceof Double share) {
+                    sheet.value(r, c, share);
+                    sheet.style(r, c).format("0%").set();
+                } else if (value instanceof Long number && header.get(c).endsWith("_s")) {
+                    sheet.value(r, c, number / SECONDS_PER_DAY);
+                    sheet.style(r, c).format(DURATION_FORMAT).set();
+                } else if (value instanceof Long number) {
+                    sheet.value(r, c, number);
+                } else if (value != null) {
+                    sheet.value(r, c, value.toString());
+                }
+            }
+            r++;
+        }
+        sheet.freezePane(2, 1);
+        sheet.finish();
+        return "A1:" + columnName(header.size() - 1) + r;
     }
 
     /** The date format of a language: ISO in English, day first where the language writes it so. */
