@@ -15,7 +15,6 @@ import io.github.missedcalls.Tab;
 import io.github.missedcalls.TeamCsv;
 import io.github.missedcalls.TeamFigures;
 import io.github.missedcalls.UnprocessedRow;
-import io.github.missedcalls.WorkflowSettings;
 import io.github.missedcalls.examples.demo.DemoDatabase;
 import io.github.missedcalls.examples.demo.DemoSummary;
 import io.github.missedcalls.examples.demo.TextTable;
@@ -85,12 +84,6 @@ final class DemoCommand implements Callable<Integer> {
     /** A conversation this short did not reach the client; makes SHORT_CONVERSATION happen (R9). */
     static final Duration MIN_CONVERSATION = Duration.ofSeconds(20);
 
-    /** R14 and R16 as a sales team would start: two business hours to call back, owners by R16's order. */
-    static final WorkflowSettings WORKFLOW = WorkflowSettings.builder()
-            .deadline(Duration.ofHours(2))
-            .ownerChain(WorkflowSettings.DEFAULT_OWNER_CHAIN)
-            .build();
-
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
 
     @Option(
@@ -155,7 +148,7 @@ final class DemoCommand implements Callable<Integer> {
                 .businessHours(month.businessHours())
                 .countryCode(month.countryCode())
                 .minConversation(MIN_CONVERSATION)
-                .workflow(WORKFLOW)
+                .workflow(DemoProjects.WORKFLOW)
                 .build();
         PrintWriter text = io.outWriter();
         try (DemoDatabase database = openDatabase()) {

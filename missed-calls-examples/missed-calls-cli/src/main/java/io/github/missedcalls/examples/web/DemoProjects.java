@@ -3,6 +3,7 @@ package io.github.missedcalls.examples.web;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Handle;
 import io.github.missedcalls.ProjectSettings;
+import io.github.missedcalls.WorkflowSettings;
 import io.github.missedcalls.generator.MonthGenerator;
 import io.github.missedcalls.jdbc.JdbcCallSource;
 import io.github.missedcalls.jdbc.JdbcCallWriter;
@@ -32,6 +33,15 @@ public final class DemoProjects {
      * month that command shows.
      */
     static final Duration MIN_CONVERSATION = Duration.ofSeconds(20);
+
+    /**
+     * R14 and R16 as a sales team would start: two business hours to call back, owners by R16's
+     * order. The {@code demo} command and the page's projects work their reports by it.
+     */
+    public static final WorkflowSettings WORKFLOW = WorkflowSettings.builder()
+            .deadline(Duration.ofHours(2))
+            .ownerChain(WorkflowSettings.DEFAULT_OWNER_CHAIN)
+            .build();
 
     /** Calls a month in the first project by default: the generator's realistic sales line. */
     public static final long DEFAULT_CALLS = 60_000;
@@ -72,6 +82,7 @@ public final class DemoProjects {
                 .businessHours(generator.businessHours())
                 .countryCode(generator.countryCode())
                 .minConversation(MIN_CONVERSATION)
+                .workflow(WORKFLOW)
                 .build();
         return new DemoProject(new WebProject(id, name, settings), generator);
     }

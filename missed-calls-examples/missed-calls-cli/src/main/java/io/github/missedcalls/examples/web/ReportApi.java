@@ -20,6 +20,7 @@ import io.github.missedcalls.ReportCsv;
 import io.github.missedcalls.ReportRow;
 import io.github.missedcalls.ResolutionKind;
 import io.github.missedcalls.Tab;
+import io.github.missedcalls.TeamCsv;
 import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.examples.export.JsonExport;
 import io.github.missedcalls.examples.export.XlsxExport;
@@ -277,14 +278,15 @@ final class ReportApi {
     /** How the team did over a range (R18): the figures the command line's {@code --tab team} writes, as JSON. */
     void team(HttpExchange exchange) throws IOException {
         Map<String, String> query = Exchanges.query(exchange);
-        TabRequest asked = tabRequest(query);
-        Report report = recent(asked.project(), asked.window(), clock.instant()).report();
+        WebProject project = project(query.get("project"));
+        ReportWindow window = ReportWindow.parse(query.get("from"), query.get("to"), today(project));
+        Report report = recent(project, window, clock.instant()).report();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         JsonExport.writeTeam(report.team(), body);
         ObjectNode answer = mapper.createObjectNode();
-        answer.put("project", asked.project().id());
-        answer.put("from", asked.window().from().toString());
-        answer.put("to", asked.window().to().toString());
+        answer.put("project", project.id());
+        answer.put("from", window.from().toString());
+        answer.put("to", window.to().toString());
         answer.set("team", mapper.readTree(body.toByteArray()));
         sendJson(exchange, 200, answer);
     }
@@ -343,31 +345,47 @@ final class ReportApi {
 
     void export(HttpExchange exchange) throws IOException {
         Map<String, String> query = Exchanges.query(exchange);
-        TabRequest asked = tabRequest(query);
         String token = query.getOrDefault("format", "csv");
         ExportFormat format = Arrays.stream(ExportFormat.values())
                 .filter(candidate -> candidate.token().equalsIgnoreCase(token.strip()))
                 .findFirst()
                 .orElseThrow(() -> ApiException.badRequest(
                         "unknown format " + ApiException.shown(token) + "; one of " + ExportFormat.tokens()));
-        Tab tab = asked.tab();
         // Without lang the CSV and JSON carry the codes alone, as the command line writes them.
         Labels labels = language(query.get("lang"));
-        Report report = recent(asked.project(), asked.window(), clock.instant()).report();
+        Labels words = labels == null ? Labels.english() : labels;
+        WebProject project = project(query.get("project"));
+        ReportWindow window = ReportWindow.parse(query.get("from"), query.get("to"), today(project));
+        boolean team = "team".equals(query.get("tab"));
+        Tab tab = team ? Tab.UNPROCESSED : tab(query.get("tab"));
+        boolean workflow = project.settings().workflow().changesRows();
+        Report report = recent(project, window, clock.instant()).report();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        switch (format) {
-            case CSV -> {
-                Writer csv = new OutputStreamWriter(body, StandardCharsets.UTF_8);
-                ReportCsv.write(report, tab, csv, labels);
-                csv.flush();
+        if (team) {
+            switch (format) {
+                case CSV -> {
+                    Writer csv = new OutputStreamWriter(body, StandardCharsets.UTF_8);
+                    TeamCsv.write(report.team(), csv);
+                    csv.flush();
+                }
+                case XLSX -> XlsxExport.writeTeam(report, body, words);
+                case JSON -> JsonExport.writeTeam(report.team(), body);
             }
-            case XLSX -> XlsxExport.write(report, List.of(tab), body, labels == null ? Labels.english() : labels);
-            case JSON -> JsonExport.write(report, tab, body, labels);
+        } else {
+            switch (format) {
+                case CSV -> {
+                    Writer csv = new OutputStreamWriter(body, StandardCharsets.UTF_8);
+                    ReportCsv.write(report, tab, csv, labels, workflow);
+                    csv.flush();
+                }
+                case XLSX -> XlsxExport.write(report, List.of(tab), body, words, workflow);
+                case JSON -> JsonExport.write(report, tab, body, labels, workflow);
+            }
         }
         // The project id is letters, digits, - and _ (WebProject), so the name needs no quoting rules.
-        String file = "missed-calls_" + asked.project().id() + "_" + tab.token() + "_"
-                + asked.window().from() + "_"
-                + asked.window().to()
+        String file = "missed-calls_" + project.id() + "_" + (team ? "team" : tab.token()) + "_"
+                + window.from() + "_"
+                + window.to()
                 + "." + format.token();
         exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file + "\"");
         Exchanges.send(exchange, 200, format.contentType, body.toByteArray());

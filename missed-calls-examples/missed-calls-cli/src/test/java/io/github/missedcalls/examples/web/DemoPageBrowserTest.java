@@ -87,6 +87,20 @@ class DemoPageBrowserTest {
         assertThat(handled.getText()).contains("Handled", "Resolved elsewhere", "Olena");
         chromium.screenshot(SCREENSHOTS.resolve("report-processed.png"));
         assertProcessedTabReadable();
+
+        loads = chromium.loads();
+        chromium.byId("tab-team").click();
+        chromium.waitForLoadAfter(loads);
+        assertThat(chromium.driver.findElements(By.cssSelector("#team-chart rect.median")))
+                .as("one bar per manager of the demo's eight")
+                .hasSize(8);
+        assertThat(chromium.driver.findElements(By.cssSelector("#team-employees tbody tr")))
+                .extracting(row -> row.findElement(By.tagName("td")).getText())
+                .as("the demo's managers, the handle's actor, credited with it (R18), and the total")
+                .contains("anna", "hana", "Olena", "All")
+                .hasSize(10);
+        chromium.screenshot(SCREENSHOTS.resolve("report-team.png"));
+        assertThat(horizontalOverflow()).as("the team tab fits 1366 pixels").isZero();
     }
 
     @Test

@@ -36,6 +36,7 @@ const REASON_COLORS = {
 const FORMATS = { csv: 'CSV', xlsx: 'XLSX', json: 'JSON' };
 
 const ACTOR_KEY = 'missedCalls.actor';
+const TABS = ['unprocessed', 'processed', 'team'];
 const PAGE_SIZE = 200;
 
 // The columns of each tab: the spec's row (R7) in the export's order, then lines and employees.
@@ -46,19 +47,27 @@ const COUNT_COLUMNS = [
   { key: 'attempts', cell: (row) => text(number(row.attempts)), numeric: true },
 ];
 const REASONS_COLUMN = { key: 'reasons', cell: (row) => reasonSequence(row.reasons) };
+const FIRST_LAST_COLUMN = { page: 'column.firstLastMissed', cell: (row) => firstAndLast(row), nowrap: true };
+const LINES_EMPLOYEES_COLUMN = {
+  page: 'column.linesEmployees', cell: (row) => el('span', {}, [list(row.lines), list(row.employees, 'employees')]),
+};
+const ACTIONS_COLUMN = { cell: (row) => actions(row) };
+const LOST_FOR_COLUMN = { key: 'lostForS', cell: (row) => duration(row.lostForS), numeric: true };
+const WAITING_COLUMN = { key: 'waitingS', cell: (row) => duration(row.waitingS), numeric: true };
+const OWNER_COLUMN = { key: 'owner', cell: (row) => text(row.owner || '', 'owner') };
 const COLUMNS = {
   unprocessed: [
-    { cell: (row) => handleButton(row) },
+    ACTIONS_COLUMN,
     CLIENT_COLUMN,
     { key: 'firstMissedAt', cell: (row) => time(row.firstMissedAt), nowrap: true },
     { key: 'lastMissedAt', cell: (row) => time(row.lastMissedAt), nowrap: true },
-    { key: 'lostForS', cell: (row) => duration(row.lostForS), numeric: true },
+    LOST_FOR_COLUMN,
     ...COUNT_COLUMNS,
     { key: 'reason', cell: (row) => reasonChip(row.reason) },
     REASONS_COLUMN,
     { page: 'column.lines', cell: (row) => list(row.lines) },
     { page: 'column.employees', cell: (row) => list(row.employees) },
-    { key: 'waitingS', cell: (row) => duration(row.waitingS), numeric: true },
+    WAITING_COLUMN,
   ],
   // The processed tab needs the room for how each group was resolved, so it folds what it can
   // without losing a value: the first and last missed call in one cell (the time between them is
@@ -66,10 +75,10 @@ const COLUMNS = {
   // reason, and the lines above the employees.
   processed: [
     CLIENT_COLUMN,
-    { page: 'column.firstLastMissed', cell: (row) => firstAndLast(row), nowrap: true },
+    FIRST_LAST_COLUMN,
     ...COUNT_COLUMNS,
     REASONS_COLUMN,
-    { page: 'column.linesEmployees', cell: (row) => el('span', {}, [list(row.lines), list(row.employees, 'employees')]) },
+    LINES_EMPLOYEES_COLUMN,
     { key: 'resolution', cell: (row) => text(words.resolutions[row.resolution] || row.resolution) },
     { key: 'resolvedAt', cell: (row) => time(row.resolvedAt), nowrap: true },
     { key: 'resolvedBy', cell: (row) => text(row.resolvedBy || '') },
@@ -78,6 +87,51 @@ const COLUMNS = {
     { key: 'timeToResolutionS', cell: (row) => duration(row.timeToResolutionS), numeric: true },
   ],
 };
+
+// A project that works its report (R14 to R16) shows when each group is due and who is to call
+// back, and on Unprocessed the priority, its parts on hover. To make room, Unprocessed folds
+// what Processed folds (the first and last missed call, the reasons, the lines and employees).
+const WORKFLOW_COLUMNS = {
+  unprocessed: [
+    ACTIONS_COLUMN,
+    CLIENT_COLUMN,
+    FIRST_LAST_COLUMN,
+    LOST_FOR_COLUMN,
+    ...COUNT_COLUMNS,
+    REASONS_COLUMN,
+    LINES_EMPLOYEES_COLUMN,
+    WAITING_COLUMN,
+    { key: 'due', cell: (row) => dueCell(row) },
+    OWNER_COLUMN,
+    { key: 'priority', cell: (row) => el('span', { title: row.priorityExplained || '', text: number(row.priority) }), numeric: true },
+  ],
+  // Processed has no room for two more columns: due, then whether it was met and the owner.
+  processed: COLUMNS.processed.concat([{ page: 'column.dueOwner', cell: (row) => dueCell(row, true) }]),
+};
+
+function columnsOf(tab) {
+  return (state.workflow ? WORKFLOW_COLUMNS : COLUMNS)[tab];
+}
+
+// Due (R14), and below it how late: by how much an open group is overdue, or whether a
+// resolved one was resolved on time.
+function dueCell(row, withOwner) {
+  const cell = el('span', { class: 'due' }, [time(row.due)]);
+  if (row.overdue === 'yes') {
+    cell.append(el('span', { class: 'late', text: t('overdueBy', durationText(row.overdueS)) }));
+  }
+  if (withOwner) {
+    const below = el('span', { class: 'met' });
+    if (row.timeliness) {
+      below.append(el('span', { class: row.timeliness === 'late' ? 'late' : 'on-time', text: t('timeliness.' + row.timeliness) }));
+    }
+    if (row.owner) {
+      below.append(el('span', { class: 'owner', text: (row.timeliness ? ' · ' : '') + row.owner }));
+    }
+    cell.append(below);
+  }
+  return cell;
+}
 
 function columnTitle(column) {
   if (column.key) {
@@ -93,11 +147,16 @@ const state = {
   tab: 'unprocessed',
   from: '',
   to: '',
+  sort: 'tab',
+  owner: '',
+  workflow: false,
+  owners: [],
   rows: [],
   total: 0,
   loads: 0,
   request: 0,
   handling: null,
+  assigning: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -222,11 +281,20 @@ function firstAndLast(row) {
   return cell;
 }
 
-function handleButton(row) {
-  const button = el('button', { type: 'button', class: 'button small handle', text: t('handle') });
+function actionButton(row, action, open) {
+  const button = el('button', { type: 'button', class: 'button small ' + action, text: t(action) });
   button.dataset.client = row.client;
-  button.addEventListener('click', () => openHandle(row));
+  button.addEventListener('click', () => open(row));
   return button;
+}
+
+// Handle, and with owners (R16) Assign below it.
+function actions(row) {
+  const cell = el('span', { class: 'row-actions' }, [actionButton(row, 'handle', openHandle)]);
+  if (state.workflow) {
+    cell.append(actionButton(row, 'assign', openAssign));
+  }
+  return cell;
 }
 
 // ---- the API ----
@@ -247,13 +315,23 @@ async function api(path, options) {
   return body;
 }
 
-function reportQuery(extra) {
+// The report's query; with view, the order and owner filter of the rows shown too (an export
+// has every row of its tab).
+function reportQuery(extra, view = true) {
   const parameters = new URLSearchParams({
     project: state.project.id,
     from: state.from,
     to: state.to,
     tab: state.tab,
   });
+  if (view && state.tab !== 'team') {
+    if (state.sort !== 'tab' && state.tab === 'unprocessed') {
+      parameters.set('sort', state.sort);
+    }
+    if (state.owner) {
+      parameters.set('owner', state.owner);
+    }
+  }
   for (const [name, value] of Object.entries(extra || {})) {
     parameters.set(name, value);
   }
@@ -274,8 +352,18 @@ async function load() {
   performance.mark('report-requested');
   updateLinks();
   let report;
+  let team = null;
   try {
-    report = await api('/api/report?' + reportQuery({ offset: 0, limit: PAGE_SIZE }));
+    if (state.tab === 'team') {
+      // The summary strip, the chart and the tabs' counts come with the report; the report is
+      // made once and reused by the server for both requests.
+      [report, team] = await Promise.all([
+        api('/api/report?' + reportQuery({ tab: 'unprocessed', offset: 0, limit: 1 })),
+        api('/api/team?' + reportQuery()),
+      ]);
+    } else {
+      report = await api('/api/report?' + reportQuery({ offset: 0, limit: PAGE_SIZE }));
+    }
   } catch (error) {
     if (request === state.request) {
       showError(error.message);
@@ -287,12 +375,16 @@ async function load() {
     return; // a later request is on its way
   }
   showError('');
-  state.rows = report.rows;
-  state.total = report.total;
+  state.workflow = report.workflow;
+  state.owners = report.owners;
+  state.rows = team ? [] : report.rows;
+  state.total = team ? 0 : report.total;
   drawSummary(report);
   drawChart(report.chart);
   drawTabs(report);
+  drawView();
   drawRows();
+  drawTeam(team);
   performance.mark('report-rendered');
   state.loads++;
   document.body.dataset.loads = String(state.loads);
@@ -337,7 +429,7 @@ function drawSummary(report) {
 function drawTabs(report) {
   $('count-unprocessed').textContent = number(report.counts.unprocessed);
   $('count-processed').textContent = number(report.counts.processed);
-  for (const tab of ['unprocessed', 'processed']) {
+  for (const tab of TABS) {
     const button = $('tab-' + tab);
     button.setAttribute('aria-selected', String(tab === state.tab));
     button.classList.toggle('active', tab === state.tab);
@@ -350,8 +442,43 @@ function cellClass(column) {
   return [column.numeric ? 'numeric' : '', column.nowrap ? 'nowrap' : ''].join(' ').trim();
 }
 
+// The order and the owner filter, for a project with a workflow; the order on Unprocessed only.
+function drawView() {
+  const view = $('view');
+  view.hidden = !state.workflow || state.tab === 'team';
+  if (view.hidden) {
+    return;
+  }
+  const sort = $('sort');
+  sort.replaceChildren(...['tab', 'priority'].map((value) => el('option', { value, text: t('sort.' + value) })));
+  sort.value = state.sort;
+  // Priority orders open groups only (R15).
+  sort.parentElement.hidden = state.tab !== 'unprocessed';
+  const mine = localStorage.getItem(ACTOR_KEY);
+  const options = [el('option', { value: '', text: t('owner.all') })];
+  if (mine) {
+    options.push(el('option', { value: mine, text: t('owner.mine', mine) }));
+  }
+  const names = state.owners.filter((name) => name !== mine);
+  if (state.owner && state.owner !== mine && !names.includes(state.owner)) {
+    names.push(state.owner); // a filter kept from the address or an earlier view
+  }
+  for (const name of names) {
+    options.push(el('option', { value: name, text: name }));
+  }
+  $('owner').replaceChildren(...options);
+  $('owner').value = state.owner;
+}
+
 function drawRows() {
-  const columns = COLUMNS[state.tab];
+  const main = state.tab !== 'team';
+  $('rows').hidden = !main;
+  if (!main) {
+    $('empty').hidden = true;
+    $('more').hidden = true;
+    return;
+  }
+  const columns = columnsOf(state.tab);
   const header = el('tr', {}, columns.map((column) => el('th', {
     class: column.numeric ? 'numeric' : '',
     scope: 'col',
@@ -362,6 +489,9 @@ function drawRows() {
   for (const row of state.rows) {
     const tr = el('tr', {}, columns.map((column) => el('td', { class: cellClass(column) }, [column.cell(row)])));
     tr.dataset.client = row.client;
+    if (row.overdue === 'yes') {
+      tr.classList.add('overdue');
+    }
     body.append(tr);
   }
   $('rows').tBodies[0].replaceChildren(body);
@@ -445,6 +575,184 @@ function drawChart(chart) {
   $('legend').replaceChildren(...legend);
 }
 
+// ---- the team tab: how each manager did (R18) ----
+
+function share(value) {
+  return value === null || value === undefined ? '–' : Math.round(value * 100) + ' %';
+}
+
+function seconds(value) {
+  return value === null || value === undefined ? text('–') : duration(value);
+}
+
+// The figures a head of sales reads first, of every part of the team; the export has them all.
+const TEAM_COLUMNS = [
+  { page: 'team.missed', cell: (part) => text(number(part.missedCalls)), numeric: true },
+  { page: 'team.calledBack', cell: (part) => text(number(part.calledBack)), numeric: true },
+  { page: 'team.handled', cell: (part) => text(number(part.handled)), numeric: true },
+  { page: 'team.onTime', cell: (part) => el('span', {
+    title: t('team.onTimeTitle', number(part.resolvedOnTime), number(part.resolvedWithDeadline)),
+    text: share(part.onTimeShare),
+  }), numeric: true },
+  { page: 'team.attempts', cell: (part) => text(number(part.attempts)), numeric: true },
+  { page: 'team.reached', cell: (part) => el('span', {
+    title: t('team.reachedTitle', number(part.attemptsReached), number(part.attempts)),
+    text: share(part.reachedShare),
+  }), numeric: true },
+  { page: 'team.toFirstAttempt', cell: (part) => seconds(part.medianToFirstAttemptS), numeric: true },
+  { page: 'team.toResolution', cell: (part) => seconds(part.medianToResolutionS), numeric: true },
+  { page: 'team.open', cell: (part) => text(number(part.open)), numeric: true },
+  { page: 'team.overdue', cell: (part) => text(number(part.overdue)), numeric: true },
+];
+
+function drawTeamTable(table, nameTitle, parts, total) {
+  const header = el('tr', {}, [el('th', { scope: 'col', text: nameTitle })].concat(TEAM_COLUMNS.map((column) => el('th', {
+    class: 'numeric', scope: 'col', text: t(column.page),
+  }))));
+  table.tHead.replaceChildren(header);
+  const rows = parts.map((part) => {
+    const tr = el('tr', {}, [el('td', {}, [text(part.name, 'name')])].concat(TEAM_COLUMNS.map((column) => el('td', {
+      class: 'numeric',
+    }, [column.cell(part)]))));
+    tr.dataset.name = part.name;
+    return tr;
+  });
+  const all = el('tr', { class: 'total' }, [el('td', {}, [text(t('team.total'), 'name')])].concat(TEAM_COLUMNS.map((column) => el('td', {
+    class: 'numeric',
+  }, [column.cell(total)]))));
+  table.tBodies[0].replaceChildren(...rows, all);
+}
+
+function drawTeam(answer) {
+  const section = $('team');
+  section.hidden = !answer;
+  if (!answer) {
+    return;
+  }
+  const team = answer.team;
+  drawTeamTable($('team-employees'), t('team.employee'), team.employees, team.total);
+  drawTeamTable($('team-lines'), t('team.line'), team.lines, team.total);
+  drawTeamChart(team.employees);
+}
+
+// One bar per manager: the median time from a group's first missed call to their first
+// callback attempt, with a tick at the 90th percentile. The scale ends at three times the
+// longest median, so that the medians stay comparable when a few overnight calls stretch the
+// 90th percentiles; a tick beyond it is drawn at the edge as an arrowhead, its value in words.
+function drawTeamChart(employees) {
+  const box = $('team-chart');
+  box.setAttribute('aria-label', t('team.chart'));
+  const width = Math.max(320, box.clientWidth || 640);
+  const left = 110;
+  const right = 260;
+  const bar = 16;
+  const gap = 6;
+  const top = 4;
+  const measured = employees.filter((part) => part.medianToFirstAttemptS !== null);
+  const rows = Math.max(1, employees.length);
+  const height = top + rows * (bar + gap) + 16;
+  box.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+  box.style.height = height + 'px';
+  const max = Math.max(1, Math.min(
+    Math.max(0, ...measured.map((part) => part.p90ToFirstAttemptS)),
+    3 * Math.max(0, ...measured.map((part) => part.medianToFirstAttemptS))));
+  const plot = width - left - right;
+  const at = (seconds) => left + Math.min(seconds, max) * plot / max;
+  const nodes = [];
+  employees.forEach((part, index) => {
+    const y = top + index * (bar + gap);
+    nodes.push(svgText(left - 6, y + bar - 4, part.name, 'end'));
+    if (part.medianToFirstAttemptS === null) {
+      nodes.push(svgText(left + 4, y + bar - 4, t('team.noAttempts'), 'start'));
+      return;
+    }
+    const rect = svg('rect', {
+      x: left, y, width: Math.max(1, at(part.medianToFirstAttemptS) - left), height: bar, class: 'median', 'data-name': part.name,
+    });
+    const title = svg('title');
+    title.textContent = part.name + ': ' + t('team.chartTitle', durationText(part.medianToFirstAttemptS),
+      durationText(part.p90ToFirstAttemptS), number(part.attempts));
+    rect.append(title);
+    nodes.push(rect);
+    const p90 = at(part.p90ToFirstAttemptS);
+    nodes.push(svg('line', { x1: left, y1: y + bar / 2, x2: p90, y2: y + bar / 2, class: 'spread' }));
+    if (part.p90ToFirstAttemptS > max) {
+      nodes.push(svg('path', { d: 'M' + p90 + ' ' + (y + 3) + ' l6 ' + (bar / 2 - 3) + ' l-6 ' + (bar / 2 - 3) + 'z', class: 'beyond' }));
+    } else {
+      nodes.push(svg('line', { x1: p90, y1: y + 2, x2: p90, y2: y + bar - 2, class: 'p90' }));
+    }
+    nodes.push(svgText(left + plot + 12, y + bar - 4,
+      t('team.chartLabel', durationText(part.medianToFirstAttemptS), durationText(part.p90ToFirstAttemptS)), 'start'));
+  });
+  const axis = top + rows * (bar + gap);
+  nodes.push(svg('line', { x1: left, y1: axis, x2: left + plot, y2: axis, class: 'axis' }));
+  nodes.push(svgText(left, axis + 12, '0', 'start'));
+  nodes.push(svgText(left + plot, axis + 12, durationText(max), 'end'));
+  box.replaceChildren(...nodes);
+}
+
+// ---- assigning a row (R16) ----
+
+function openAssign(row) {
+  state.assigning = row;
+  $('assign-client').textContent = row.client;
+  $('assign-current').textContent = row.owner ? t('assign.current', row.owner) : t('assign.noOwner');
+  const names = new Set(state.owners);
+  for (const shown of state.rows) {
+    for (const employee of shown.employees || []) {
+      names.add(employee);
+    }
+  }
+  $('assign-employees').replaceChildren(...[...names].sort().map((name) => el('option', { value: name })));
+  $('assign-owner').value = '';
+  $('assign-note').value = '';
+  $('assign-actor').value = localStorage.getItem(ACTOR_KEY) || '';
+  showDialogError('assign-error', '');
+  $('assign-save').disabled = false;
+  $('assign-dialog').showModal();
+}
+
+async function submitAssign(event) {
+  event.preventDefault();
+  const row = state.assigning;
+  const owner = $('assign-owner').value.trim();
+  const note = $('assign-note').value.trim();
+  const actor = $('assign-actor').value.trim();
+  if (!owner) {
+    showDialogError('assign-error', t('assign.needOwner'));
+    $('assign-owner').focus();
+    return;
+  }
+  if (!actor) {
+    showDialogError('assign-error', t('handle.needActor'));
+    $('assign-actor').focus();
+    return;
+  }
+  localStorage.setItem(ACTOR_KEY, actor);
+  $('assign-save').disabled = true;
+  try {
+    const answer = await api('/api/assign', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        project: state.project.id,
+        client: row.client,
+        owner,
+        note: note || null,
+        actor,
+        from: state.from,
+        to: state.to,
+      }),
+    });
+    $('assign-dialog').close();
+    toast(t('assigned', answer.assigned.client, answer.assigned.owner));
+    await load();
+  } catch (error) {
+    showDialogError('assign-error', error.message);
+    $('assign-save').disabled = false;
+  }
+}
+
 // ---- handling a row ----
 
 function openHandle(row) {
@@ -457,13 +765,13 @@ function openHandle(row) {
   }
   $('handle-note').value = '';
   $('handle-actor').value = localStorage.getItem(ACTOR_KEY) || '';
-  showHandleError('');
+  showDialogError('handle-error', '');
   $('handle-save').disabled = false;
   $('handle-dialog').showModal();
 }
 
-function showHandleError(message) {
-  const banner = $('handle-error');
+function showDialogError(id, message) {
+  const banner = $(id);
   banner.textContent = message;
   banner.hidden = !message;
 }
@@ -475,16 +783,16 @@ async function submitHandle(event) {
   const note = $('handle-note').value.trim();
   const actor = $('handle-actor').value.trim();
   if (!chosen) {
-    showHandleError(t('handle.chooseReason'));
+    showDialogError('handle-error', t('handle.chooseReason'));
     return;
   }
   if (chosen.value === 'other' && !note) {
-    showHandleError(t('handle.needNote'));
+    showDialogError('handle-error', t('handle.needNote'));
     $('handle-note').focus();
     return;
   }
   if (!actor) {
-    showHandleError(t('handle.needActor'));
+    showDialogError('handle-error', t('handle.needActor'));
     $('handle-actor').focus();
     return;
   }
@@ -510,7 +818,7 @@ async function submitHandle(event) {
     toast(t('handled', answer.handled.client, words.handleReasons[answer.handled.reason] || answer.handled.reason));
     await load();
   } catch (error) {
-    showHandleError(error.message);
+    showDialogError('handle-error', error.message);
     $('handle-save').disabled = false;
   }
 }
@@ -529,12 +837,19 @@ function toast(message) {
 
 function updateLinks() {
   const format = $('format').value;
-  $('export').href = '/api/export?' + reportQuery({ format, lang: state.lang });
+  $('export').href = '/api/export?' + reportQuery({ format, lang: state.lang }, false);
   $('export').title = t('exportTitle', t('tab.' + state.tab), state.from, state.to, FORMATS[format]);
   const url = new URL(window.location.href);
-  url.search = new URLSearchParams({
+  const shown = new URLSearchParams({
     project: state.project.id, tab: state.tab, from: state.from, to: state.to, lang: state.lang,
-  }).toString();
+  });
+  if (state.sort !== 'tab') {
+    shown.set('sort', state.sort);
+  }
+  if (state.owner) {
+    shown.set('owner', state.owner);
+  }
+  url.search = shown.toString();
   history.replaceState(null, '', url);
 }
 
@@ -630,17 +945,28 @@ async function start() {
   const fromUrl = wanted.get('from') && wanted.get('to');
   state.from = wanted.get('from') || '';
   state.to = wanted.get('to') || '';
-  state.tab = wanted.get('tab') === 'processed' ? 'processed' : 'unprocessed';
+  state.tab = TABS.includes(wanted.get('tab')) ? wanted.get('tab') : 'unprocessed';
+  state.sort = wanted.get('sort') === 'priority' ? 'priority' : 'tab';
+  state.owner = wanted.get('owner') || '';
   selectProject(wanted.get('project'), Boolean(fromUrl));
 
   $('project').addEventListener('change', () => {
     selectProject($('project').value, true);
+    state.owner = ''; // another project's employees
+    load();
+  });
+  $('sort').addEventListener('change', () => {
+    state.sort = $('sort').value;
+    load();
+  });
+  $('owner').addEventListener('change', () => {
+    state.owner = $('owner').value;
     load();
   });
   $('from').addEventListener('change', onRangeChange);
   $('to').addEventListener('change', onRangeChange);
   $('format').addEventListener('change', updateLinks);
-  for (const tab of ['unprocessed', 'processed']) {
+  for (const tab of TABS) {
     $('tab-' + tab).addEventListener('click', () => {
       if (state.tab !== tab) {
         state.tab = tab;
@@ -651,6 +977,8 @@ async function start() {
   $('more').addEventListener('click', () => loadMore().catch((error) => showError(error.message)));
   $('handle-form').addEventListener('submit', submitHandle);
   $('handle-cancel').addEventListener('click', () => $('handle-dialog').close());
+  $('assign-form').addEventListener('submit', submitAssign);
+  $('assign-cancel').addEventListener('click', () => $('assign-dialog').close());
   await load();
 }
 
