@@ -390,6 +390,33 @@ class ReportApiTest {
         }
 
         @Test
+        @DisplayName("R14-R16: a project with a workflow exports its columns after the others; one without, none")
+        void workflowColumns() {
+            String south = web.get("/api/export?project=south&format=csv").body();
+            String north = web.get("/api/export?project=north&format=csv").body();
+
+            assertThat(south.split("\r\n")[0]).endsWith(",waiting_s,due,overdue,overdue_s,owner,priority");
+            assertThat(south).contains(",dana,");
+            assertThat(north.split("\r\n")[0]).endsWith(",waiting_s");
+        }
+
+        @Test
+        @DisplayName("R18: tab=team downloads the team's figures as CSV, JSON or a workbook with a team sheet")
+        void team() {
+            ApiClient.Response csv = web.get("/api/export?project=north&tab=team&format=csv");
+            assertThat(csv.header("Content-Disposition"))
+                    .hasValue("attachment; filename=\"missed-calls_north_team_2026-10-20_2026-11-20.csv\"");
+            assertThat(csv.body()).startsWith("scope,name,missed_calls,").contains("\r\nemployee,anna,");
+
+            JsonNode json = web.json(web.get("/api/export?project=north&tab=team&format=json"));
+            assertThat(json.get("employees").findValuesAsText("name")).contains("anna", "boris");
+
+            ApiClient.Response xlsx = web.get("/api/export?project=north&tab=team&format=xlsx");
+            assertThat(xlsx.status()).isEqualTo(200);
+            assertThat(xlsx.body()).startsWith("PK");
+        }
+
+        @Test
         @DisplayName("refuses a format it does not write")
         void unknownFormat() {
             assertRefused("/api/export?project=north&format=pdf", 400, "unknown format pdf; one of csv, xlsx, json");
