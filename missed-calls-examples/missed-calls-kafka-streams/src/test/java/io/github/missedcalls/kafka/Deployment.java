@@ -267,7 +267,10 @@ final class Deployment implements AutoCloseable {
                     .append(" (last 3000 characters of its log)\n")
                     .append(log.substring(Math.max(0, log.length() - 3000)));
         }
-        throw new AssertionError("not settled within " + timeout + ": " + difference.get() + "; instances: " + instances
+        // Slow and stalled look alike at the deadline; when the last event came tells them apart.
+        throw new AssertionError("not settled within " + timeout + " (the last new event "
+                + Duration.between(quietSince, Instant.now()).toSeconds() + " s before the end): "
+                + difference.get() + "; instances: " + instances
                 + "\n--- where each group has read to\n" + positions() + logs);
     }
 

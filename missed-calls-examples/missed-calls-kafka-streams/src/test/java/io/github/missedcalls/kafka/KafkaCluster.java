@@ -41,6 +41,10 @@ final class KafkaCluster implements AutoCloseable {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("transaction.state.log.num.partitions", "4")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // The tests send fixed months (November 2026) as a backfill. Under the default
+                // retention of 7 days by record time, the broker deletes them as soon as the
+                // wall clock is a week past the month, in the middle of a test; keep them all.
+                .setConfigProp("log.retention.ms", "-1")
                 .build();
         try {
             kit.format();
@@ -63,7 +67,7 @@ final class KafkaCluster implements AutoCloseable {
 
     void createTopics(int partitions, String... names) throws InterruptedException, ExecutionException {
         admin.createTopics(List.of(names).stream()
-                        .map(name -> new NewTopic(name, partitions, (short) 1))
+                        .map(name -> new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")))
                         .toList())
                 .all()
                 .get();

@@ -315,6 +315,11 @@ async function api(path, options) {
   return body;
 }
 
+// A POST of one JSON object, answered like any other request of the API.
+function postJson(path, body) {
+  return api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
 // The report's query; with view, the order and owner filter of the rows shown too (an export
 // has every row of its tab).
 function reportQuery(extra, view = true) {
@@ -731,18 +736,14 @@ async function submitAssign(event) {
   localStorage.setItem(ACTOR_KEY, actor);
   $('assign-save').disabled = true;
   try {
-    const answer = await api('/api/assign', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        project: state.project.id,
-        client: row.client,
-        owner,
-        note: note || null,
-        actor,
-        from: state.from,
-        to: state.to,
-      }),
+    const answer = await postJson('/api/assign', {
+      project: state.project.id,
+      client: row.client,
+      owner,
+      note: note || null,
+      actor,
+      from: state.from,
+      to: state.to,
     });
     $('assign-dialog').close();
     toast(t('assigned', answer.assigned.client, answer.assigned.owner));
@@ -799,20 +800,16 @@ async function submitHandle(event) {
   localStorage.setItem(ACTOR_KEY, actor);
   $('handle-save').disabled = true;
   try {
-    const answer = await api('/api/handle', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        project: state.project.id,
-        client: row.client,
-        reason: chosen.value,
-        note: note || null,
-        actor,
-        seenLastMissedAt: row.lastMissedAt,
-        // The range the row was shown in: the group is looked for there, not in a default month.
-        from: state.from,
-        to: state.to,
-      }),
+    const answer = await postJson('/api/handle', {
+      project: state.project.id,
+      client: row.client,
+      reason: chosen.value,
+      note: note || null,
+      actor,
+      seenLastMissedAt: row.lastMissedAt,
+      // The range the row was shown in: the group is looked for there, not in a default month.
+      from: state.from,
+      to: state.to,
     });
     $('handle-dialog').close();
     toast(t('handled', answer.handled.client, words.handleReasons[answer.handled.reason] || answer.handled.reason));
