@@ -408,6 +408,15 @@ class ReportPageBrowserTest {
     }
 
     @Test
+    @DisplayName("drops an order or owner filter from the address for a project without a workflow, hiding no row")
+    void dropsWorkflowViewWithoutWorkflow() {
+        chromium.open(web.uri() + "?project=north&owner=dana&sort=priority");
+
+        assertThat(clientsShown()).containsExactly(WebFixture.OPEN, WebFixture.SECOND_OPEN);
+        assertThat(chromium.driver.getCurrentUrl()).doesNotContain("owner=").doesNotContain("sort=");
+    }
+
+    @Test
     @DisplayName("R15: orders Unprocessed by priority as the API does, and keeps the order in the address")
     void sortsByPriority() {
         selectProject("South sales");

@@ -379,6 +379,14 @@ async function load() {
   if (request !== state.request) {
     return; // a later request is on its way
   }
+  if (!report.workflow && (state.owner || state.sort !== 'tab')) {
+    // An order or owner from the address, for a project with no owners or priority: it would
+    // hide every row behind a filter the page does not show, so it is dropped.
+    state.owner = '';
+    state.sort = 'tab';
+    await load();
+    return;
+  }
   showError('');
   state.workflow = report.workflow;
   state.owners = report.owners;
