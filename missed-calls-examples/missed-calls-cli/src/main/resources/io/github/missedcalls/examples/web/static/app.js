@@ -624,16 +624,18 @@ function drawTeamTable(table, nameTitle, parts, total) {
   }))));
   table.tHead.replaceChildren(header);
   const rows = parts.map((part) => {
-    const tr = el('tr', {}, [el('td', {}, [text(part.name, 'name')])].concat(TEAM_COLUMNS.map((column) => el('td', {
-      class: 'numeric',
-    }, [column.cell(part)]))));
+    const tr = teamRow(part.name, part);
     tr.dataset.name = part.name;
     return tr;
   });
-  const all = el('tr', { class: 'total' }, [el('td', {}, [text(t('team.total'), 'name')])].concat(TEAM_COLUMNS.map((column) => el('td', {
-    class: 'numeric',
-  }, [column.cell(total)]))));
+  const all = teamRow(t('team.total'), total);
+  all.className = 'total';
   table.tBodies[0].replaceChildren(...rows, all);
+}
+
+function teamRow(name, part) {
+  return el('tr', {}, [el('td', {}, [text(name, 'name')])]
+    .concat(TEAM_COLUMNS.map((column) => el('td', { class: 'numeric' }, [column.cell(part)]))));
 }
 
 function drawTeam(answer) {
