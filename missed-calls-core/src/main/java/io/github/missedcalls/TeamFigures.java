@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -128,23 +129,25 @@ public record TeamFigures(Figures total, Map<String, Figures> byEmployee, Map<St
     public static final class Tally implements ReportListener {
         private final Part total = new Part();
         // Hash maps while rows come in; figures() sorts them once.
-        private final Map<String, Part> employees = new HashMap<>();
-        private final Map<String, Part> lines = new HashMap<>();
+        private final Part.Index employees = new Part.Index();
+        private final Part.Index lines = new Part.Index();
 
         @Override
         public void processed(ProcessedRow row) {
             Part line = lineOf(row);
             group(row, line);
             Resolution resolution = row.resolution();
-            Part by = resolution.kind() == ResolutionKind.CLIENT_GOT_THROUGH || resolution.resolvedBy() == null
-                    ? null
-                    : employee(resolution.resolvedBy());
-            long seconds = row.timeToResolution().toSeconds();
+            String resolvedBy = resolution.kind() == ResolutionKind.CLIENT_GOT_THROUGH ? null : resolution.resolvedBy();
+            Part by = resolvedBy == null ? null : employees.of(resolvedBy);
+            ResolutionKind kind = resolution.kind();
             Timeliness timeliness = row.timeliness();
-            for (Part part : new Part[] {total, line, by}) {
-                if (part != null) {
-                    part.resolved(resolution.kind(), timeliness, seconds);
-                }
+            long seconds = row.timeToResolution().toSeconds();
+            total.resolved(kind, timeliness, seconds);
+            if (line != null) {
+                line.resolved(kind, timeliness, seconds);
+            }
+            if (by != null) {
+                by.resolved(kind, timeliness, seconds);
             }
         }
 
@@ -152,83 +155,73 @@ public record TeamFigures(Figures total, Map<String, Figures> byEmployee, Map<St
         public void unprocessed(UnprocessedRow row) {
             Part line = lineOf(row);
             group(row, line);
-            Part owner = row.owner() == null ? null : employee(row.owner());
             boolean overdue = row.overdue();
-            for (Part part : new Part[] {total, line, owner}) {
-                if (part != null) {
-                    part.open++;
-                    if (overdue) {
-                        part.overdue++;
-                    }
-                }
+            total.open(overdue);
+            if (line != null) {
+                line.open(overdue);
+            }
+            String owner = row.owner();
+            if (owner != null) {
+                employees.of(owner).open(overdue);
             }
         }
 
         /** The figures of the rows added so far. */
         public TeamFigures figures() {
-            Map<String, Figures> byEmployee = new TreeMap<>();
-            employees.forEach((name, part) -> byEmployee.put(name, part.figures()));
-            Map<String, Figures> byLine = new TreeMap<>();
-            lines.forEach((number, part) -> byLine.put(number, part.figures()));
-            return new TeamFigures(total.figures(), byEmployee, byLine);
+            return new TeamFigures(total.figures(), employees.figures(), lines.figures());
         }
 
         private @Nullable Part lineOf(ReportRow row) {
             String line = row.calls().get(0).line();
-            return line == null ? null : lines.computeIfAbsent(line, key -> new Part());
-        }
-
-        private Part employee(String name) {
-            return employees.computeIfAbsent(name, key -> new Part());
+            return line == null ? null : lines.of(line);
         }
 
         /** What every row adds: its calls, the group, its attempts. */
         private void group(ReportRow row, @Nullable Part line) {
-            for (MissedCall call : row.calls()) {
-                total.missed(call.reason());
+            List<MissedCall> calls = row.calls();
+            for (MissedCall call : calls) {
+                MissedReason reason = call.reason();
+                total.missed(reason);
                 if (call.line() != null) {
-                    lines.computeIfAbsent(call.line(), key -> new Part()).missed(call.reason());
+                    lines.of(call.line()).missed(reason);
                 }
                 if (call.employee() != null) {
-                    employee(call.employee()).missed(call.reason());
+                    employees.of(call.employee()).missed(reason);
                 }
             }
-            String rang = row.calls().get(0).employee();
-            Part rangEmployee = rang == null ? null : employee(rang);
-            for (Part part : new Part[] {total, line, rangEmployee}) {
-                if (part != null) {
-                    part.groupsOpened++;
-                }
+            total.groupsOpened++;
+            if (line != null) {
+                line.groupsOpened++;
             }
-            for (CallbackAttempt attempt : row.callbackAttempts()) {
-                Part dialled = attempt.employee() == null ? null : employee(attempt.employee());
-                for (Part part : new Part[] {total, line, dialled}) {
-                    if (part != null) {
-                        part.attempt(attempt.reached());
-                    }
-                }
+            String rang = calls.get(0).employee();
+            if (rang != null) {
+                employees.of(rang).groupsOpened++;
             }
-            CallbackAttempt first = firstAttempt(row);
-            if (first != null) {
-                long seconds =
-                        Duration.between(row.firstMissedAt(), first.startedAt()).toSeconds();
-                Part dialled = first.employee() == null ? null : employee(first.employee());
-                for (Part part : new Part[] {total, line, dialled}) {
-                    if (part != null) {
-                        part.toFirstAttempt.add(seconds);
-                    }
-                }
-            }
-        }
-
-        private static @Nullable CallbackAttempt firstAttempt(ReportRow row) {
             CallbackAttempt first = null;
             for (CallbackAttempt attempt : row.callbackAttempts()) {
+                boolean reached = attempt.reached();
+                total.attempt(reached);
+                if (line != null) {
+                    line.attempt(reached);
+                }
+                if (attempt.employee() != null) {
+                    employees.of(attempt.employee()).attempt(reached);
+                }
                 if (first == null || attempt.startedAt().isBefore(first.startedAt())) {
                     first = attempt;
                 }
             }
-            return first;
+            if (first != null) {
+                long seconds =
+                        Duration.between(row.firstMissedAt(), first.startedAt()).toSeconds();
+                total.toFirstAttempt.add(seconds);
+                if (line != null) {
+                    line.toFirstAttempt.add(seconds);
+                }
+                if (first.employee() != null) {
+                    employees.of(first.employee()).toFirstAttempt.add(seconds);
+                }
+            }
         }
     }
 
@@ -254,6 +247,13 @@ public record TeamFigures(Figures total, Map<String, Figures> byEmployee, Map<St
             missedCalls++;
         }
 
+        void open(boolean overdue) {
+            open++;
+            if (overdue) {
+                this.overdue++;
+            }
+        }
+
         void attempt(boolean reached) {
             attempts++;
             if (reached) {
@@ -274,6 +274,33 @@ public record TeamFigures(Figures total, Map<String, Figures> byEmployee, Map<St
                 }
             }
             toResolution.add(seconds);
+        }
+
+        /**
+         * The parts by employee or by line. Rows name the same few employees and lines over and
+         * over, mostly as the same String a source handed out, so the last one found is tried first.
+         */
+        static final class Index {
+            private final Map<String, Part> parts = new HashMap<>();
+            private @Nullable String lastName;
+            private @Nullable Part lastPart;
+
+            Part of(String name) {
+                Part last = lastPart;
+                if (name == lastName && last != null) {
+                    return last;
+                }
+                Part part = parts.computeIfAbsent(name, key -> new Part());
+                lastName = name;
+                lastPart = part;
+                return part;
+            }
+
+            Map<String, Figures> figures() {
+                Map<String, Figures> sorted = new TreeMap<>();
+                parts.forEach((name, part) -> sorted.put(name, part.figures()));
+                return sorted;
+            }
         }
 
         Figures figures() {

@@ -101,7 +101,11 @@ final class LedgerTable {
      * groups per line (R17) a client has a ledger per line, under a key that is never a packed number.
      */
     ClientLedger getOrCreate(String key, String client) {
-        long packed = pack(key);
+        return getOrCreate(key, client, pack(key));
+    }
+
+    /** {@link #getOrCreate(String, String)} with the key's {@link #pack} already at hand. */
+    ClientLedger getOrCreate(String key, String client, long packed) {
         int hash = hash(key, packed);
         int mask = hashes.length - 1;
         int slot = hash & mask;

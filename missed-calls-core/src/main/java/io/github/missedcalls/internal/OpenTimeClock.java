@@ -24,10 +24,10 @@ final class OpenTimeClock {
 
     private static final long[] NONE = new long[0];
     private static final int SEARCH_DAYS = 366;
+    private static final int NANOS_PER_SECOND = 1_000_000_000;
 
     private final BusinessHours hours;
     private final ZoneId zone;
-    /** Per epoch day, its intervals' [open, close) in epoch seconds, by opening. */
     /**
      * Per epoch day from {@link Days#first}, its intervals' [open, close) in epoch seconds, by
      * opening; {@code null} for a day not yet needed. Replaced whole when a day is added, so that
@@ -47,30 +47,47 @@ final class OpenTimeClock {
         if (hours.isAlwaysOpen()) {
             return start.plus(amount);
         }
-        Duration remaining = amount;
-        Instant cursor = start;
+        // Seconds and nanoseconds apart, in primitives: a group's due walks a few days' intervals,
+        // and an Instant and a Duration for each step were most of what a due cost.
+        long remainingSeconds = amount.getSeconds();
+        int remainingNanos = amount.getNano();
+        long cursorSecond = start.getEpochSecond();
+        int cursorNano = start.getNano();
         // Two days before the start's UTC date: no zone is a day and more away from UTC, so this is
         // at least a day before its local date and takes in an interval that opened the day before
         // and is still open. Earlier intervals end before the start and are passed over; finding the
         // local date through the zone's rules for every group cost more than that.
-        long day = Math.floorDiv(start.getEpochSecond(), 86_400) - 2;
+        long day = Math.floorDiv(cursorSecond, 86_400) - 2;
         long lastOpenDay = day;
         while (day <= lastOpenDay + SEARCH_DAYS) {
             long[] intervals = intervals(day);
             for (int i = 0; i < intervals.length; i += 2) {
                 lastOpenDay = day;
-                Instant opens = Instant.ofEpochSecond(intervals[i]);
-                Instant closes = Instant.ofEpochSecond(intervals[i + 1]);
-                Instant from = opens.isBefore(cursor) ? cursor : opens;
-                if (!from.isBefore(closes)) {
+                long closes = intervals[i + 1];
+                long fromSecond = cursorSecond;
+                int fromNano = cursorNano;
+                if (intervals[i] > cursorSecond) {
+                    fromSecond = intervals[i];
+                    fromNano = 0;
+                }
+                if (fromSecond >= closes) {
                     continue;
                 }
-                Duration available = Duration.between(from, closes);
-                if (remaining.compareTo(available) <= 0) {
-                    return from.plus(remaining);
+                // From (fromSecond, fromNano) to closes, as whole seconds and the nanoseconds left over.
+                long availableSeconds = closes - fromSecond - (fromNano == 0 ? 0 : 1);
+                int availableNanos = fromNano == 0 ? 0 : NANOS_PER_SECOND - fromNano;
+                if (remainingSeconds < availableSeconds
+                        || (remainingSeconds == availableSeconds && remainingNanos <= availableNanos)) {
+                    return Instant.ofEpochSecond(fromSecond + remainingSeconds, (long) fromNano + remainingNanos);
                 }
-                remaining = remaining.minus(available);
-                cursor = closes;
+                remainingSeconds -= availableSeconds;
+                remainingNanos -= availableNanos;
+                if (remainingNanos < 0) {
+                    remainingNanos += NANOS_PER_SECOND;
+                    remainingSeconds--;
+                }
+                cursorSecond = closes;
+                cursorNano = 0;
             }
             day++;
         }

@@ -751,13 +751,15 @@ public final class ReportEngine {
                 if (client == null) {
                     anonymousMissed++;
                 } else {
-                    ClientLedger ledger =
-                            linesSeen == null ? ledgers.getOrCreate(client) : ledgerOfLine(client, call.line());
+                    long packed = LedgerTable.pack(client);
+                    ClientLedger ledger = linesSeen == null
+                            ? ledgers.getOrCreate(client, client, packed)
+                            : ledgerOfLine(client, call.line());
                     applyingTo = ledger;
                     steps.call(ledger, call, kind, settle);
                     applyingTo = null;
                     if (lastReached != null) {
-                        nameLastReached(client, Objects.requireNonNull(ledger.open()));
+                        nameLastReached(client, packed, Objects.requireNonNull(ledger.open()));
                     }
                 }
             }
@@ -841,11 +843,11 @@ public final class ReportEngine {
     }
 
     /** A group that has just opened learns who last reached its client (R16). */
-    private void nameLastReached(String client, GroupDraft group) {
+    private void nameLastReached(String client, long packed, GroupDraft group) {
         if (group.calls.size() != 1) {
             return;
         }
-        ReachedTable.Reached reached = Objects.requireNonNull(lastReached).get(client);
+        ReachedTable.Reached reached = Objects.requireNonNull(lastReached).get(packed, client);
         if (reached != null && workflow.reachedInLookBack(reached.at(), group.firstMissedAt())) {
             group.reachedBy = reached.employee();
         }

@@ -22,6 +22,8 @@ public final class WorkflowRules {
     private final WorkflowSettings workflow;
     private final boolean active;
     private final @Nullable OpenTimeClock openTime;
+    /** R16's chain as an array: every row walks it. */
+    private final OwnerRule[] ownerChain;
 
     public WorkflowRules(ProjectSettings settings) {
         this.settings = settings;
@@ -30,6 +32,7 @@ public final class WorkflowRules {
         this.openTime = workflow.clock() == DeadlineClock.BUSINESS_HOURS
                 ? new OpenTimeClock(settings.businessHours(), settings.zone())
                 : null;
+        this.ownerChain = workflow.ownerChain().toArray(new OwnerRule[0]);
     }
 
     /** Whether the report must remember each client's last successful call (R16's first rule). */
@@ -71,7 +74,7 @@ public final class WorkflowRules {
         if (assigned != null) {
             return assigned;
         }
-        for (OwnerRule rule : workflow.ownerChain()) {
+        for (OwnerRule rule : ownerChain) {
             String owner = switch (rule) {
                 case LAST_REACHED -> reachedBy;
                 case LAST_ATTEMPT -> lastAttemptBy(attempts);
@@ -97,7 +100,9 @@ public final class WorkflowRules {
     }
 
     private @Nullable String lineOwner(@Nullable String line) {
-        LineRules rules = line == null ? null : workflow.lines().get(line);
+        LineRules rules = line == null || workflow.lines().isEmpty()
+                ? null
+                : workflow.lines().get(line);
         return rules == null ? null : rules.owner();
     }
 }
