@@ -1,5 +1,6 @@
 package io.github.missedcalls.internal;
 
+import io.github.missedcalls.Assignment;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Direction;
 import io.github.missedcalls.Handle;
@@ -92,6 +93,11 @@ public final class Intake {
             return call;
         }
         return call.withClient(client);
+    }
+
+    /** Why a copy of an assignment is rejected. */
+    public static String conflictingAssignment(Assignment assignment) {
+        return "conflicting duplicate assignment by " + assignment.actor() + " at " + assignment.assignedAt();
     }
 
     /** Why a copy of a handle is rejected. */

@@ -1,5 +1,6 @@
 package io.github.missedcalls.internal;
 
+import io.github.missedcalls.Assignment;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Handle;
 import java.time.Duration;
@@ -18,6 +19,11 @@ public final class RecordOrder {
             .thenComparing(Handle::effectiveCoversUntil)
             .thenComparing(Handle::actor)
             .thenComparing(Handle::client);
+
+    /** Assignments by instant; at one instant by client and actor, so that the later of two is the same in every run. */
+    public static final Comparator<Assignment> ASSIGNMENTS = Comparator.comparing(Assignment::assignedAt)
+            .thenComparing(Assignment::client)
+            .thenComparing(Assignment::actor);
 
     private RecordOrder() {}
 

@@ -596,14 +596,11 @@ public final class ReportEngine {
         for (HandleKey key : conflicting) {
             Assignment first = Objects.requireNonNull(byKey.remove(key));
             for (int i = copies.getOrDefault(key, 0); i > 0; i--) {
-                reject(Rejection.ofHandle(
-                        null, "conflicting duplicate assignment by " + first.actor() + " at " + first.assignedAt()));
+                reject(Rejection.ofHandle(null, Intake.conflictingAssignment(first)));
             }
         }
         List<Assignment> sorted = new ArrayList<>(byKey.values());
-        sorted.sort(Comparator.comparing(Assignment::assignedAt)
-                .thenComparing(Assignment::client)
-                .thenComparing(Assignment::actor));
+        sorted.sort(RecordOrder.ASSIGNMENTS);
         assignments = sorted;
     }
 

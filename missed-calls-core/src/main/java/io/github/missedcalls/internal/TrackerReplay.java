@@ -1,5 +1,6 @@
 package io.github.missedcalls.internal;
 
+import io.github.missedcalls.Assignment;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.CallbackAttempt;
 import io.github.missedcalls.Handle;
@@ -24,8 +25,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TrackerReplay {
 
-    /** What a client's records amount to: the groups they resolved and the group still open. */
-    public record View(List<ProcessedRow> resolved, List<MissedCall> openCalls, List<CallbackAttempt> openAttempts) {}
+    /**
+     * What a client's records amount to: the groups they resolved and the group still open, with
+     * the owner it has (R16).
+     */
+    public record View(
+            List<ProcessedRow> resolved,
+            List<MissedCall> openCalls,
+            List<CallbackAttempt> openAttempts,
+            @Nullable String openOwner) {}
 
     /** A client's view before and after one record joined its pending records. */
     public record Change(View before, View after) {}
@@ -34,33 +42,44 @@ public final class TrackerReplay {
     public record Added(ClientState state, Change change) {}
 
     /**
-     * Where a watermark divides a client's pending records: the first {@code calls} calls and
-     * {@code handles} handles started before it and can be settled.
+     * Where a watermark divides a client's pending records: the first {@code calls} calls,
+     * {@code handles} handles and {@code assignments} assignments started before it and can be settled.
      */
-    public record Split(int calls, int handles) {
+    public record Split(int calls, int handles, int assignments) {
 
         /** Whether nothing passed the watermark. */
         public boolean isEmpty() {
-            return calls == 0 && handles == 0;
+            return calls == 0 && handles == 0 && assignments == 0;
         }
     }
 
     /** One more step of a ledger that has taken every other record. */
     @FunctionalInterface
     private interface LastStep {
-        void take(ClientLedger ledger, Consumer<GroupDraft> resolved);
+        void take(ClientLedger ledger, LastContact contact, Consumer<GroupDraft> resolved);
+    }
+
+    /** The client's last successful call with an employee, as records are taken in order (R16). */
+    private static final class LastContact {
+        ClientState.@Nullable Reached reached;
+
+        LastContact(ClientState.@Nullable Reached reached) {
+            this.reached = reached;
+        }
     }
 
     private final LedgerSteps steps;
     private final Duration minConversation;
     private final Comparator<CallRecord> callOrder;
     private final WorkflowRules workflow;
+    private final boolean tracksLastReached;
 
     public TrackerReplay(LedgerSteps steps, ProjectSettings settings) {
         this.steps = steps;
         this.minConversation = settings.minConversation();
         this.callOrder = RecordOrder.calls(minConversation);
         this.workflow = new WorkflowRules(settings);
+        this.tracksLastReached = workflow.tracksLastReached();
     }
 
     /** When a group with these calls is due (R14), or {@code null} without a deadline. */
@@ -77,14 +96,20 @@ public final class TrackerReplay {
                 view.openAttempts(),
                 Duration.between(calls.get(0).startedAt(), asOf),
                 workflow.due(calls),
-                workflow.owner(calls, view.openAttempts(), null, null));
+                view.openOwner());
     }
 
     /** Replays every pending record. */
     public View replay(ClientState state) {
-        ClientLedger ledger = new ClientLedger(state.client(), state.openCalls(), state.openAttempts());
+        ClientLedger ledger = ledgerOf(state);
         List<GroupDraft> resolvedGroups = new ArrayList<>();
-        apply(ledger, state.pendingCalls(), state.pendingHandles(), resolvedGroups::add);
+        apply(
+                ledger,
+                new LastContact(state.lastReached()),
+                state.pendingCalls(),
+                state.pendingHandles(),
+                state.pendingAssignments(),
+                resolvedGroups::add);
         return view(ledger, resolvedGroups, List.of());
     }
 
@@ -105,7 +130,13 @@ public final class TrackerReplay {
                 && pendingHandles.get(handles).handledAt().isBefore(watermark)) {
             handles++;
         }
-        return new Split(calls, handles);
+        List<Assignment> pendingAssignments = state.pendingAssignments();
+        int assignments = 0;
+        while (assignments < pendingAssignments.size()
+                && pendingAssignments.get(assignments).assignedAt().isBefore(watermark)) {
+            assignments++;
+        }
+        return new Split(calls, handles, assignments);
     }
 
     /**
@@ -114,69 +145,105 @@ public final class TrackerReplay {
      */
     public ClientState settle(ClientState state, Instant watermark) {
         Split split = split(state, watermark);
-        if (split.isEmpty()) {
+        ClientState.Reached reached = state.lastReached();
+        if (split.isEmpty() && (reached == null || !forgettable(reached, state.openCalls(), watermark))) {
             return state;
         }
-        ClientLedger ledger = new ClientLedger(state.client(), state.openCalls(), state.openAttempts());
+        ClientLedger ledger = ledgerOf(state);
+        LastContact contact = new LastContact(reached);
         // Groups resolved by settled records are no longer in any view: their events were told when they were taken.
-        apply(
-                ledger,
-                state.pendingCalls().subList(0, split.calls()),
-                state.pendingHandles().subList(0, split.handles()),
-                group -> {});
+        applySettled(ledger, contact, state, split);
         GroupDraft open = ledger.open();
-        return new ClientState(
-                state.client(),
-                open == null ? List.of() : open.calls,
-                open == null ? List.of() : open.attempts,
+        return settledState(
+                state,
+                split,
+                open,
+                contact,
+                watermark,
                 unsettled(state.pendingCalls(), split.calls()),
-                unsettled(state.pendingHandles(), split.handles()));
+                unsettled(state.pendingHandles(), split.handles()),
+                unsettled(state.pendingAssignments(), split.assignments()));
     }
 
     /**
      * Settles {@code state} as {@code split} says and adds {@code call}, which is not late and
      * whose id no unsettled call has: the next state and the client's view before and after.
      */
-    public Added addCall(ClientState state, Split split, CallRecord call) {
+    public Added addCall(ClientState state, Split split, CallRecord call, Instant watermark) {
         List<CallRecord> before = unsettled(state.pendingCalls(), split.calls());
         List<Handle> handles = unsettled(state.pendingHandles(), split.handles());
+        List<Assignment> assignments = unsettled(state.pendingAssignments(), split.assignments());
         int at = insertionPoint(before, call, callOrder);
         List<CallRecord> after = inserted(before, at, call);
-        // Handles at the call's instant are taken after it (R5), so they must be strictly earlier.
+        // Handles and assignments at the call's instant are taken after it (R5), so they must be strictly earlier.
         boolean last = at == before.size()
                 && (handles.isEmpty()
-                        || handles.get(handles.size() - 1).handledAt().isBefore(call.startedAt()));
+                        || handles.get(handles.size() - 1).handledAt().isBefore(call.startedAt()))
+                && (assignments.isEmpty()
+                        || assignments.get(assignments.size() - 1).assignedAt().isBefore(call.startedAt()));
         CallKind kind = CallKind.of(call, minConversation);
         return add(
                 state,
                 split,
-                before,
-                handles,
-                after,
-                handles,
-                last ? (ledger, resolved) -> steps.call(ledger, call, kind, resolved) : null);
+                watermark,
+                new Pending(before, handles, assignments),
+                new Pending(after, handles, assignments),
+                last ? (ledger, contact, resolved) -> takeCall(ledger, contact, call, kind, resolved) : null);
     }
 
     /**
      * Settles {@code state} as {@code split} says and adds {@code handle}, which is not late and
      * has no unsettled handle of the same key: the next state and the client's view before and after.
      */
-    public Added addHandle(ClientState state, Split split, Handle handle) {
+    public Added addHandle(ClientState state, Split split, Handle handle, Instant watermark) {
         List<CallRecord> calls = unsettled(state.pendingCalls(), split.calls());
         List<Handle> before = unsettled(state.pendingHandles(), split.handles());
+        List<Assignment> assignments = unsettled(state.pendingAssignments(), split.assignments());
         int at = insertionPoint(before, handle, RecordOrder.HANDLES);
         List<Handle> after = inserted(before, at, handle);
-        // Calls at the handle's instant are taken before it (R5), so they may be at the same instant.
+        // Calls and assignments at the handle's instant are taken before it (R5, R16).
         boolean last = at == before.size()
-                && (calls.isEmpty() || !calls.get(calls.size() - 1).startedAt().isAfter(handle.handledAt()));
+                && (calls.isEmpty() || !calls.get(calls.size() - 1).startedAt().isAfter(handle.handledAt()))
+                && (assignments.isEmpty()
+                        || !assignments.get(assignments.size() - 1).assignedAt().isAfter(handle.handledAt()));
         return add(
                 state,
                 split,
-                calls,
-                before,
-                calls,
-                after,
-                last ? (ledger, resolved) -> steps.handle(ledger, handle, resolved) : null);
+                watermark,
+                new Pending(calls, before, assignments),
+                new Pending(calls, after, assignments),
+                last ? (ledger, contact, resolved) -> steps.handle(ledger, handle, resolved) : null);
+    }
+
+    /**
+     * Settles {@code state} as {@code split} says and adds {@code assignment}, which is not late
+     * and has no unsettled assignment of the same key: the next state and the client's view before and after.
+     */
+    public Added addAssignment(ClientState state, Split split, Assignment assignment, Instant watermark) {
+        List<CallRecord> calls = unsettled(state.pendingCalls(), split.calls());
+        List<Handle> handles = unsettled(state.pendingHandles(), split.handles());
+        List<Assignment> before = unsettled(state.pendingAssignments(), split.assignments());
+        int at = insertionPoint(before, assignment, RecordOrder.ASSIGNMENTS);
+        List<Assignment> after = inserted(before, at, assignment);
+        // Calls at its instant come before an assignment, handles after it (R5, R16).
+        boolean last = at == before.size()
+                && (calls.isEmpty() || !calls.get(calls.size() - 1).startedAt().isAfter(assignment.assignedAt()))
+                && (handles.isEmpty()
+                        || handles.get(handles.size() - 1).handledAt().isBefore(assignment.assignedAt()));
+        return add(
+                state,
+                split,
+                watermark,
+                new Pending(calls, handles, before),
+                new Pending(calls, handles, after),
+                last ? (ledger, contact, resolved) -> assign(ledger, assignment) : null);
+    }
+
+    /** A client's unsettled records of each kind, each in its order. */
+    private record Pending(List<CallRecord> calls, List<Handle> handles, List<Assignment> assignments) {
+        boolean isEmpty() {
+            return calls.isEmpty() && handles.isEmpty() && assignments.isEmpty();
+        }
     }
 
     /**
@@ -187,39 +254,108 @@ public final class TrackerReplay {
     private Added add(
             ClientState state,
             Split split,
-            List<CallRecord> callsBefore,
-            List<Handle> handlesBefore,
-            List<CallRecord> callsAfter,
-            List<Handle> handlesAfter,
+            Instant watermark,
+            Pending before,
+            Pending after,
             @Nullable LastStep lastStep) {
-        ClientLedger ledger = new ClientLedger(state.client(), state.openCalls(), state.openAttempts());
-        List<MissedCall> openCalls = state.openCalls();
-        List<CallbackAttempt> openAttempts = state.openAttempts();
-        if (!split.isEmpty()) {
-            apply(
-                    ledger,
-                    state.pendingCalls().subList(0, split.calls()),
-                    state.pendingHandles().subList(0, split.handles()),
-                    group -> {});
-            GroupDraft open = ledger.open();
-            openCalls = open == null ? List.of() : GroupDraft.immutable(open.calls);
-            openAttempts = open == null ? List.of() : GroupDraft.immutable(open.attempts);
+        ClientLedger ledger = ledgerOf(state);
+        LastContact contact = new LastContact(state.lastReached());
+        ClientState next;
+        if (split.isEmpty()) {
+            next = new ClientState(
+                    state.client(),
+                    state.openCalls(),
+                    state.openAttempts(),
+                    after.calls(),
+                    after.handles(),
+                    state.lastReached(),
+                    state.assigned(),
+                    after.assignments());
+        } else {
+            applySettled(ledger, contact, state, split);
+            next = settledState(
+                    state,
+                    split,
+                    ledger.open(),
+                    contact,
+                    watermark,
+                    after.calls(),
+                    after.handles(),
+                    after.assignments());
         }
-        ClientState next = new ClientState(state.client(), openCalls, openAttempts, callsAfter, handlesAfter);
         List<GroupDraft> resolvedGroups = new ArrayList<>();
         View was;
-        if (callsBefore.isEmpty() && handlesBefore.isEmpty()) {
+        if (before.isEmpty()) {
             // Usual for a client's first record within the lateness bound: the view before is the settled open group.
-            was = new View(List.of(), openCalls, openAttempts);
+            was = view(ledger, resolvedGroups, List.of());
         } else {
-            apply(ledger, callsBefore, handlesBefore, resolvedGroups::add);
+            apply(ledger, contact, before.calls(), before.handles(), before.assignments(), resolvedGroups::add);
             was = view(ledger, resolvedGroups, List.of());
         }
         if (lastStep == null) {
             return new Added(next, new Change(was, replay(next)));
         }
-        lastStep.take(ledger, resolvedGroups::add);
+        lastStep.take(ledger, contact, resolvedGroups::add);
         return new Added(next, new Change(was, view(ledger, resolvedGroups, was.resolved())));
+    }
+
+    /** The ledger of a state's settled open group, with the owner it had (R16). */
+    private ClientLedger ledgerOf(ClientState state) {
+        ClientLedger ledger = new ClientLedger(state.client(), state.openCalls(), state.openAttempts());
+        GroupDraft open = ledger.open();
+        if (open != null) {
+            open.assigned = state.assigned();
+            // No successful call came since the group's first missed call, or it would have been resolved.
+            open.reachedBy = reachedBy(state.lastReached(), open.firstMissedAt());
+        }
+        return ledger;
+    }
+
+    private void applySettled(ClientLedger ledger, LastContact contact, ClientState state, Split split) {
+        apply(
+                ledger,
+                contact,
+                state.pendingCalls().subList(0, split.calls()),
+                state.pendingHandles().subList(0, split.handles()),
+                state.pendingAssignments().subList(0, split.assignments()),
+                group -> {});
+    }
+
+    private ClientState settledState(
+            ClientState state,
+            Split split,
+            @Nullable GroupDraft open,
+            LastContact contact,
+            Instant watermark,
+            List<CallRecord> calls,
+            List<Handle> handles,
+            List<Assignment> assignments) {
+        List<MissedCall> openCalls = open == null ? List.of() : GroupDraft.immutable(open.calls);
+        ClientState.Reached reached = contact.reached;
+        if (reached != null && forgettable(reached, openCalls, watermark)) {
+            reached = null;
+        }
+        return new ClientState(
+                state.client(),
+                openCalls,
+                open == null ? List.of() : GroupDraft.immutable(open.attempts),
+                calls,
+                handles,
+                reached,
+                open == null ? null : open.assigned,
+                assignments);
+    }
+
+    /**
+     * Whether the last contact can name no group's owner any more: nothing settled is open, and
+     * every group still to open starts at or after the watermark, beyond the look-back.
+     */
+    private boolean forgettable(ClientState.Reached reached, List<MissedCall> openCalls, Instant watermark) {
+        return openCalls.isEmpty() && !workflow.reachedInLookBack(reached.at(), watermark);
+    }
+
+    private @Nullable String reachedBy(ClientState.@Nullable Reached reached, Instant firstMissedAt) {
+        return reached != null && workflow.reachedInLookBack(reached.at(), firstMissedAt) ? reached.employee() : null;
     }
 
     /**
@@ -239,9 +375,12 @@ public final class TrackerReplay {
             resolved.add(unchanged ? madeBefore.get(i) : group.toProcessed(workflow));
         }
         GroupDraft open = ledger.open();
-        return open == null
-                ? new View(resolved, List.of(), List.of())
-                : new View(resolved, GroupDraft.immutable(open.calls), GroupDraft.immutable(open.attempts));
+        if (open == null) {
+            return new View(resolved, List.of(), List.of(), null);
+        }
+        List<MissedCall> calls = GroupDraft.immutable(open.calls);
+        List<CallbackAttempt> attempts = GroupDraft.immutable(open.attempts);
+        return new View(resolved, calls, attempts, workflow.owner(calls, attempts, open.reachedBy, open.assigned));
     }
 
     /** The records after the first {@code settled}, without a copy where none is needed. */
@@ -268,18 +407,63 @@ public final class TrackerReplay {
         return result;
     }
 
-    /** Merges calls and handles by instant; at one instant calls come first, then handles (R5). */
+    /**
+     * Merges calls, assignments and handles by instant as the batch report does: at one instant
+     * calls come first, then assignments, then handles (R5, R16).
+     */
     private void apply(
-            ClientLedger ledger, List<CallRecord> calls, List<Handle> handles, Consumer<GroupDraft> resolved) {
+            ClientLedger ledger,
+            LastContact contact,
+            List<CallRecord> calls,
+            List<Handle> handles,
+            List<Assignment> assignments,
+            Consumer<GroupDraft> resolved) {
         int nextHandle = 0;
-        for (CallRecord call : calls) {
-            while (nextHandle < handles.size() && RecordOrder.handleBefore(handles.get(nextHandle), call.startedAt())) {
-                steps.handle(ledger, handles.get(nextHandle++), resolved);
+        int nextAssignment = 0;
+        for (int nextCall = 0; ; ) {
+            CallRecord call = nextCall < calls.size() ? calls.get(nextCall) : null;
+            Handle handle = nextHandle < handles.size() ? handles.get(nextHandle) : null;
+            Assignment assignment = nextAssignment < assignments.size() ? assignments.get(nextAssignment) : null;
+            if (assignment != null
+                    && (call == null || assignment.assignedAt().isBefore(call.startedAt()))
+                    && (handle == null || !handle.handledAt().isBefore(assignment.assignedAt()))) {
+                assign(ledger, assignment);
+                nextAssignment++;
+            } else if (handle != null && (call == null || RecordOrder.handleBefore(handle, call.startedAt()))) {
+                steps.handle(ledger, handle, resolved);
+                nextHandle++;
+            } else if (call != null) {
+                takeCall(ledger, contact, call, CallKind.of(call, minConversation), resolved);
+                nextCall++;
+            } else {
+                return;
             }
-            steps.call(ledger, call, CallKind.of(call, minConversation), resolved);
         }
-        while (nextHandle < handles.size()) {
-            steps.handle(ledger, handles.get(nextHandle++), resolved);
+    }
+
+    /** A call, and what it tells of who last reached the client (R16), as the batch report takes it. */
+    private void takeCall(
+            ClientLedger ledger, LastContact contact, CallRecord call, CallKind kind, Consumer<GroupDraft> resolved) {
+        steps.call(ledger, call, kind, resolved);
+        if (!tracksLastReached || !steps.inWindow(call.startedAt())) {
+            return;
+        }
+        String employee = call.employee();
+        if (kind == CallKind.CONTACT && employee != null) {
+            contact.reached = new ClientState.Reached(employee, call.startedAt());
+        } else if (kind == CallKind.MISSED) {
+            GroupDraft open = ledger.open();
+            if (open != null && open.calls.size() == 1) {
+                open.reachedBy = reachedBy(contact.reached, open.firstMissedAt());
+            }
+        }
+    }
+
+    /** An assignment names the owner of the group open at its instant; with none open it changes nothing (R16). */
+    private static void assign(ClientLedger ledger, Assignment assignment) {
+        GroupDraft open = ledger.open();
+        if (open != null) {
+            open.assigned = assignment.owner();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.missedcalls.live;
 
+import io.github.missedcalls.Assignment;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.CallbackAttempt;
 import io.github.missedcalls.Handle;
@@ -50,6 +51,12 @@ public final class ClientTracker {
      */
     public ClientTracker(ProjectSettings settings, Instant trackFrom) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        if (settings.workflow().groupsPerLine()) {
+            // A state per client is what a stream processor partitions by; a group per line would
+            // need one per (client, line), and a call without a line reaches all of them.
+            throw new IllegalArgumentException(
+                    "the live tracker keeps groups per client; groups per line (R17) are for the batch report");
+        }
         this.intake = Intake.shared(settings);
         Objects.requireNonNull(trackFrom, "trackFrom");
         this.replay =
@@ -115,7 +122,7 @@ public final class ClientTracker {
                 return new Outcome(replay.settle(current, watermark), null);
             }
         }
-        TrackerReplay.Added added = replay.addCall(current, split, normalized);
+        TrackerReplay.Added added = replay.addCall(current, split, normalized, watermark);
         announce(added.change(), key, call.startedAt(), listener);
         return new Outcome(added.state(), added.change().after());
     }
@@ -150,8 +157,63 @@ public final class ClientTracker {
                 return new Outcome(replay.settle(current, watermark), null);
             }
         }
-        TrackerReplay.Added added = replay.addHandle(current, split, normalized);
+        TrackerReplay.Added added = replay.addHandle(current, split, normalized, watermark);
         announce(added.change(), key, handle.handledAt(), listener);
+        return new Outcome(added.state(), added.change().after());
+    }
+
+    /**
+     * The key an assignment is tracked under.
+     *
+     * @throws IllegalArgumentException if the number is withheld or cannot be normalized
+     */
+    public String keyOf(Assignment assignment) {
+        return intake.clientHandled(assignment.client());
+    }
+
+    /**
+     * Takes one assignment of the client whose state is given (R16): the group open at its
+     * instant gets its owner. An equal assignment taken again changes nothing; one with the key
+     * of another and other values is rejected.
+     *
+     * @param state the client's state; {@code null} for a client not seen before
+     * @return the next state
+     */
+    public ClientState accept(
+            @Nullable ClientState state,
+            String key,
+            Assignment assignment,
+            Instant watermark,
+            TrackerListener listener) {
+        return take(state, key, assignment, watermark, listener).state();
+    }
+
+    /** {@link #accept(ClientState, String, Assignment, Instant, TrackerListener)}, with the view it made. */
+    Outcome take(
+            @Nullable ClientState state,
+            String key,
+            Assignment assignment,
+            Instant watermark,
+            TrackerListener listener) {
+        if (assignment.assignedAt().isBefore(watermark)) {
+            listener.rejected(Rejection.ofHandle(null, "assignment " + late(assignment.assignedAt(), watermark)));
+            return new Outcome(state == null ? ClientState.empty(key) : state, null);
+        }
+        ClientState current = state == null ? ClientState.empty(key) : state;
+        TrackerReplay.Split split = replay.split(current, watermark);
+        Assignment normalized = key.equals(assignment.client()) ? assignment : assignment.withClient(key);
+        List<Assignment> pending = current.pendingAssignments();
+        for (int i = split.assignments(); i < pending.size(); i++) {
+            Assignment earlier = pending.get(i);
+            if (earlier.sameKey(normalized)) {
+                if (!earlier.equals(normalized)) {
+                    listener.rejected(Rejection.ofHandle(null, Intake.conflictingAssignment(assignment)));
+                }
+                return new Outcome(replay.settle(current, watermark), null);
+            }
+        }
+        TrackerReplay.Added added = replay.addAssignment(current, split, normalized, watermark);
+        announce(added.change(), key, assignment.assignedAt(), listener);
         return new Outcome(added.state(), added.change().after());
     }
 
@@ -179,9 +241,14 @@ public final class ClientTracker {
         return replay.dueOf(calls);
     }
 
-    /** An open group as the unprocessed tab shows it, with the due and owner the project's workflow gives (R14, R16). */
-    public UnprocessedRow row(String client, List<MissedCall> calls, List<CallbackAttempt> attempts, Instant asOf) {
-        return replay.openRow(client, new TrackerReplay.View(List.of(), calls, attempts), asOf);
+    /** An open group as the unprocessed tab shows it, with the due the project's workflow gives and its owner (R14, R16). */
+    public UnprocessedRow row(
+            String client,
+            List<MissedCall> calls,
+            List<CallbackAttempt> attempts,
+            @Nullable String owner,
+            Instant asOf) {
+        return replay.openRow(client, new TrackerReplay.View(List.of(), calls, attempts, owner), asOf);
     }
 
     private UnprocessedRow openRow(String client, TrackerReplay.View view, Instant asOf) {
@@ -200,11 +267,15 @@ public final class ClientTracker {
             type = TrackerEvent.Type.OPENED;
         } else if (was.openCalls().equals(is.openCalls())) {
             if (was.openAttempts().equals(is.openAttempts())) {
-                return;
+                if (Objects.equals(was.openOwner(), is.openOwner())) {
+                    return;
+                }
+                type = TrackerEvent.Type.ASSIGNED;
+            } else {
+                type = isExtension(was.openAttempts(), is.openAttempts())
+                        ? TrackerEvent.Type.ATTEMPTED
+                        : TrackerEvent.Type.REVISED;
             }
-            type = isExtension(was.openAttempts(), is.openAttempts())
-                    ? TrackerEvent.Type.ATTEMPTED
-                    : TrackerEvent.Type.REVISED;
         } else {
             type = isExtension(was.openCalls(), is.openCalls())
                             && was.openAttempts().equals(is.openAttempts())

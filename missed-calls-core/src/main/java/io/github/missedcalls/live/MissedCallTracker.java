@@ -1,5 +1,6 @@
 package io.github.missedcalls.live;
 
+import io.github.missedcalls.Assignment;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.CallbackAttempt;
 import io.github.missedcalls.Handle;
@@ -75,7 +76,11 @@ public final class MissedCallTracker {
     }
 
     /** An open group as the tab shows it, but for its waiting time, which depends on when it is read. */
-    private record OpenGroup(OpenKey key, List<MissedCall> calls, List<CallbackAttempt> attempts) {}
+    private record OpenGroup(
+            OpenKey key,
+            List<MissedCall> calls,
+            List<CallbackAttempt> attempts,
+            @Nullable String owner) {}
 
     /**
      * A client the tracker holds: one map entry per client, so that a record costs one look-up,
@@ -162,6 +167,21 @@ public final class MissedCallTracker {
         seen(handle.handledAt());
     }
 
+    /** Takes one assignment (R16): the client's group open at its instant gets its owner. */
+    public synchronized void accept(Assignment assignment) {
+        Objects.requireNonNull(assignment, "assignment");
+        String key;
+        try {
+            key = rules.keyOf(assignment);
+        } catch (IllegalArgumentException e) {
+            listener.rejected(Rejection.ofHandle(null, "assignment: " + e.getMessage()));
+            return;
+        }
+        HeldClient held = clients.get(key);
+        update(key, held, rules.take(held == null ? null : held.state, key, assignment, watermark, listener));
+        seen(assignment.assignedAt());
+    }
+
     /**
      * Moves the watermark to {@code now} minus the allowed lateness, if that is later: time passes
      * even when no call comes. Then settles every client's records the watermark has passed and
@@ -204,7 +224,7 @@ public final class MissedCallTracker {
         List<UnprocessedRow> rows = new ArrayList<>(openGroups.size());
         for (HeldClient held : openGroups.values()) {
             OpenGroup group = Objects.requireNonNull(held.open);
-            rows.add(rules.row(group.key().client(), group.calls(), group.attempts(), asOf));
+            rows.add(rules.row(group.key().client(), group.calls(), group.attempts(), group.owner(), asOf));
         }
         return rows;
     }
@@ -238,7 +258,7 @@ public final class MissedCallTracker {
             if (open != null) {
                 listener.event(new TrackerEvent(
                         TrackerEvent.Type.OVERDUE,
-                        rules.row(open.key().client(), open.calls(), open.attempts(), watermark)));
+                        rules.row(open.key().client(), open.calls(), open.attempts(), open.owner(), watermark)));
             }
         }
     }
@@ -247,7 +267,7 @@ public final class MissedCallTracker {
         ClientState state = outcome.state();
         TrackerReplay.View view = outcome.view();
         if (view != null) {
-            update(client, held, state, view.openCalls(), view.openAttempts());
+            update(client, held, state, view.openCalls(), view.openAttempts(), view.openOwner());
         } else if (held != null && !state.isEmpty()) {
             // Settled or unchanged: the open group is still the one held.
             held.state = state;
@@ -264,7 +284,8 @@ public final class MissedCallTracker {
                 held,
                 state,
                 open == null ? List.of() : open.calls(),
-                open == null ? List.of() : open.callbackAttempts());
+                open == null ? List.of() : open.callbackAttempts(),
+                open == null ? null : open.owner());
     }
 
     private void update(
@@ -272,7 +293,8 @@ public final class MissedCallTracker {
             @Nullable HeldClient held,
             ClientState state,
             List<MissedCall> openCalls,
-            List<CallbackAttempt> openAttempts) {
+            List<CallbackAttempt> openAttempts,
+            @Nullable String openOwner) {
         if (state.isEmpty()) {
             forget(client, held);
             return;
@@ -294,14 +316,14 @@ public final class MissedCallTracker {
         }
         Instant firstMissedAt = openCalls.get(0).startedAt();
         if (previous != null && previous.key().firstMissedAt().equals(firstMissedAt)) {
-            current.open = new OpenGroup(previous.key(), openCalls, openAttempts);
+            current.open = new OpenGroup(previous.key(), openCalls, openAttempts, openOwner);
             return;
         }
         if (previous != null) {
             openGroups.remove(previous.key());
         }
         OpenKey key = new OpenKey(firstMissedAt, client);
-        current.open = new OpenGroup(key, openCalls, openAttempts);
+        current.open = new OpenGroup(key, openCalls, openAttempts, openOwner);
         openGroups.put(key, current);
         Instant due = rules.dueOf(openCalls);
         if (due != null) {

@@ -38,7 +38,9 @@ public record TrackerEvent(Type type, ReportRow row) {
          * with the row as of the watermark; only {@link MissedCallTracker} tells it, since only it
          * keeps a watermark for every client.
          */
-        OVERDUE
+        OVERDUE,
+        /** An assignment gave the open group another owner (R16); nothing else of it changed. */
+        ASSIGNED
     }
 
     public TrackerEvent {

@@ -1,7 +1,9 @@
 package io.github.missedcalls.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.missedcalls.Assignment;
 import io.github.missedcalls.BusinessHours;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.CallbackAttempt;
@@ -247,6 +249,96 @@ class MissedCallTrackerTest {
                 });
     }
 
+    private static MissedCallTracker workingTracker(Recorder recorder, Duration lookBack) {
+        return MissedCallTracker.builder(ProjectSettings.builder()
+                        .countryCode("380")
+                        .workflow(WorkflowSettings.builder()
+                                .ownerChain(List.of(OwnerRule.LAST_REACHED, OwnerRule.LAST_ATTEMPT))
+                                .ownerLookBack(lookBack)
+                                .build())
+                        .build())
+                .allowedLateness(Duration.ofMinutes(10))
+                .listener(recorder)
+                .build();
+    }
+
+    @Test
+    @DisplayName("R16: the manager who last reached the client owns the next group, within the look-back, as in the"
+            + " batch report")
+    void ownerByLastContact() {
+        Recorder recorder = new Recorder();
+        MissedCallTracker tracker = workingTracker(recorder, Duration.ofHours(2));
+        tracker.accept(callback("1", 0, true));
+        tracker.accept(missed("2", 60));
+        Instant reachedByBoris = T0.plus(Duration.ofMinutes(70));
+        tracker.accept(CallRecord.builder("3", Direction.OUT, reachedByBoris, reachedByBoris.plusSeconds(90))
+                .client(CLIENT)
+                .answeredAt(reachedByBoris.plusSeconds(10))
+                .employee("boris")
+                .build());
+        tracker.accept(missed("4", 70 + 121));
+
+        assertThat(recorder.events)
+                .filteredOn(event -> event.type() == TrackerEvent.Type.OPENED)
+                .extracting(event -> ((UnprocessedRow) event.row()).owner())
+                .containsExactly("anna", null);
+    }
+
+    @Test
+    @DisplayName("R16: a last contact older than the look-back is forgotten with the client; a recent one is kept")
+    void lastContactKeptForTheLookBackOnly() {
+        MissedCallTracker tracker = workingTracker(new Recorder(), Duration.ofHours(2));
+        tracker.accept(callback("1", 0, true));
+
+        tracker.advanceTo(T0.plus(Duration.ofMinutes(130)));
+        assertThat(tracker.state(CLIENT))
+                .hasValueSatisfying(
+                        state -> assertThat(state.lastReached()).isEqualTo(new ClientState.Reached("anna", T0)));
+
+        tracker.advanceTo(T0.plus(Duration.ofMinutes(131)));
+        assertThat(tracker.clientsHeld()).isZero();
+    }
+
+    @Test
+    @DisplayName("R16: an assignment gives the open group its owner, told as ASSIGNED; a redelivery changes nothing,"
+            + " a conflicting copy is rejected")
+    void assignment() {
+        Recorder recorder = new Recorder();
+        MissedCallTracker tracker = workingTracker(recorder, Duration.ofHours(2));
+        tracker.accept(missed("1", 0));
+        tracker.accept(callback("2", 5, false));
+        Assignment toOlena = new Assignment("0501110001", T0.plus(Duration.ofMinutes(6)), "olena", "boris", null);
+
+        tracker.accept(toOlena);
+        tracker.accept(toOlena);
+        tracker.accept(new Assignment("0501110001", toOlena.assignedAt(), "taras", "boris", null));
+
+        assertThat(recorder.types())
+                .containsExactly(TrackerEvent.Type.OPENED, TrackerEvent.Type.ATTEMPTED, TrackerEvent.Type.ASSIGNED);
+        assertThat(((UnprocessedRow) recorder.events.get(1).row()).owner()).isEqualTo("anna");
+        assertThat(((UnprocessedRow) recorder.events.get(2).row()).owner()).isEqualTo("olena");
+        assertThat(tracker.unprocessed(T0.plus(Duration.ofMinutes(8))))
+                .singleElement()
+                .satisfies(row -> assertThat(row.owner()).isEqualTo("olena"));
+        assertThat(recorder.rejections)
+                .singleElement()
+                .satisfies(rejection -> assertThat(rejection.reason())
+                        .isEqualTo("conflicting duplicate assignment by boris at " + toOlena.assignedAt()));
+    }
+
+    @Test
+    @DisplayName("R17: refuses groups per line, with the reason, rather than keep them per client")
+    void groupsPerLineRefused() {
+        ProjectSettings perLine = ProjectSettings.builder()
+                .countryCode("380")
+                .workflow(WorkflowSettings.builder().groupsPerLine(true).build())
+                .build();
+
+        assertThatThrownBy(() -> MissedCallTracker.builder(perLine).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the live tracker keeps groups per client; groups per line (R17) are for the batch report");
+    }
+
     @Nested
     @DisplayName("with records out of order")
     class Lateness {
@@ -342,6 +434,17 @@ class MissedCallTrackerTest {
             "R8, R12, R14, R16: fed a log one record at a time in any order within the lateness bound, it ends with the"
                     + " batch report's rows, dues and owners included")
     void trackerEqualsBatchReport() {
+        trackerEqualsBatch(List.of(OwnerRule.LAST_ATTEMPT, OwnerRule.LINE_OWNER), 3);
+    }
+
+    @Test
+    @DisplayName("R16 law: with owners by the last contact and by assignments, the tracker ends with the batch report's"
+            + " owners, whatever the order within the lateness bound")
+    void trackerEqualsBatchWithLastReachedAndAssignments() {
+        trackerEqualsBatch(List.of(OwnerRule.LAST_REACHED, OwnerRule.LAST_ATTEMPT, OwnerRule.LINE_OWNER), 6);
+    }
+
+    private static void trackerEqualsBatch(List<OwnerRule> chain, int maxAssignments) {
         Duration lateness = Duration.ofHours(6);
         Instant asOf = Generators.GRID_START.plus(Generators.GRID_SPAN);
         Gen<Long> seeds = SourceDSL.longs().all();
@@ -349,19 +452,23 @@ class MissedCallTrackerTest {
                 .forAll(
                         Generators.callLogsWithUniqueIds(Generators.gridInstants(), 40),
                         Generators.handleLists(6),
+                        Generators.assignmentLists(maxAssignments),
                         seeds)
-                .checkAssert((calls, handles, seed) -> {
+                .checkAssert((calls, handles, assignments, seed) -> {
                     ProjectSettings settings = ProjectSettings.builder()
                             .countryCode(Generators.COUNTRY_CODE)
                             .businessHours(BusinessHours.parse("Mon-Fri 09:00-18:00"))
                             .workflow(WorkflowSettings.builder()
                                     .deadline(Duration.ofHours(2))
-                                    .ownerChain(List.of(OwnerRule.LAST_ATTEMPT, OwnerRule.LINE_OWNER))
+                                    .ownerChain(chain)
+                                    // Shorter than the five days of calls, so that a last contact also falls out of it.
+                                    .ownerLookBack(Duration.ofDays(1))
                                     .line("+380441112233", new LineRules(Duration.ofMinutes(30), "dmytro"))
                                     .build())
                             .build();
-                    // One handle per key, as MissedCalls.saveHandle and a store keep them: conflicting
-                    // copies are a store's error, which the batch report rejects and the tracker never sees.
+                    // One handle and one assignment per key, as MissedCalls.saveHandle and assign and a store
+                    // keep them: conflicting copies are a store's error, which the batch report rejects and
+                    // the tracker never sees.
                     InMemoryHandleStore store = new InMemoryHandleStore();
                     List<Handle> valid = new ArrayList<>();
                     for (Handle handle : handles) {
@@ -371,6 +478,16 @@ class MissedCallTrackerTest {
                                         kept -> normalizedOrSelf(settings, kept).sameKey(normalized))) {
                             store.save("p", handle);
                             valid.add(handle);
+                        }
+                    }
+                    List<Assignment> validAssignments = new ArrayList<>();
+                    for (Assignment assignment : assignments) {
+                        Assignment normalized = normalizedOrSelf(settings, assignment);
+                        if (validAssignments.stream()
+                                .noneMatch(
+                                        kept -> normalizedOrSelf(settings, kept).sameKey(normalized))) {
+                            store.assign("p", assignment);
+                            validAssignments.add(assignment);
                         }
                     }
                     Report batch = MissedCalls.builder()
@@ -388,15 +505,24 @@ class MissedCallTrackerTest {
                             .trackFrom(Generators.GRID_START)
                             .listener(recorder)
                             .build();
-                    for (Object record : deliveryOrder(calls, valid, lateness, new Random(seed))) {
+                    Random random = new Random(seed);
+                    List<Object> records = new ArrayList<>(valid);
+                    records.addAll(validAssignments);
+                    for (Object record : deliveryOrder(calls, records, lateness, random)) {
                         if (record instanceof CallRecord call) {
                             tracker.accept(call);
+                            if (random.nextInt(4) == 0) {
+                                // Settles every client, and forgets those left with nothing to keep.
+                                tracker.advanceTo(call.startedAt());
+                            }
+                        } else if (record instanceof Handle handle) {
+                            tracker.accept(handle);
                         } else {
-                            tracker.accept((Handle) record);
+                            tracker.accept((Assignment) record);
                         }
                     }
 
-                    assertThat(recorder.rejections).noneMatch(r -> r.reason().startsWith("arrived after"));
+                    assertThat(recorder.rejections).noneMatch(r -> r.reason().contains("arrived after"));
                     assertThat(tracker.unprocessed(asOf)).isEqualTo(batch.unprocessed());
                     assertThat(new HashSet<>(recorder.processed.values())).isEqualTo(new HashSet<>(batch.processed()));
                     assertThat(tracker.anonymousMissed()).isEqualTo(batch.anonymousMissed());
@@ -571,17 +697,28 @@ class MissedCallTrackerTest {
         }
     }
 
+    private static Assignment normalizedOrSelf(ProjectSettings settings, Assignment assignment) {
+        try {
+            String client = settings.normalizer().normalize(assignment.client());
+            return client == null ? assignment : assignment.withClient(client);
+        } catch (IllegalArgumentException e) {
+            return assignment;
+        }
+    }
+
     /** Each record is delivered some time within the lateness bound after it happened. */
+    /** Calls and records a manager made (handles, assignments) in an order each is late by less than {@code lateness}. */
     private static List<Object> deliveryOrder(
-            List<CallRecord> calls, List<Handle> handles, Duration lateness, Random random) {
+            List<CallRecord> calls, List<?> handles, Duration lateness, Random random) {
         record Delivery(Instant at, Object record) {}
         List<Delivery> deliveries = new ArrayList<>();
         long bound = lateness.toSeconds();
         for (CallRecord call : calls) {
             deliveries.add(new Delivery(call.startedAt().plusSeconds((long) (random.nextDouble() * bound)), call));
         }
-        for (Handle handle : handles) {
-            deliveries.add(new Delivery(handle.handledAt().plusSeconds((long) (random.nextDouble() * bound)), handle));
+        for (Object byHand : handles) {
+            Instant at = byHand instanceof Handle handle ? handle.handledAt() : ((Assignment) byHand).assignedAt();
+            deliveries.add(new Delivery(at.plusSeconds((long) (random.nextDouble() * bound)), byHand));
         }
         deliveries.sort(Comparator.comparing(Delivery::at));
         return deliveries.stream().map(Delivery::record).toList();

@@ -3,6 +3,7 @@ package io.github.missedcalls.tck;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.github.missedcalls.Assignment;
 import io.github.missedcalls.CallRecord;
 import io.github.missedcalls.Direction;
 import io.github.missedcalls.Handle;
@@ -307,6 +308,27 @@ public final class Generators {
                 Generate.pick(ACTORS),
                 (client, at, back, reason, actor) ->
                         new Handle(client, at, at.minus(step.multipliedBy(back)), reason._1, reason._2, actor));
+    }
+
+    /**
+     * Assignments (R16) at {@code instants}: mostly of one of the people under any spelling to one
+     * of the employees, rarely of a withheld number or one that cannot be normalized (both rejected).
+     */
+    public static Gen<Assignment> assignments(Gen<Instant> instants) {
+        Gen<String> clients = Generate.frequency(List.of(
+                Pair.of(14, Generate.pick(spellingsOfPeople())),
+                Pair.of(1, Generate.constant("anonymous")),
+                Pair.of(1, Generate.pick(NOT_NUMBERS))));
+        return clients.zip(
+                instants,
+                Generate.pick(List.of("anna", "bohdan", "olena", "taras")),
+                Generate.pick(ACTORS),
+                (client, at, owner, actor) -> new Assignment(client, at, owner, actor, null));
+    }
+
+    /** Lists of up to {@code maxAssignments} assignments on the default grid. */
+    public static Gen<List<Assignment>> assignmentLists(int maxAssignments) {
+        return lists().of(assignments(gridInstants())).ofSizeBetween(0, maxAssignments);
     }
 
     /** Lists of up to {@code maxHandles} handles on the default grid. */
