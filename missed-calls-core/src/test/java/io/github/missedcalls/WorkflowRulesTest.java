@@ -405,6 +405,40 @@ class WorkflowRulesTest {
         }
 
         @Test
+        @DisplayName("R16: when a handle takes a group's first calls, the last contact is held against the look-back"
+                + " from the first call left")
+        void lookBackFromTheCallsLeft() {
+            WorkflowSettings lastReachedOnly = WorkflowSettings.builder()
+                    .ownerChain(List.of(OwnerRule.LAST_REACHED))
+                    .ownerLookBack(Duration.ofDays(1))
+                    .build();
+            Instant left = start.plus(Duration.ofDays(1)).plus(Duration.ofHours(1));
+            Report report = report(
+                    office(lastReachedOnly),
+                    List.of(
+                            answered("1", CLIENT, start),
+                            missed("2", CLIENT, start.plus(Duration.ofHours(1))),
+                            missed("3", CLIENT, left)),
+                    List.of(new Handle(
+                            CLIENT,
+                            left.plus(Duration.ofHours(1)),
+                            start.plus(Duration.ofHours(2)),
+                            HandleReason.RESOLVED_ELSEWHERE,
+                            null,
+                            "boris")),
+                    start,
+                    start.plus(Duration.ofDays(2)));
+
+            assertThat(report.processed())
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.owner()).isEqualTo("olena"));
+            assertThat(report.unprocessed()).singleElement().satisfies(row -> {
+                assertThat(row.firstMissedAt()).isEqualTo(left);
+                assertThat(row.owner()).isNull();
+            });
+        }
+
+        @Test
         @DisplayName("R16: an assignment changes the owner and does not resolve; saved twice it is stored once")
         void assignmentTwice() {
             Instant now = start.plus(Duration.ofHours(2));

@@ -24,9 +24,30 @@ final class GroupDraft {
     @Nullable
     String reachedBy;
 
+    /**
+     * When that call started, to be held against the owner look-back from the group's first
+     * missed call; {@code null} when every call the report holds is within it.
+     */
+    @Nullable
+    Instant reachedAt;
+
     /** The owner a manager assigned this group to (R16). */
     @Nullable
     String assigned;
+
+    /**
+     * The first call {@link #primedDue} and {@link #primedLineOwner} were worked out for, while
+     * it was at hand ({@link WorkflowRules#prime}); a row made much later then reads neither the
+     * call nor its line again. {@code null} when nothing was worked out.
+     */
+    @Nullable
+    MissedCall primedFor;
+
+    @Nullable
+    Instant primedDue;
+
+    @Nullable
+    String primedLineOwner;
 
     GroupDraft(String client) {
         // Most groups are one or two calls and as many attempts.
@@ -63,8 +84,7 @@ final class GroupDraft {
         }
         if (covered == calls.size()) {
             GroupDraft all = new GroupDraft(client, calls, attempts);
-            all.reachedBy = reachedBy;
-            all.assigned = assigned;
+            all.ownedAs(this);
             calls.clear();
             attempts.clear();
             return all;
@@ -86,9 +106,18 @@ final class GroupDraft {
         attempts.clear();
         attempts.addAll(laterAttempts);
         GroupDraft part = new GroupDraft(client, coveredCalls, coveredAttempts);
-        part.reachedBy = reachedBy;
-        part.assigned = assigned;
+        part.ownedAs(this);
         return part;
+    }
+
+    /** Takes what names {@code other}'s owner and due: the covered part of a group keeps its first call. */
+    private void ownedAs(GroupDraft other) {
+        reachedBy = other.reachedBy;
+        reachedAt = other.reachedAt;
+        assigned = other.assigned;
+        primedFor = other.primedFor;
+        primedDue = other.primedDue;
+        primedLineOwner = other.primedLineOwner;
     }
 
     UnprocessedRow toUnprocessed(Instant asOf, WorkflowRules workflow) {
@@ -99,8 +128,8 @@ final class GroupDraft {
                 rowCalls,
                 rowAttempts,
                 Duration.between(firstMissedAt(), asOf),
-                workflow.due(rowCalls),
-                workflow.owner(rowCalls, rowAttempts, reachedBy, assigned));
+                workflow.due(this),
+                workflow.owner(this, rowAttempts));
     }
 
     ProcessedRow toProcessed(WorkflowRules workflow) {
@@ -111,12 +140,7 @@ final class GroupDraft {
         List<MissedCall> rowCalls = immutable(calls);
         List<CallbackAttempt> rowAttempts = immutable(attempts);
         return new ProcessedRow(
-                client,
-                rowCalls,
-                rowAttempts,
-                done,
-                workflow.due(rowCalls),
-                workflow.owner(rowCalls, rowAttempts, reachedBy, assigned));
+                client, rowCalls, rowAttempts, done, workflow.due(this), workflow.owner(this, rowAttempts));
     }
 
     /**

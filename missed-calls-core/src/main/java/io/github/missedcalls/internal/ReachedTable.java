@@ -1,5 +1,6 @@
 package io.github.missedcalls.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,14 +9,17 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Each client's last successful call with an employee (R16's {@code LAST_REACHED}): who and
- * when. Every successful call of the window writes here, most of them for clients with nothing
- * open and in no order a cache could follow, so a write should touch one cache line: a slot is
- * two longs side by side, the client's packed number ({@link LedgerTable#pack}) and the second,
- * employee number and a flag packed into one. Only a call with a fraction of a second also writes
- * the nanoseconds, to an array of their own. A number that does not pack goes to a map, and so
- * does a call that does not fit the packing (before 1426 or after 2514, or the 268 millionth
- * employee), marked in its slot.
+ * Each client's last successful call with an employee (R16's {@code LAST_REACHED}). Every
+ * successful call of the window writes here, most of them for clients with nothing open and in no
+ * order a cache could follow, so the table is kept small enough to stay in the processor's
+ * caches: a slot is one long, the client's number as a decimal key (50 bits) and the employee's
+ * number (14 bits).
+ *
+ * <p>A call is in the table before a group opens only if it started earlier (at one instant
+ * missed calls come first, R5). When the report's window is no longer than the owner look-back,
+ * every call it holds is also within the look-back of every group: the slot is all that is
+ * needed. A longer window also keeps each call's instant, in arrays of their own. A number that does not pack, or
+ * a call that does not fit (the 16,383rd employee), goes to a map.
  *
  * <p>Not thread-safe; one report owns one.
  */
@@ -25,89 +29,137 @@ final class ReachedTable {
     record Reached(String employee, Instant at) {}
 
     private static final int INITIAL_CAPACITY = 1 << 12;
-    private static final int EMPLOYEE_BITS = 28;
+    private static final int EMPLOYEE_BITS = 14;
     private static final long EMPLOYEE_MASK = (1L << EMPLOYEE_BITS) - 1;
-    private static final long HAS_NANOS = 1L << EMPLOYEE_BITS;
-    private static final int SECOND_SHIFT = EMPLOYEE_BITS + 1;
-    private static final long MIN_SECOND = Long.MIN_VALUE >> SECOND_SHIFT;
-    private static final long MAX_SECOND = Long.MAX_VALUE >> SECOND_SHIFT;
-    /** The value of a slot whose client's entry is in {@link #unfit}: no employee has that number. */
+    /** The employee field of a slot whose client's entry is in {@link #unfit}. */
     private static final long UNFIT = EMPLOYEE_MASK;
 
-    /** Per slot its key (0 when free) and its value, side by side. */
-    private long[] slots = new long[2 * INITIAL_CAPACITY];
-    /** A slot's nanoseconds, when its value says it has any. */
-    private int[] nanos = new int[INITIAL_CAPACITY];
+    private static final int RECENT = 64;
+    /** {@code OFFSETS[n]}: how many decimal keys the numbers of fewer than n digits take. */
+    private static final long[] OFFSETS = new long[17];
 
+    static {
+        long count = 0;
+        long numbers = 1;
+        for (int digits = 1; digits < OFFSETS.length; digits++) {
+            OFFSETS[digits] = count;
+            numbers *= 10;
+            count += numbers;
+        }
+    }
+
+    /** The look-back a call's instant is checked against; {@code null} when the window is within it. */
+    private final @Nullable Duration lookBack;
+
+    /** Per slot its key and employee; 0 when free. */
+    private long[] slots = new long[INITIAL_CAPACITY];
+    /** With a look-back to check, each slot's call's instant. */
+    private long[] seconds;
+
+    private int[] nanos;
     private int size;
     private final List<String> employeeNames = new ArrayList<>();
     private final Map<String, Integer> employeeNumbers = new HashMap<>();
+    private final @Nullable String[] recentNames = new String[RECENT];
+    private final int[] recentNumbers = new int[RECENT];
     private final Map<String, Reached> unpacked = new HashMap<>();
-    /** Calls that do not fit a slot's value, by the packed number. */
+    /** Calls that do not fit a slot, by the number's decimal key. */
     private final Map<Long, Reached> unfit = new HashMap<>();
 
-    private @Nullable String lastEmployee;
-    private int lastEmployeeNumber;
+    /**
+     * @param lookBack how long before a group's first missed call a call still names its owner;
+     *     {@code null} when the report's window is no longer than that, and every call counts
+     */
+    ReachedTable(@Nullable Duration lookBack) {
+        this.lookBack = lookBack;
+        this.seconds = lookBack == null ? new long[0] : new long[INITIAL_CAPACITY];
+        this.nanos = lookBack == null ? new int[0] : new int[INITIAL_CAPACITY];
+    }
 
-    /** @param key the client's {@link LedgerTable#pack packed} number, 0 when it does not pack */
-    void put(long key, String client, String employee, Instant at) {
-        if (key == 0) {
+    /** @param packed the client's {@link LedgerTable#pack packed} number, 0 when it does not pack */
+    void put(long packed, String client, String employee, Instant at) {
+        if (packed == 0) {
             unpacked.put(client, new Reached(employee, at));
             return;
         }
-        long second = at.getEpochSecond();
-        int nano = at.getNano();
-        int number = numberOf(employee);
-        long value;
-        if (second < MIN_SECOND || second > MAX_SECOND || number >= UNFIT) {
+        long key = decimalKey(packed);
+        long number = numberOf(employee) + 1L;
+        if (number >= UNFIT) {
             unfit.put(key, new Reached(employee, at));
-            value = UNFIT;
-        } else {
-            value = second << SECOND_SHIFT | (nano == 0 ? 0 : HAS_NANOS) | number;
+            number = UNFIT;
         }
-        int mask = nanos.length - 1;
+        int mask = slots.length - 1;
         int slot = slot(key, mask);
-        while (slots[2 * slot] != 0 && slots[2 * slot] != key) {
+        while (slots[slot] != 0 && slots[slot] >>> EMPLOYEE_BITS != key) {
             slot = (slot + 1) & mask;
         }
-        boolean added = slots[2 * slot] == 0;
-        slots[2 * slot] = key;
-        slots[2 * slot + 1] = value;
-        if (nano != 0) {
-            nanos[slot] = nano;
+        boolean added = slots[slot] == 0;
+        slots[slot] = key << EMPLOYEE_BITS | number;
+        if (lookBack != null) {
+            seconds[slot] = at.getEpochSecond();
+            nanos[slot] = at.getNano();
         }
-        // At most half full, so that probes stay short and a free slot always ends them.
-        if (added && ++size * 2 > nanos.length) {
+        // Up to seven eighths full: a slot is a long, eight to a cache line, so probes stay short.
+        if (added && ++size * 8L > slots.length * 7L) {
             grow();
         }
     }
 
-    /** @param key the client's {@link LedgerTable#pack packed} number, 0 when it does not pack */
-    @Nullable
-    Reached get(long key, String client) {
-        if (key == 0) {
-            return unpacked.get(client);
+    /**
+     * Tells a group that has just opened who last reached its client: the employee, and with a
+     * look-back to check the call's instant, which {@link WorkflowRules#owner} holds against the
+     * group's first missed call when its row is made (a handle may take the first calls away).
+     *
+     * @param packed the client's {@link LedgerTable#pack packed} number, 0 when it does not pack
+     */
+    void name(long packed, String client, GroupDraft group) {
+        if (packed == 0) {
+            name(unpacked.get(client), group);
+            return;
         }
-        int mask = nanos.length - 1;
-        for (int slot = slot(key, mask); slots[2 * slot] != 0; slot = (slot + 1) & mask) {
-            if (slots[2 * slot] == key) {
-                long value = slots[2 * slot + 1];
-                if (value == UNFIT) {
-                    return unfit.get(key);
+        long key = decimalKey(packed);
+        int mask = slots.length - 1;
+        for (int slot = slot(key, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
+            if (slots[slot] >>> EMPLOYEE_BITS == key) {
+                long number = slots[slot] & EMPLOYEE_MASK;
+                if (number == UNFIT) {
+                    name(unfit.get(key), group);
+                } else {
+                    group.reachedBy = employeeNames.get((int) number - 1);
+                    group.reachedAt = lookBack == null ? null : Instant.ofEpochSecond(seconds[slot], nanos[slot]);
                 }
-                int nano = (value & HAS_NANOS) == 0 ? 0 : nanos[slot];
-                return new Reached(
-                        employeeNames.get((int) (value & EMPLOYEE_MASK)),
-                        Instant.ofEpochSecond(value >> SECOND_SHIFT, nano));
+                return;
             }
         }
-        return null;
+    }
+
+    private void name(@Nullable Reached reached, GroupDraft group) {
+        if (reached != null) {
+            group.reachedBy = reached.employee();
+            group.reachedAt = lookBack == null ? null : reached.at();
+        }
+    }
+
+    /**
+     * A packed number ({@code +} and up to 15 digits, four bits a digit) as a decimal key from 1
+     * to about 1.1e15: the numbers of each length after those of all shorter lengths, so that
+     * {@code +1} and {@code +01} differ. Fits 50 bits.
+     */
+    static long decimalKey(long packed) {
+        int digits = (64 - Long.numberOfLeadingZeros(packed) + 3) / 4;
+        long value = 0;
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+            value = value * 10 + ((packed >>> shift) & 0xF) - 1;
+        }
+        return OFFSETS[digits] + value + 1;
     }
 
     private int numberOf(String employee) {
-        // Sources hand out one string per employee more often than not.
-        if (employee == lastEmployee) {
-            return lastEmployeeNumber;
+        // Sources hand out one String per employee more often than not, and a month names a few
+        // dozen: a slot by identity answers most calls without hashing the name.
+        int recent = System.identityHashCode(employee) & (RECENT - 1);
+        if (recentNames[recent] == employee) {
+            return recentNumbers[recent];
         }
         Integer known = employeeNumbers.get(employee);
         int number;
@@ -118,8 +170,8 @@ final class ReachedTable {
         } else {
             number = known;
         }
-        lastEmployee = employee;
-        lastEmployeeNumber = number;
+        recentNames[recent] = employee;
+        recentNumbers[recent] = number;
         return number;
     }
 
@@ -130,21 +182,27 @@ final class ReachedTable {
 
     private void grow() {
         long[] oldSlots = slots;
+        long[] oldSeconds = seconds;
         int[] oldNanos = nanos;
-        int capacity = oldNanos.length * 2;
-        slots = new long[2 * capacity];
-        nanos = new int[capacity];
+        int capacity = oldSlots.length * 2;
+        slots = new long[capacity];
+        if (lookBack != null) {
+            seconds = new long[capacity];
+            nanos = new int[capacity];
+        }
         int mask = capacity - 1;
-        for (int old = 0; old < oldNanos.length; old++) {
-            long key = oldSlots[2 * old];
-            if (key != 0) {
-                int slot = slot(key, mask);
-                while (slots[2 * slot] != 0) {
+        for (int old = 0; old < oldSlots.length; old++) {
+            long entry = oldSlots[old];
+            if (entry != 0) {
+                int slot = slot(entry >>> EMPLOYEE_BITS, mask);
+                while (slots[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                slots[2 * slot] = key;
-                slots[2 * slot + 1] = oldSlots[2 * old + 1];
-                nanos[slot] = oldNanos[old];
+                slots[slot] = entry;
+                if (lookBack != null) {
+                    seconds[slot] = oldSeconds[old];
+                    nanos[slot] = oldNanos[old];
+                }
             }
         }
     }

@@ -15,6 +15,7 @@ import io.github.missedcalls.StorageException;
 import io.github.missedcalls.UnprocessedRow;
 import io.github.missedcalls.spi.CallSource;
 import io.github.missedcalls.spi.HandleStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -199,7 +200,11 @@ public final class ReportEngine {
         this.strict = strict;
         this.workflow = new WorkflowRules(settings);
         this.linesSeen = settings.workflow().groupsPerLine() ? new LinkedHashSet<>() : null;
-        this.lastReached = workflow.tracksLastReached() ? new ReachedTable() : null;
+        // A call of a window no longer than the look-back is within it for every group of the window.
+        Duration lookBack = settings.workflow().ownerLookBack();
+        this.lastReached = workflow.tracksLastReached()
+                ? new ReachedTable(Duration.between(from, to).compareTo(lookBack) <= 0 ? null : lookBack)
+                : null;
     }
 
     /**
@@ -755,8 +760,12 @@ public final class ReportEngine {
                     applyingTo = ledger;
                     steps.call(ledger, call, kind, settle);
                     applyingTo = null;
-                    if (lastReached != null) {
-                        nameLastReached(client, packed, Objects.requireNonNull(ledger.open()));
+                    GroupDraft open = Objects.requireNonNull(ledger.open());
+                    if (open.calls.size() == 1) {
+                        workflow.prime(open);
+                        if (lastReached != null) {
+                            nameLastReached(client, packed, open);
+                        }
                     }
                 }
             }
@@ -841,13 +850,7 @@ public final class ReportEngine {
 
     /** A group that has just opened learns who last reached its client (R16). */
     private void nameLastReached(String client, long packed, GroupDraft group) {
-        if (group.calls.size() != 1) {
-            return;
-        }
-        ReachedTable.Reached reached = Objects.requireNonNull(lastReached).get(packed, client);
-        if (reached != null && workflow.reachedInLookBack(reached.at(), group.firstMissedAt())) {
-            group.reachedBy = reached.employee();
-        }
+        Objects.requireNonNull(lastReached).name(packed, client, group);
     }
 
     private void processHandlesBefore(Instant instant) {

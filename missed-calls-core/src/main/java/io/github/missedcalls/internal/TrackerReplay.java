@@ -306,7 +306,7 @@ public final class TrackerReplay {
         if (open != null) {
             open.assigned = state.assigned();
             // No successful call came since the group's first missed call, or it would have been resolved.
-            open.reachedBy = reachedBy(state.lastReached(), open.firstMissedAt());
+            reached(open, state.lastReached());
         }
         return ledger;
     }
@@ -354,8 +354,10 @@ public final class TrackerReplay {
         return openCalls.isEmpty() && !workflow.reachedInLookBack(reached.at(), watermark);
     }
 
-    private @Nullable String reachedBy(ClientState.@Nullable Reached reached, Instant firstMissedAt) {
-        return reached != null && workflow.reachedInLookBack(reached.at(), firstMissedAt) ? reached.employee() : null;
+    /** Who last reached the client, for the owner look-back to be held against when the group's row is made. */
+    private static void reached(GroupDraft group, ClientState.@Nullable Reached reached) {
+        group.reachedBy = reached == null ? null : reached.employee();
+        group.reachedAt = reached == null ? null : reached.at();
     }
 
     /**
@@ -380,7 +382,7 @@ public final class TrackerReplay {
         }
         List<MissedCall> calls = GroupDraft.immutable(open.calls);
         List<CallbackAttempt> attempts = GroupDraft.immutable(open.attempts);
-        return new View(resolved, calls, attempts, workflow.owner(calls, attempts, open.reachedBy, open.assigned));
+        return new View(resolved, calls, attempts, workflow.owner(open, attempts));
     }
 
     /** The records after the first {@code settled}, without a copy where none is needed. */
@@ -454,7 +456,7 @@ public final class TrackerReplay {
         } else if (kind == CallKind.MISSED) {
             GroupDraft open = ledger.open();
             if (open != null && open.calls.size() == 1) {
-                open.reachedBy = reachedBy(contact.reached, open.firstMissedAt());
+                reached(open, contact.reached);
             }
         }
     }

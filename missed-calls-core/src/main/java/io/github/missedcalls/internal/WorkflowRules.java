@@ -47,10 +47,10 @@ public final class WorkflowRules {
 
     /** The group's due (R14): its first missed call plus the deadline of that call's line. */
     public @Nullable Instant due(List<MissedCall> calls) {
-        if (!active) {
-            return null;
-        }
-        MissedCall first = calls.get(0);
+        return active ? dueOf(calls.get(0)) : null;
+    }
+
+    private @Nullable Instant dueOf(MissedCall first) {
         Duration deadline = workflow.deadlineFor(first.line());
         if (deadline == null) {
             return null;
@@ -60,31 +60,59 @@ public final class WorkflowRules {
     }
 
     /**
-     * The group's owner (R16): an assignment by hand, else the first rule of the chain that
-     * names someone.
-     *
-     * @param reachedBy the employee on the client's last successful call before the group, within the look-back
-     * @param assigned the owner a manager assigned the group to
+     * Works out what a group's first call decides, its due and its line's owner, while the call
+     * is in the processor's caches: the report calls it as a group opens, and the group's row,
+     * made when it is resolved or at the end, is then spared reading the call again.
      */
-    public @Nullable String owner(
-            List<MissedCall> calls,
-            List<CallbackAttempt> attempts,
-            @Nullable String reachedBy,
-            @Nullable String assigned) {
-        if (assigned != null) {
-            return assigned;
+    void prime(GroupDraft group) {
+        if (!active) {
+            return;
+        }
+        MissedCall first = group.calls.get(0);
+        group.primedFor = first;
+        group.primedDue = dueOf(first);
+        group.primedLineOwner = lineOwner(first.line());
+    }
+
+    /** {@link #due(List)} of a group, from what {@link #prime} worked out when its first call is still the same. */
+    @Nullable
+    Instant due(GroupDraft group) {
+        if (!active) {
+            return null;
+        }
+        MissedCall first = group.calls.get(0);
+        return first == group.primedFor ? group.primedDue : dueOf(first);
+    }
+
+    /**
+     * The group's owner (R16): an assignment by hand, else the first rule of the chain that
+     * names someone; {@code attempts} are its row's.
+     */
+    @Nullable
+    String owner(GroupDraft group, List<CallbackAttempt> attempts) {
+        if (group.assigned != null) {
+            return group.assigned;
         }
         for (OwnerRule rule : ownerChain) {
             String owner = switch (rule) {
-                case LAST_REACHED -> reachedBy;
+                case LAST_REACHED -> lastReachedBy(group);
                 case LAST_ATTEMPT -> lastAttemptBy(attempts);
-                case LINE_OWNER -> lineOwner(calls.get(0).line());
+                case LINE_OWNER -> {
+                    MissedCall first = group.calls.get(0);
+                    yield first == group.primedFor ? group.primedLineOwner : lineOwner(first.line());
+                }
             };
             if (owner != null) {
                 return owner;
             }
         }
         return null;
+    }
+
+    /** Who last reached the client, if within the look-back from the group's first missed call as it is now. */
+    private @Nullable String lastReachedBy(GroupDraft group) {
+        Instant reachedAt = group.reachedAt;
+        return reachedAt == null || reachedInLookBack(reachedAt, group.firstMissedAt()) ? group.reachedBy : null;
     }
 
     private static @Nullable String lastAttemptBy(List<CallbackAttempt> attempts) {

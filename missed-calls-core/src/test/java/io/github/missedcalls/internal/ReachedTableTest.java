@@ -2,7 +2,10 @@ package io.github.missedcalls.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,7 @@ class ReachedTableTest {
     @Test
     @DisplayName("keeps the latest call of each of 100,000 clients through growth, and numbers that do not pack")
     void latestPerClient() {
-        ReachedTable table = new ReachedTable();
+        ReachedTable table = new ReachedTable(null);
         for (int i = 0; i < 100_000; i++) {
             String client = "+38050" + String.format("%07d", i);
             put(table, client, i % 2 == 0 ? "anna" : "bohdan", T0.plusSeconds(i));
@@ -26,46 +29,70 @@ class ReachedTableTest {
         put(table, "sip:reception", "yana", T0);
 
         assertThat(table.size()).isEqualTo(100_001);
-        assertThat(get(table, "+380500000000")).isEqualTo(new ReachedTable.Reached("olena", T0.plusSeconds(1)));
-        assertThat(get(table, "+380500099998")).isEqualTo(new ReachedTable.Reached("anna", T0.plusSeconds(99_998)));
-        assertThat(get(table, "+380500099997")).isEqualTo(new ReachedTable.Reached("bohdan", T0.plusSeconds(99_997)));
-        assertThat(get(table, "sip:reception")).isEqualTo(new ReachedTable.Reached("yana", T0));
-        assertThat(get(table, "+380670000000")).isNull();
+        assertThat(reachedBefore(table, "+380500000000")).isEqualTo("olena");
+        assertThat(reachedBefore(table, "+380500099998")).isEqualTo("anna");
+        assertThat(reachedBefore(table, "+380500099997")).isEqualTo("bohdan");
+        assertThat(reachedBefore(table, "sip:reception")).isEqualTo("yana");
+        assertThat(reachedBefore(table, "+380670000000")).isNull();
     }
 
     @Test
-    @DisplayName("keeps fractions of a second, and forgets them when a later call has none")
-    void fractionsOfASecond() {
-        ReachedTable table = new ReachedTable();
-        Instant withNanos = T0.plusNanos(123_456_789);
-        put(table, "+380501111111", "anna", withNanos);
-        put(table, "+380502222222", "anna", withNanos);
-        put(table, "+380502222222", "boris", T0.plusSeconds(5));
+    @DisplayName("with a look-back to check, tells a group when its client was reached, to the nanosecond; without,"
+            + " only who")
+    void instantsOnlyWithALookBack() {
+        Instant reached = T0.plusNanos(123_456_789);
+        ReachedTable timed = new ReachedTable(Duration.ofHours(2));
+        ReachedTable untimed = new ReachedTable(null);
+        for (ReachedTable table : List.of(timed, untimed)) {
+            put(table, "+380501111111", "anna", reached);
+            put(table, "sip:reception", "yana", reached);
+        }
 
-        assertThat(get(table, "+380501111111")).isEqualTo(new ReachedTable.Reached("anna", withNanos));
-        assertThat(get(table, "+380502222222")).isEqualTo(new ReachedTable.Reached("boris", T0.plusSeconds(5)));
+        assertThat(named(timed, "+380501111111")).containsExactly("anna", reached);
+        assertThat(named(timed, "sip:reception")).containsExactly("yana", reached);
+        assertThat(named(untimed, "+380501111111")).containsExactly("anna", null);
+        assertThat(named(untimed, "sip:reception")).containsExactly("yana", null);
     }
 
     @Test
-    @DisplayName("keeps a call too far from 1970 to pack, and a later one that packs replaces it")
-    void farInstants() {
-        ReachedTable table = new ReachedTable();
-        Instant farFuture = Instant.parse("3000-01-01T00:00:00.5Z");
-        Instant farPast = Instant.parse("1200-01-01T00:00:00Z");
-        put(table, "+380501111111", "anna", farFuture);
-        put(table, "+380502222222", "anna", farPast);
-        put(table, "+380502222222", "boris", T0);
+    @DisplayName("gives numbers of different lengths different keys, the longest within 50 bits")
+    void decimalKeys() {
+        List<String> numbers = List.of("+0", "+1", "+01", "+001", "+9", "+10", "+99", "+100", "+999999999999999");
 
-        assertThat(get(table, "+380501111111")).isEqualTo(new ReachedTable.Reached("anna", farFuture));
-        assertThat(get(table, "+380502222222")).isEqualTo(new ReachedTable.Reached("boris", T0));
-        assertThat(table.size()).isEqualTo(2);
+        List<Long> keys = numbers.stream()
+                .map(number -> ReachedTable.decimalKey(LedgerTable.pack(number)))
+                .toList();
+
+        assertThat(keys)
+                .doesNotHaveDuplicates()
+                .allSatisfy(key -> assertThat(key).isBetween(1L, (1L << 50) - 1));
+        assertThat(keys.get(0)).isEqualTo(1L);
+    }
+
+    @Test
+    @DisplayName("keeps every employee of a month with more than a slot can number")
+    void manyEmployees() {
+        ReachedTable table = new ReachedTable(Duration.ofDays(1));
+        for (int i = 0; i < 20_000; i++) {
+            put(table, "+38050" + String.format("%07d", i), "employee " + i, T0);
+        }
+
+        assertThat(named(table, "+380500000000")).containsExactly("employee 0", T0);
+        assertThat(named(table, "+380500019999")).containsExactly("employee 19999", T0);
     }
 
     private static void put(ReachedTable table, String client, String employee, Instant at) {
         table.put(LedgerTable.pack(client), client, employee, at);
     }
 
-    private static ReachedTable.@Nullable Reached get(ReachedTable table, String client) {
-        return table.get(LedgerTable.pack(client), client);
+    private static @Nullable String reachedBefore(ReachedTable table, String client) {
+        return named(table, client).get(0) instanceof String employee ? employee : null;
+    }
+
+    /** Who and when the table names for a group of the client: nulls for nobody. */
+    private static List<@Nullable Object> named(ReachedTable table, String client) {
+        GroupDraft group = new GroupDraft(client);
+        table.name(LedgerTable.pack(client), client, group);
+        return Arrays.asList(group.reachedBy, group.reachedAt);
     }
 }

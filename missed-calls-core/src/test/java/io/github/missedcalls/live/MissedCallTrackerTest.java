@@ -434,17 +434,27 @@ class MissedCallTrackerTest {
             "R8, R12, R14, R16: fed a log one record at a time in any order within the lateness bound, it ends with the"
                     + " batch report's rows, dues and owners included")
     void trackerEqualsBatchReport() {
-        trackerEqualsBatch(List.of(OwnerRule.LAST_ATTEMPT, OwnerRule.LINE_OWNER), 3);
+        trackerEqualsBatch(List.of(OwnerRule.LAST_ATTEMPT, OwnerRule.LINE_OWNER), 3, Duration.ofDays(1));
     }
 
     @Test
     @DisplayName("R16 law: with owners by the last contact and by assignments, the tracker ends with the batch report's"
             + " owners, whatever the order within the lateness bound")
     void trackerEqualsBatchWithLastReachedAndAssignments() {
-        trackerEqualsBatch(List.of(OwnerRule.LAST_REACHED, OwnerRule.LAST_ATTEMPT, OwnerRule.LINE_OWNER), 6);
+        // Shorter than the five days of calls, so that a last contact also falls out of it.
+        trackerEqualsBatch(
+                List.of(OwnerRule.LAST_REACHED, OwnerRule.LAST_ATTEMPT, OwnerRule.LINE_OWNER), 6, Duration.ofDays(1));
     }
 
-    private static void trackerEqualsBatch(List<OwnerRule> chain, int maxAssignments) {
+    @Test
+    @DisplayName("R16 law: with a look-back longer than the window (the batch report then keeps no instants of"
+            + " contacts), the tracker still ends with the batch report's owners")
+    void trackerEqualsBatchWithinTheLookBack() {
+        trackerEqualsBatch(
+                List.of(OwnerRule.LAST_REACHED, OwnerRule.LINE_OWNER), 6, WorkflowSettings.DEFAULT_OWNER_LOOK_BACK);
+    }
+
+    private static void trackerEqualsBatch(List<OwnerRule> chain, int maxAssignments, Duration lookBack) {
         Duration lateness = Duration.ofHours(6);
         Instant asOf = Generators.GRID_START.plus(Generators.GRID_SPAN);
         Gen<Long> seeds = SourceDSL.longs().all();
@@ -461,8 +471,7 @@ class MissedCallTrackerTest {
                             .workflow(WorkflowSettings.builder()
                                     .deadline(Duration.ofHours(2))
                                     .ownerChain(chain)
-                                    // Shorter than the five days of calls, so that a last contact also falls out of it.
-                                    .ownerLookBack(Duration.ofDays(1))
+                                    .ownerLookBack(lookBack)
                                     .line("+380441112233", new LineRules(Duration.ofMinutes(30), "dmytro"))
                                     .build())
                             .build();
