@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * every occupied bucket.
  *
  * <p>A number in the form normalization gives ({@code +} and up to 15 digits) is also kept packed
- * into a long, four bits a digit, and compared as one: the ledger's own copy of the number lives
+ * into a long ({@link #pack}), and compared as one: the ledger's own copy of the number lives
  * in the record that opened it, long since out of the processor's caches.
  *
  * <p>Not thread-safe; one report owns one.
@@ -29,21 +29,38 @@ final class LedgerTable {
     private @Nullable ClientLedger[] ledgers = new ClientLedger[INITIAL_CAPACITY];
     private int size;
 
-    /** {@code +} and 1 to 15 digits, four bits a digit (the digit plus one, so a shorter number differs); else 0. */
+    /** {@code KEYS_BEFORE[n]}: how many keys the numbers of fewer than n digits take. */
+    private static final long[] KEYS_BEFORE = new long[16];
+
+    static {
+        long keys = 0;
+        long numbers = 1;
+        for (int digits = 1; digits < KEYS_BEFORE.length; digits++) {
+            KEYS_BEFORE[digits] = keys;
+            numbers *= 10;
+            keys += numbers;
+        }
+    }
+
+    /**
+     * {@code +} and 1 to 15 digits as one key from 1 to about 1.1e15, within 50 bits: the numbers
+     * of each length after those of every shorter length, so that {@code +1} and {@code +01}
+     * differ; else 0. The rest of a long is free for what a table keeps beside the key.
+     */
     static long pack(String client) {
         int length = client.length();
         if (length < 2 || length > 16 || client.charAt(0) != '+') {
             return 0;
         }
-        long packed = 0;
+        long value = 0;
         for (int i = 1; i < length; i++) {
             char c = client.charAt(i);
             if (c < '0' || c > '9') {
                 return 0;
             }
-            packed = packed << 4 | (c - '0' + 1);
+            value = value * 10 + (c - '0');
         }
-        return packed;
+        return KEYS_BEFORE[length - 1] + value + 1;
     }
 
     private static int hash(String client, long packed) {

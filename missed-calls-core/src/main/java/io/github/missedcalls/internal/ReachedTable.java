@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Each client's last successful call with an employee (R16's {@code LAST_REACHED}). Every
  * successful call of the window writes here, most of them for clients with nothing open and in no
  * order a cache could follow, so the table is kept small enough to stay in the processor's
- * caches: a slot is one long, the client's number as a decimal key (50 bits) and the employee's
- * number (14 bits).
+ * caches: a slot is one long, the client's {@linkplain LedgerTable#pack packed} number (50 bits)
+ * and the employee's number (14 bits).
  *
  * <p>A call is in the table before a group opens only if it started earlier (at one instant
  * missed calls come first, R5). When the report's window is no longer than the owner look-back,
@@ -35,19 +35,6 @@ final class ReachedTable {
     private static final long UNFIT = EMPLOYEE_MASK;
 
     private static final int RECENT = 64;
-    /** {@code OFFSETS[n]}: how many decimal keys the numbers of fewer than n digits take. */
-    private static final long[] OFFSETS = new long[17];
-
-    static {
-        long count = 0;
-        long numbers = 1;
-        for (int digits = 1; digits < OFFSETS.length; digits++) {
-            OFFSETS[digits] = count;
-            numbers *= 10;
-            count += numbers;
-        }
-    }
-
     /** The look-back a call's instant is checked against; {@code null} when the window is within it. */
     private final @Nullable Duration lookBack;
 
@@ -63,7 +50,7 @@ final class ReachedTable {
     private final @Nullable String[] recentNames = new String[RECENT];
     private final int[] recentNumbers = new int[RECENT];
     private final Map<String, Reached> unpacked = new HashMap<>();
-    /** Calls that do not fit a slot, by the number's decimal key. */
+    /** Calls that do not fit a slot, by the packed number. */
     private final Map<Long, Reached> unfit = new HashMap<>();
 
     /**
@@ -82,19 +69,18 @@ final class ReachedTable {
             unpacked.put(client, new Reached(employee, at));
             return;
         }
-        long key = decimalKey(packed);
         long number = numberOf(employee) + 1L;
         if (number >= UNFIT) {
-            unfit.put(key, new Reached(employee, at));
+            unfit.put(packed, new Reached(employee, at));
             number = UNFIT;
         }
         int mask = slots.length - 1;
-        int slot = slot(key, mask);
-        while (slots[slot] != 0 && slots[slot] >>> EMPLOYEE_BITS != key) {
+        int slot = slot(packed, mask);
+        while (slots[slot] != 0 && slots[slot] >>> EMPLOYEE_BITS != packed) {
             slot = (slot + 1) & mask;
         }
         boolean added = slots[slot] == 0;
-        slots[slot] = key << EMPLOYEE_BITS | number;
+        slots[slot] = packed << EMPLOYEE_BITS | number;
         if (lookBack != null) {
             seconds[slot] = at.getEpochSecond();
             nanos[slot] = at.getNano();
@@ -117,13 +103,12 @@ final class ReachedTable {
             name(unpacked.get(client), group);
             return;
         }
-        long key = decimalKey(packed);
         int mask = slots.length - 1;
-        for (int slot = slot(key, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
-            if (slots[slot] >>> EMPLOYEE_BITS == key) {
+        for (int slot = slot(packed, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
+            if (slots[slot] >>> EMPLOYEE_BITS == packed) {
                 long number = slots[slot] & EMPLOYEE_MASK;
                 if (number == UNFIT) {
-                    name(unfit.get(key), group);
+                    name(unfit.get(packed), group);
                 } else {
                     group.reachedBy = employeeNames.get((int) number - 1);
                     group.reachedAt = lookBack == null ? null : Instant.ofEpochSecond(seconds[slot], nanos[slot]);
@@ -138,20 +123,6 @@ final class ReachedTable {
             group.reachedBy = reached.employee();
             group.reachedAt = lookBack == null ? null : reached.at();
         }
-    }
-
-    /**
-     * A packed number ({@code +} and up to 15 digits, four bits a digit) as a decimal key from 1
-     * to about 1.1e15: the numbers of each length after those of all shorter lengths, so that
-     * {@code +1} and {@code +01} differ. Fits 50 bits.
-     */
-    static long decimalKey(long packed) {
-        int digits = (64 - Long.numberOfLeadingZeros(packed) + 3) / 4;
-        long value = 0;
-        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
-            value = value * 10 + ((packed >>> shift) & 0xF) - 1;
-        }
-        return OFFSETS[digits] + value + 1;
     }
 
     private int numberOf(String employee) {

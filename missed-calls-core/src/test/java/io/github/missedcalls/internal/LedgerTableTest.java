@@ -37,7 +37,11 @@ class LedgerTableTest {
                 .isNotEqualTo(LedgerTable.pack("+3805012345670"))
                 .isNotEqualTo(LedgerTable.pack("+38050123456"));
         assertThat(LedgerTable.pack("+0")).isNotEqualTo(LedgerTable.pack("+00")).isNotZero();
-        assertThat(LedgerTable.pack("+999999999999999")).isNotZero();
+        assertThat(LedgerTable.pack("+0")).as("the first key").isEqualTo(1L);
+        assertThat(LedgerTable.pack("+999999999999999"))
+                .as("the last key, within the 50 bits the table of last contacts leaves the key")
+                .isPositive()
+                .isLessThan(1L << 50);
         assertThat(LedgerTable.pack("+1234567890123456")).as("16 digits").isZero();
         assertThat(LedgerTable.pack("380501234567")).isZero();
         assertThat(LedgerTable.pack("+38050123456a")).isZero();
@@ -47,10 +51,11 @@ class LedgerTableTest {
     @Test
     @DisplayName("two numbers whose packed forms hash alike are two clients")
     void equalHashesStayApart() {
-        // Digits 7 and 15 changed from 1 to 2 flip the same bit in both halves of the packed long, so Long.hashCode is
-        // equal.
+        // Flipping bit 0 and bit 32 of the packed long leaves Long.hashCode as it is; numbers of one length pack
+        // into consecutive keys, so the number that far from the first has that key.
         String one = "+111111111111111";
-        String other = "+111111211111112";
+        long flipped = LedgerTable.pack(one) ^ 0x1_0000_0001L;
+        String other = "+" + (111_111_111_111_111L + flipped - LedgerTable.pack(one));
         assertThat(Long.hashCode(LedgerTable.pack(one))).isEqualTo(Long.hashCode(LedgerTable.pack(other)));
         LedgerTable table = new LedgerTable();
         ClientLedger first = table.getOrCreate(one);

@@ -55,21 +55,6 @@ class ReachedTableTest {
     }
 
     @Test
-    @DisplayName("gives numbers of different lengths different keys, the longest within 50 bits")
-    void decimalKeys() {
-        List<String> numbers = List.of("+0", "+1", "+01", "+001", "+9", "+10", "+99", "+100", "+999999999999999");
-
-        List<Long> keys = numbers.stream()
-                .map(number -> ReachedTable.decimalKey(LedgerTable.pack(number)))
-                .toList();
-
-        assertThat(keys)
-                .doesNotHaveDuplicates()
-                .allSatisfy(key -> assertThat(key).isBetween(1L, (1L << 50) - 1));
-        assertThat(keys.get(0)).isEqualTo(1L);
-    }
-
-    @Test
     @DisplayName("keeps every employee of a month with more than a slot can number")
     void manyEmployees() {
         ReachedTable table = new ReachedTable(Duration.ofDays(1));
