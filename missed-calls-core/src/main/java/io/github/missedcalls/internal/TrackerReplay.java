@@ -154,15 +154,7 @@ public final class TrackerReplay {
         // Groups resolved by settled records are no longer in any view: their events were told when they were taken.
         applySettled(ledger, contact, state, split);
         GroupDraft open = ledger.open();
-        return settledState(
-                state,
-                split,
-                open,
-                contact,
-                watermark,
-                unsettled(state.pendingCalls(), split.calls()),
-                unsettled(state.pendingHandles(), split.handles()),
-                unsettled(state.pendingAssignments(), split.assignments()));
+        return settledState(state, open, contact, watermark, unsettled(state, split));
     }
 
     /**
@@ -170,24 +162,21 @@ public final class TrackerReplay {
      * whose id no unsettled call has: the next state and the client's view before and after.
      */
     public Added addCall(ClientState state, Split split, CallRecord call, Instant watermark) {
-        List<CallRecord> before = unsettled(state.pendingCalls(), split.calls());
-        List<Handle> handles = unsettled(state.pendingHandles(), split.handles());
-        List<Assignment> assignments = unsettled(state.pendingAssignments(), split.assignments());
-        int at = insertionPoint(before, call, callOrder);
-        List<CallRecord> after = inserted(before, at, call);
+        Pending before = unsettled(state, split);
+        int at = insertionPoint(before.calls(), call, callOrder);
         // Handles and assignments at the call's instant are taken after it (R5), so they must be strictly earlier.
-        boolean last = at == before.size()
-                && (handles.isEmpty()
-                        || handles.get(handles.size() - 1).handledAt().isBefore(call.startedAt()))
-                && (assignments.isEmpty()
-                        || assignments.get(assignments.size() - 1).assignedAt().isBefore(call.startedAt()));
+        boolean last = at == before.calls().size()
+                && (before.handles().isEmpty()
+                        || before.lastHandle().handledAt().isBefore(call.startedAt()))
+                && (before.assignments().isEmpty()
+                        || before.lastAssignment().assignedAt().isBefore(call.startedAt()));
         CallKind kind = CallKind.of(call, minConversation);
         return add(
                 state,
                 split,
                 watermark,
-                new Pending(before, handles, assignments),
-                new Pending(after, handles, assignments),
+                before,
+                before.withCalls(inserted(before.calls(), at, call)),
                 last ? (ledger, contact, resolved) -> takeCall(ledger, contact, call, kind, resolved) : null);
     }
 
@@ -196,22 +185,19 @@ public final class TrackerReplay {
      * has no unsettled handle of the same key: the next state and the client's view before and after.
      */
     public Added addHandle(ClientState state, Split split, Handle handle, Instant watermark) {
-        List<CallRecord> calls = unsettled(state.pendingCalls(), split.calls());
-        List<Handle> before = unsettled(state.pendingHandles(), split.handles());
-        List<Assignment> assignments = unsettled(state.pendingAssignments(), split.assignments());
-        int at = insertionPoint(before, handle, RecordOrder.HANDLES);
-        List<Handle> after = inserted(before, at, handle);
+        Pending before = unsettled(state, split);
+        int at = insertionPoint(before.handles(), handle, RecordOrder.HANDLES);
         // Calls and assignments at the handle's instant are taken before it (R5, R16).
-        boolean last = at == before.size()
-                && (calls.isEmpty() || !calls.get(calls.size() - 1).startedAt().isAfter(handle.handledAt()))
-                && (assignments.isEmpty()
-                        || !assignments.get(assignments.size() - 1).assignedAt().isAfter(handle.handledAt()));
+        boolean last = at == before.handles().size()
+                && (before.calls().isEmpty() || !before.lastCall().startedAt().isAfter(handle.handledAt()))
+                && (before.assignments().isEmpty()
+                        || !before.lastAssignment().assignedAt().isAfter(handle.handledAt()));
         return add(
                 state,
                 split,
                 watermark,
-                new Pending(calls, before, assignments),
-                new Pending(calls, after, assignments),
+                before,
+                before.withHandles(inserted(before.handles(), at, handle)),
                 last ? (ledger, contact, resolved) -> steps.handle(ledger, handle, resolved) : null);
     }
 
@@ -220,22 +206,19 @@ public final class TrackerReplay {
      * and has no unsettled assignment of the same key: the next state and the client's view before and after.
      */
     public Added addAssignment(ClientState state, Split split, Assignment assignment, Instant watermark) {
-        List<CallRecord> calls = unsettled(state.pendingCalls(), split.calls());
-        List<Handle> handles = unsettled(state.pendingHandles(), split.handles());
-        List<Assignment> before = unsettled(state.pendingAssignments(), split.assignments());
-        int at = insertionPoint(before, assignment, RecordOrder.ASSIGNMENTS);
-        List<Assignment> after = inserted(before, at, assignment);
+        Pending before = unsettled(state, split);
+        int at = insertionPoint(before.assignments(), assignment, RecordOrder.ASSIGNMENTS);
         // Calls at its instant come before an assignment, handles after it (R5, R16).
-        boolean last = at == before.size()
-                && (calls.isEmpty() || !calls.get(calls.size() - 1).startedAt().isAfter(assignment.assignedAt()))
-                && (handles.isEmpty()
-                        || handles.get(handles.size() - 1).handledAt().isBefore(assignment.assignedAt()));
+        boolean last = at == before.assignments().size()
+                && (before.calls().isEmpty() || !before.lastCall().startedAt().isAfter(assignment.assignedAt()))
+                && (before.handles().isEmpty()
+                        || before.lastHandle().handledAt().isBefore(assignment.assignedAt()));
         return add(
                 state,
                 split,
                 watermark,
-                new Pending(calls, handles, before),
-                new Pending(calls, handles, after),
+                before,
+                before.withAssignments(inserted(before.assignments(), at, assignment)),
                 last ? (ledger, contact, resolved) -> assign(ledger, assignment) : null);
     }
 
@@ -244,6 +227,38 @@ public final class TrackerReplay {
         boolean isEmpty() {
             return calls.isEmpty() && handles.isEmpty() && assignments.isEmpty();
         }
+
+        CallRecord lastCall() {
+            return calls.get(calls.size() - 1);
+        }
+
+        Handle lastHandle() {
+            return handles.get(handles.size() - 1);
+        }
+
+        Assignment lastAssignment() {
+            return assignments.get(assignments.size() - 1);
+        }
+
+        Pending withCalls(List<CallRecord> others) {
+            return new Pending(others, handles, assignments);
+        }
+
+        Pending withHandles(List<Handle> others) {
+            return new Pending(calls, others, assignments);
+        }
+
+        Pending withAssignments(List<Assignment> others) {
+            return new Pending(calls, handles, others);
+        }
+    }
+
+    /** The records of a state the watermark has not passed, as {@code split} says. */
+    private static Pending unsettled(ClientState state, Split split) {
+        return new Pending(
+                unsettled(state.pendingCalls(), split.calls()),
+                unsettled(state.pendingHandles(), split.handles()),
+                unsettled(state.pendingAssignments(), split.assignments()));
     }
 
     /**
@@ -273,15 +288,7 @@ public final class TrackerReplay {
                     after.assignments());
         } else {
             applySettled(ledger, contact, state, split);
-            next = settledState(
-                    state,
-                    split,
-                    ledger.open(),
-                    contact,
-                    watermark,
-                    after.calls(),
-                    after.handles(),
-                    after.assignments());
+            next = settledState(state, ledger.open(), contact, watermark, after);
         }
         List<GroupDraft> resolvedGroups = new ArrayList<>();
         View was;
@@ -322,14 +329,7 @@ public final class TrackerReplay {
     }
 
     private ClientState settledState(
-            ClientState state,
-            Split split,
-            @Nullable GroupDraft open,
-            LastContact contact,
-            Instant watermark,
-            List<CallRecord> calls,
-            List<Handle> handles,
-            List<Assignment> assignments) {
+            ClientState state, @Nullable GroupDraft open, LastContact contact, Instant watermark, Pending pending) {
         List<MissedCall> openCalls = open == null ? List.of() : GroupDraft.immutable(open.calls);
         ClientState.Reached reached = contact.reached;
         if (reached != null && forgettable(reached, openCalls, watermark)) {
@@ -339,11 +339,11 @@ public final class TrackerReplay {
                 state.client(),
                 openCalls,
                 open == null ? List.of() : GroupDraft.immutable(open.attempts),
-                calls,
-                handles,
+                pending.calls(),
+                pending.handles(),
                 reached,
                 open == null ? null : open.assigned,
-                assignments);
+                pending.assignments());
     }
 
     /**

@@ -24,9 +24,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Live tracking of one project: records and handles go in one at a time, as a PBX's webhook
- * delivers them, and a {@link TrackerListener} hears the moment a client's group opens, grows,
- * gets an attempt or is resolved. The unprocessed tab is read from the tracker's state at a cost
+ * Live tracking of one project: records, handles and assignments go in one at a time, as a PBX's
+ * webhook and a CRM deliver them, and a {@link TrackerListener} hears the moment a client's group
+ * opens, grows, gets an attempt or another owner, falls due, or is resolved. The unprocessed tab is read from the tracker's state at a cost
  * proportional to its rows.
  *
  * <ol>
