@@ -106,9 +106,7 @@ public final class TrackerReplay {
         apply(
                 ledger,
                 new LastContact(state.lastReached()),
-                state.pendingCalls(),
-                state.pendingHandles(),
-                state.pendingAssignments(),
+                new Pending(state.pendingCalls(), state.pendingHandles(), state.pendingAssignments()),
                 resolvedGroups::add);
         return view(ledger, resolvedGroups, List.of());
     }
@@ -224,10 +222,6 @@ public final class TrackerReplay {
 
     /** A client's unsettled records of each kind, each in its order. */
     private record Pending(List<CallRecord> calls, List<Handle> handles, List<Assignment> assignments) {
-        boolean isEmpty() {
-            return calls.isEmpty() && handles.isEmpty() && assignments.isEmpty();
-        }
-
         CallRecord lastCall() {
             return calls.get(calls.size() - 1);
         }
@@ -291,14 +285,8 @@ public final class TrackerReplay {
             next = settledState(state, ledger.open(), contact, watermark, after);
         }
         List<GroupDraft> resolvedGroups = new ArrayList<>();
-        View was;
-        if (before.isEmpty()) {
-            // Usual for a client's first record within the lateness bound: the view before is the settled open group.
-            was = view(ledger, resolvedGroups, List.of());
-        } else {
-            apply(ledger, contact, before.calls(), before.handles(), before.assignments(), resolvedGroups::add);
-            was = view(ledger, resolvedGroups, List.of());
-        }
+        apply(ledger, contact, before, resolvedGroups::add);
+        View was = view(ledger, resolvedGroups, List.of());
         if (lastStep == null) {
             return new Added(next, new Change(was, replay(next)));
         }
@@ -319,13 +307,11 @@ public final class TrackerReplay {
     }
 
     private void applySettled(ClientLedger ledger, LastContact contact, ClientState state, Split split) {
-        apply(
-                ledger,
-                contact,
+        Pending settled = new Pending(
                 state.pendingCalls().subList(0, split.calls()),
                 state.pendingHandles().subList(0, split.handles()),
-                state.pendingAssignments().subList(0, split.assignments()),
-                group -> {});
+                state.pendingAssignments().subList(0, split.assignments()));
+        apply(ledger, contact, settled, group -> {});
     }
 
     private ClientState settledState(
@@ -413,13 +399,10 @@ public final class TrackerReplay {
      * Merges calls, assignments and handles by instant as the batch report does: at one instant
      * calls come first, then assignments, then handles (R5, R16).
      */
-    private void apply(
-            ClientLedger ledger,
-            LastContact contact,
-            List<CallRecord> calls,
-            List<Handle> handles,
-            List<Assignment> assignments,
-            Consumer<GroupDraft> resolved) {
+    private void apply(ClientLedger ledger, LastContact contact, Pending records, Consumer<GroupDraft> resolved) {
+        List<CallRecord> calls = records.calls();
+        List<Handle> handles = records.handles();
+        List<Assignment> assignments = records.assignments();
         int nextHandle = 0;
         int nextAssignment = 0;
         for (int nextCall = 0; ; ) {

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WorkflowRules {
 
-    private final ProjectSettings settings;
     private final WorkflowSettings workflow;
     private final boolean active;
     private final @Nullable OpenTimeClock openTime;
@@ -26,7 +25,6 @@ public final class WorkflowRules {
     private final OwnerRule[] ownerChain;
 
     public WorkflowRules(ProjectSettings settings) {
-        this.settings = settings;
         this.workflow = settings.workflow();
         this.active = workflow.changesRows();
         this.openTime = workflow.clock() == DeadlineClock.BUSINESS_HOURS
