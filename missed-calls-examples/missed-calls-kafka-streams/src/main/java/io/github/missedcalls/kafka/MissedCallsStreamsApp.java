@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
@@ -58,12 +60,19 @@ public final class MissedCallsStreamsApp {
             config.load(in);
         }
         MissedCallsTopology topology = topology(config);
-        KafkaStreams streams = new KafkaStreams(topology.topology(), kafkaConfig(config));
+        Properties kafka = kafkaConfig(config);
+        KafkaStreams streams = new KafkaStreams(topology.topology(), kafka);
         CountDownLatch stopped = new CountDownLatch(1);
         String server = config.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
         HostInfo self = server == null ? null : HostInfo.buildFromEndpoint(server);
         UnprocessedTabQuery query = topology.unprocessedTab();
-        TabServer tabs = self == null
+        StoreCoverage coverage = self == null
+                ? null
+                : new StoreCoverage(
+                        new StreamsConfig(kafka).getAdminConfigs("missed-calls-tab-server"),
+                        StoreCoverage.byClientTopic(Objects.requireNonNull(
+                                kafka.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), "application.id")));
+        TabServer tabs = self == null || coverage == null
                 ? null
                 : new TabServer(
                         new InetSocketAddress(self.port()),
@@ -84,12 +93,15 @@ public final class MissedCallsStreamsApp {
                                 throw e;
                             }
                         },
-                        () -> others(streams, self));
+                        () -> others(streams, self, coverage));
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             if (tabs != null) {
                                 tabs.close();
+                            }
+                            if (coverage != null) {
+                                coverage.close();
                             }
                             streams.close(Duration.ofSeconds(30));
                             stopped.countDown();
@@ -152,10 +164,15 @@ public final class MissedCallsStreamsApp {
         return kafka;
     }
 
-    /** Every other instance that holds a part of the state store. */
-    private static List<URI> others(KafkaStreams streams, HostInfo self) {
+    /**
+     * Every other instance that holds a part of the state store, once every part is held by one:
+     * else the tab gathered from them would lack the parts nobody holds yet.
+     */
+    private static List<URI> others(KafkaStreams streams, HostInfo self, StoreCoverage coverage) {
+        Collection<StreamsMetadata> instances = streams.streamsMetadataForStore(MissedCallsTopology.STATE_STORE);
+        coverage.check(instances);
         List<URI> uris = new ArrayList<>();
-        for (StreamsMetadata instance : streams.streamsMetadataForStore(MissedCallsTopology.STATE_STORE)) {
+        for (StreamsMetadata instance : instances) {
             HostInfo host = instance.hostInfo();
             if (!host.equals(self)) {
                 uris.add(URI.create("http://" + host.host() + ":" + host.port()));
