@@ -3,6 +3,7 @@ package io.github.missedcalls.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,14 @@ final class ReachedTable {
 
     private int[] nanos;
     private int size;
+    /** What {@link #touch} read, for nothing but to keep the read. */
+    private long touched;
+
     private final List<String> employeeNames = new ArrayList<>();
     private final Map<String, Integer> employeeNumbers = new HashMap<>();
     private final @Nullable String[] recentNames = new String[RECENT];
     private final int[] recentNumbers = new int[RECENT];
+    private int recentSize;
     private final Map<String, Reached> unpacked = new HashMap<>();
     /** Calls that do not fit a slot, by the packed number. */
     private final Map<Long, Reached> unfit = new HashMap<>();
@@ -61,6 +66,15 @@ final class ReachedTable {
         this.lookBack = lookBack;
         this.seconds = lookBack == null ? new long[0] : new long[INITIAL_CAPACITY];
         this.nanos = lookBack == null ? new int[0] : new int[INITIAL_CAPACITY];
+    }
+
+    /**
+     * Reads the slot where a look-up of the client will begin, so that the look-up, made a call or
+     * more later, finds it in the processor's caches: the table is larger than they are, and the
+     * client comes in no order they could follow. What is read is kept, so the read is not left out.
+     */
+    void touch(long packed) {
+        touched ^= slots[slot(packed, slots.length - 1)];
     }
 
     /** @param packed the client's {@link LedgerTable#pack packed} number, 0 when it does not pack */
@@ -127,10 +141,15 @@ final class ReachedTable {
 
     private int numberOf(String employee) {
         // Sources hand out one String per employee more often than not, and a month names a few
-        // dozen: a slot by identity answers most calls without hashing the name.
-        int recent = System.identityHashCode(employee) & (RECENT - 1);
-        if (recentNames[recent] == employee) {
-            return recentNumbers[recent];
+        // dozen: a small table by identity answers most calls without hashing the name. It probes
+        // on, where one slot per hash would let two names that share it evict each other on every
+        // call, and it is emptied when half full, when a source makes a String per record.
+        int mask = RECENT - 1;
+        int slot = System.identityHashCode(employee) & mask;
+        for (String seen; (seen = recentNames[slot]) != null; slot = (slot + 1) & mask) {
+            if (seen == employee) {
+                return recentNumbers[slot];
+            }
         }
         Integer known = employeeNumbers.get(employee);
         int number;
@@ -141,8 +160,13 @@ final class ReachedTable {
         } else {
             number = known;
         }
-        recentNames[recent] = employee;
-        recentNumbers[recent] = number;
+        if (++recentSize > RECENT / 2) {
+            Arrays.fill(recentNames, null);
+            recentSize = 1;
+            slot = System.identityHashCode(employee) & mask;
+        }
+        recentNames[slot] = employee;
+        recentNumbers[slot] = number;
         return number;
     }
 

@@ -153,10 +153,14 @@ public final class ReportEngine {
 
         CallKind kind;
 
-        Waiting(CallRecord call, @Nullable String client, CallKind kind) {
+        /** The client's {@link LedgerTable#pack packed} number, 0 without a client or when it does not pack. */
+        long packed;
+
+        Waiting(CallRecord call, @Nullable String client, CallKind kind, long packed) {
             this.call = call;
             this.client = client;
             this.kind = kind;
+            this.packed = packed;
         }
     }
 
@@ -714,13 +718,21 @@ public final class ReportEngine {
         if (sameInstantCount == sameInstant.length) {
             sameInstant = Arrays.copyOf(sameInstant, sameInstantCount * 2);
         }
+        long packed = client == null ? 0 : LedgerTable.pack(client);
+        ReachedTable reached = lastReached;
+        if (reached != null && packed != 0 && kind != CallKind.FAILED_ATTEMPT) {
+            // The call is applied once the next instant comes; its client's slot is read now, so
+            // that the miss overlaps the calls in between instead of stalling the one that needs it.
+            reached.touch(packed);
+        }
         Waiting holder = sameInstant[sameInstantCount];
         if (holder == null) {
-            sameInstant[sameInstantCount] = new Waiting(call, client, kind);
+            sameInstant[sameInstantCount] = new Waiting(call, client, kind, packed);
         } else {
             holder.call = call;
             holder.client = client;
             holder.kind = kind;
+            holder.packed = packed;
         }
         sameInstantCount++;
     }
@@ -742,18 +754,17 @@ public final class ReportEngine {
         }
         for (int i = 0; i < sameInstantCount; i++) {
             Waiting waiting = Objects.requireNonNull(sameInstant[i]);
-            process(waiting.call, waiting.client, waiting.kind);
+            process(waiting.call, waiting.client, waiting.kind, waiting.packed);
         }
         sameInstantCount = 0;
     }
 
-    private void process(CallRecord call, @Nullable String client, CallKind kind) {
+    private void process(CallRecord call, @Nullable String client, CallKind kind, long packed) {
         if (kind == CallKind.MISSED) {
             if (steps.inWindow(call.startedAt())) {
                 if (client == null) {
                     anonymousMissed++;
                 } else {
-                    long packed = LedgerTable.pack(client);
                     ClientLedger ledger = linesSeen == null
                             ? ledgers.getOrCreate(client, client, packed)
                             : ledgerOfLine(client, call.line());
@@ -776,7 +787,6 @@ public final class ReportEngine {
         }
         String employee = call.employee();
         if (lastReached != null && kind == CallKind.CONTACT && employee != null) {
-            long packed = LedgerTable.pack(client);
             lastReached.put(packed, client, employee, call.startedAt());
             if (linesSeen == null) {
                 applyCall(ledgers.get(client, packed), call, kind);
@@ -793,7 +803,7 @@ public final class ReportEngine {
             }
             return;
         }
-        applyCall(ledgers.get(client), call, kind);
+        applyCall(ledgers.get(client, packed), call, kind);
     }
 
     private void applyCall(@Nullable ClientLedger ledger, CallRecord call, CallKind kind) {
