@@ -46,9 +46,6 @@ final class ReachedTable {
 
     private int[] nanos;
     private int size;
-    /** What {@link #touch} read, for nothing but to keep the read. */
-    private long touched;
-
     private final List<String> employeeNames = new ArrayList<>();
     private final Map<String, Integer> employeeNumbers = new HashMap<>();
     private final @Nullable String[] recentNames = new String[RECENT];
@@ -66,15 +63,6 @@ final class ReachedTable {
         this.lookBack = lookBack;
         this.seconds = lookBack == null ? new long[0] : new long[INITIAL_CAPACITY];
         this.nanos = lookBack == null ? new int[0] : new int[INITIAL_CAPACITY];
-    }
-
-    /**
-     * Reads the slot where a look-up of the client will begin, so that the look-up, made a call or
-     * more later, finds it in the processor's caches: the table is larger than they are, and the
-     * client comes in no order they could follow. What is read is kept, so the read is not left out.
-     */
-    void touch(long packed) {
-        touched ^= slots[slot(packed, slots.length - 1)];
     }
 
     /** @param packed the client's {@link LedgerTable#pack packed} number, 0 when it does not pack */

@@ -719,12 +719,6 @@ public final class ReportEngine {
             sameInstant = Arrays.copyOf(sameInstant, sameInstantCount * 2);
         }
         long packed = client == null ? 0 : LedgerTable.pack(client);
-        ReachedTable reached = lastReached;
-        if (reached != null && packed != 0 && kind != CallKind.FAILED_ATTEMPT) {
-            // The call is applied once the next instant comes; its client's slot is read now, so
-            // that the miss overlaps the calls in between instead of stalling the one that needs it.
-            reached.touch(packed);
-        }
         Waiting holder = sameInstant[sameInstantCount];
         if (holder == null) {
             sameInstant[sameInstantCount] = new Waiting(call, client, kind, packed);
