@@ -49,12 +49,7 @@ public final class WorkflowRules {
     }
 
     private @Nullable Instant dueOf(MissedCall first) {
-        return dueOf(first, rulesOf(first.line()));
-    }
-
-    private @Nullable Instant dueOf(MissedCall first, @Nullable LineRules rules) {
-        Duration lineDeadline = rules == null ? null : rules.deadline();
-        Duration deadline = lineDeadline != null ? lineDeadline : workflow.deadline();
+        Duration deadline = workflow.deadlineFor(first.line());
         if (deadline == null) {
             return null;
         }
@@ -72,11 +67,9 @@ public final class WorkflowRules {
             return;
         }
         MissedCall first = group.calls.get(0);
-        // One look-up of the line gives both.
-        LineRules rules = rulesOf(first.line());
         group.primedFor = first;
-        group.primedDue = dueOf(first, rules);
-        group.primedLineOwner = rules == null ? null : rules.owner();
+        group.primedDue = dueOf(first);
+        group.primedLineOwner = lineOwner(first.line());
     }
 
     /** {@link #due(List)} of a group, from what {@link #prime} worked out when its first call is still the same. */
@@ -133,13 +126,9 @@ public final class WorkflowRules {
     }
 
     private @Nullable String lineOwner(@Nullable String line) {
-        LineRules rules = rulesOf(line);
-        return rules == null ? null : rules.owner();
-    }
-
-    private @Nullable LineRules rulesOf(@Nullable String line) {
-        return line == null || workflow.lines().isEmpty()
+        LineRules rules = line == null || workflow.lines().isEmpty()
                 ? null
                 : workflow.lines().get(line);
+        return rules == null ? null : rules.owner();
     }
 }
